@@ -1,0 +1,51 @@
+"""Find lexicon aliases in text, on token boundaries, longest first."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Sequence
+
+from ..nlp import Morpheme
+from .lexicon import Entry, Lexicon, fold
+
+
+class AliasMatcher:
+    """Literal alias lookup: an index on the first two characters, checked against token edges.
+
+    Token edges keep 日本 out of 日本語 and ソフト out of ソフトウェア, whatever the lexicon holds.
+    """
+
+    def __init__(self, lexicon: Lexicon):
+        index: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
+        for key, entry in lexicon.by_alias.items():
+            index[key[:2]].append((key, entry))
+        for bucket in index.values():
+            bucket.sort(key=lambda item: (-len(item[0]), item[0]))
+        self._index = dict(index)
+        self._short = any(len(key) < 2 for key in lexicon.by_alias)
+
+    def find(self, text: str, morphemes: Sequence[Morpheme]) -> list[tuple[int, int, Entry]]:
+        """Non-overlapping (start, end, entry) matches, left to right, longest at each start."""
+        if not self._index or not morphemes:
+            return []
+        folded = fold(text)
+        ends = {m.end for m in morphemes}
+        out = []
+        taken_until = -1
+        index = self._index
+        for m in morphemes:
+            start = m.start
+            if start < taken_until:
+                continue
+            bucket = index.get(folded[start:start + 2], ())
+            if self._short:
+                bucket = [*bucket, *index.get(folded[start:start + 1], ())]
+            if not bucket:
+                continue
+            for key, entry in bucket:
+                end = start + len(key)
+                if end in ends and folded.startswith(key, start):
+                    out.append((start, end, entry))
+                    taken_until = end
+                    break
+        return out

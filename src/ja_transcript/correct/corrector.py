@@ -1,0 +1,263 @@
+"""Find spans that are misheard forms of lexicon entries.
+
+Three kinds of evidence, none of which needs the misheard form to be listed:
+
+- reading: the span reads exactly like an entry but is written otherwise (暗号試算 ->
+  暗号資産, 給投 / 急凍 -> 急騰, サツタバ -> 札束). Readings come from SudachiPy, and for
+  single kanji from the kanji table, since a misheard kanji is often not a word on its own.
+- phonetic: a katakana span close to an entry's katakana alias once spellings that sound
+  alike are folded (コアビーブ ~ コアウィーブ -> CoreWeave).
+- latin: a Latin-script near miss of a Latin alias (CoreWeb -> CoreWeave, Nvidea -> NVIDIA).
+
+Real words stay: a span that is one dictionary word (史上, 口頭, 給湯, ソフト) is never
+replaced for sounding like an entry, and a correctly written alias is a mention, not an edit.
+An entry that the same transcript names correctly elsewhere gains confidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from typing import Sequence
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from ..nlp import Analyzer, Morpheme
+from ..nlp.kanji import kanji_readings
+from .lexicon import Entry, Lexicon, fold
+from .phonetic import is_katakana, is_latin, phonetic_key, to_katakana
+
+_CONTENT_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
+_MAX_SPAN = 4  # tokens: a misheard term is rarely cut into more pieces
+_MAX_READINGS = 64  # per span, to bound the product of per-kanji readings
+
+
+@dataclass(frozen=True)
+class CorrectorConfig:
+    min_confidence: float = 0.6
+    # Phonetic keys must agree this much (rapidfuzz ratio, 0-100): コアビーブ/コアウィーブ fold to
+    # the same key; one differing mora in a 5-mora name scores ~80.
+    phonetic_cutoff: float = 80.0
+    min_phonetic_len: int = 4  # shorter katakana words collide with ordinary loanwords
+    # Jaro-Winkler for Latin names rewards the shared start that misheard names keep.
+    latin_cutoff: float = 0.88
+    min_latin_len: int = 5
+    evidence_bonus: float = 0.1
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    original: str
+    replacement: str
+    canonical: str | None
+    label: str | None
+    method: str
+    confidence: float
+
+
+def _is_kana(text: str) -> bool:
+    return bool(text) and all("ァ" <= c <= "ヺ" or c == "ー" for c in text)
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch == "々"
+
+
+class Corrector:
+    """Lexicon-driven correction of one line at a time (`find`), pure given its inputs."""
+
+    def __init__(self, lexicon: Lexicon, analyzer: Analyzer, config: CorrectorConfig = CorrectorConfig()):
+        self.lexicon = lexicon
+        self.analyzer = analyzer
+        self.config = config
+        self._known = lru_cache(maxsize=65536)(self._is_dictionary_word)
+        by_reading: dict[str, set[Entry]] = {}
+        by_key: dict[str, set[Entry]] = {}
+        latin: dict[str, Entry] = {}
+        for alias, entry in lexicon.by_alias.items():
+            if is_latin(alias):
+                latin.setdefault(alias, entry)
+                continue
+            reading = self._alias_reading(entry.pattern)
+            if reading:
+                by_reading.setdefault(reading, set()).add(entry)
+                if is_katakana(entry.pattern):
+                    by_key.setdefault(phonetic_key(reading), set()).add(entry)
+        # A reading shared by two ids says nothing about which one was meant: leave it out.
+        self._by_reading = {r: next(iter(es)) for r, es in by_reading.items() if len({e.id for e in es}) == 1}
+        self._by_key = {k: next(iter(es)) for k, es in by_key.items() if len({e.id for e in es}) == 1}
+        self._prefixes = {r[:i] for r in self._by_reading for i in range(1, len(r) + 1)}
+        self._keys = [k for k in self._by_key if len(k) >= config.min_phonetic_len]
+        self._latin = latin
+        self._latin_keys = [k for k in latin if len(k) >= config.min_latin_len]
+
+    def _alias_reading(self, pattern: str) -> str:
+        morphemes = self.analyzer.analyze(pattern)
+        reading = "".join(to_katakana(m.reading) for m in morphemes)
+        return reading if _is_kana(reading) else ""
+
+    def _is_dictionary_word(self, surface: str) -> bool:
+        return bool(self.analyzer.dictionary.lookup(surface))
+
+    # -- readings ----------------------------------------------------------
+    def _readings(self, m: Morpheme) -> list[str]:
+        surface = m.surface
+        reading = to_katakana(m.reading)
+        out = [reading] if _is_kana(reading) else []
+        if len(surface) == 1 and _is_kanji(surface):  # a lone kanji: any of its readings
+            out.extend(r for r in kanji_readings(surface) if r not in out)
+        elif m.oov and all(_is_kanji(c) for c in surface) and len(surface) <= 3:
+            for combo in product(*(kanji_readings(c) or ("",) for c in surface)):
+                joined = "".join(combo)
+                if joined and joined not in out:
+                    out.append(joined)
+        return out[:_MAX_READINGS]
+
+    # -- candidates --------------------------------------------------------
+    def find(self, text: str, morphemes: Sequence[Morpheme], evidence: Counter | None = None,
+             protected: Sequence[tuple[int, int]] = ()) -> list[Edit]:
+        """Edits for misheard spans of `text`, non-overlapping and sorted by start.
+
+        `evidence` counts correctly written mentions per canonical id in the whole
+        transcript; `protected` spans (aliases written correctly, collapsed loops) are left alone.
+        """
+        found = self._by_reading_spans(text, morphemes)
+        found += self._phonetic_spans(text, morphemes)
+        found += self._latin_spans(morphemes)
+        if not found:
+            return []
+        evidence = evidence or Counter()
+        scored = []
+        for edit in found:
+            conf = edit.confidence
+            if evidence.get(edit.canonical):
+                conf = min(1.0, conf + self.config.evidence_bonus)
+            if conf >= self.config.min_confidence:
+                scored.append(Edit(**{**edit.__dict__, "confidence": round(conf, 3)}))
+        return _select(scored, protected)
+
+    def _edit(self, text: str, start: int, end: int, entry: Entry, method: str, conf: float) -> Edit:
+        return Edit(start, end, text[start:end], entry.id, entry.id, entry.label, method, conf)
+
+    def _by_reading_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Edit]:
+        out = []
+        prefixes, by_reading, aliases = self._prefixes, self._by_reading, self.lexicon.by_alias
+        n = len(morphemes)
+        for i in range(n):
+            first = morphemes[i]
+            if first.pos[0] not in _CONTENT_POS and not first.oov:
+                continue
+            readings = [r for r in self._readings(first) if r in prefixes]
+            for j in range(i, min(n, i + _MAX_SPAN)):
+                if j > i:
+                    m = morphemes[j]
+                    if m.pos[0] not in _CONTENT_POS and not m.oov:
+                        break
+                    readings = [a + b for a in readings for b in self._readings(m) if a + b in prefixes]
+                if not readings:
+                    break
+                for reading in readings:
+                    entry = by_reading.get(reading)
+                    if entry is None:
+                        continue
+                    span = morphemes[i:j + 1]
+                    start, end = first.start, morphemes[j].end
+                    surface = text[start:end]
+                    if fold(surface) in aliases:
+                        break
+                    conf = self._reading_confidence(span, surface, entry)
+                    if conf:
+                        out.append(self._edit(text, start, end, entry, "reading", conf))
+                    break
+        return out
+
+    def _reading_confidence(self, span: Sequence[Morpheme], surface: str, entry: Entry) -> float:
+        """How likely a span that reads like `entry` is a mishearing of it; 0 for a real word."""
+        if len(span) == 1:
+            if self._known(surface):
+                return 0.0  # 史上 (シジョウ) is not 市場: a dictionary word stays
+            return 0.85 if is_katakana(surface) else 0.8  # サツタバ: kana spelling of 札束
+        odd = any(m.oov or len(m.surface) == 1 or m.pos[0] == "接尾辞" for m in span)
+        shared = bool(set(surface) & set(entry.pattern))
+        if shared and odd:
+            return 0.9
+        if shared or odd:
+            return 0.8  # 暗号試算: two words that together only read as the term
+        return 0.0
+
+    def _phonetic_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Edit]:
+        if not self._keys:
+            return []
+        out = []
+        cfg = self.config
+        n = len(morphemes)
+        for i in range(n):
+            if not is_katakana(morphemes[i].surface):
+                continue
+            for j in range(i, min(n, i + 3)):
+                if not is_katakana(morphemes[j].surface):
+                    break
+                start, end = morphemes[i].start, morphemes[j].end
+                surface = text[start:end]
+                if fold(surface) in self.lexicon.by_alias or (i == j and self._known(surface)):
+                    continue
+                key = phonetic_key(surface)
+                if len(key) < cfg.min_phonetic_len:
+                    continue
+                entry = self._by_key.get(key)
+                if entry is not None:
+                    out.append(self._edit(text, start, end, entry, "phonetic", 0.9))
+                    continue
+                best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=cfg.phonetic_cutoff)
+                if best is None:
+                    continue
+                match = best[0]
+                if min(len(key), len(match)) / max(len(key), len(match)) < 0.75 or key[0] != match[0]:
+                    continue
+                out.append(self._edit(text, start, end, self._by_key[match], "phonetic",
+                                      round(0.9 * best[1] / 100, 3)))
+        return out
+
+    def _latin_spans(self, morphemes: Sequence[Morpheme]) -> list[Edit]:
+        if not self._latin_keys:
+            return []
+        out = []
+        cfg = self.config
+        for m in morphemes:
+            surface = m.surface
+            if len(surface) < cfg.min_latin_len or not is_latin(surface):
+                continue
+            key = fold(surface)
+            if key in self.lexicon.by_alias:
+                continue
+            best = process.extractOne(key, self._latin_keys, scorer=JaroWinkler.normalized_similarity,
+                                      score_cutoff=cfg.latin_cutoff)
+            if best is None:
+                continue
+            match = best[0]
+            # Metal is not Meta, Googles is not Google: a name misheard keeps its length, not its prefix.
+            if match.startswith(key) or key.startswith(match):
+                continue
+            if Levenshtein.normalized_similarity(key, match) < 0.6:
+                continue
+            entry = self._latin[match]
+            out.append(Edit(m.start, m.end, surface, entry.id, entry.id, entry.label, "latin",
+                            round(0.95 * best[1], 3)))
+        return out
+
+
+def _select(edits: list[Edit], protected: Sequence[tuple[int, int]]) -> list[Edit]:
+    """Greedy choice of non-overlapping edits: most confident, then longest, then leftmost."""
+    chosen: list[Edit] = []
+    taken = list(protected)
+    for edit in sorted(edits, key=lambda e: (-e.confidence, -(e.end - e.start), e.start)):
+        if any(edit.start < b and a < edit.end for a, b in taken):
+            continue
+        chosen.append(edit)
+        taken.append((edit.start, edit.end))
+    return sorted(chosen, key=lambda e: e.start)

@@ -1,0 +1,150 @@
+"""Lexicons: spaCy entity-ruler patterns as JSON Lines, one alias per line.
+
+    {"label": "ORG", "pattern": "コアウィーブ", "id": "CoreWeave"}
+
+`id` is the canonical form, `label` the entity label (TERM for domain words that are not
+named entities). Lines starting with `#` are comments. Several files may be combined;
+the built-in default lexicon comes first, so a user's file can add aliases to its ids.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..errors import Errors, LexiconError
+
+DEFAULT_LEXICON = "default_lexicon.jsonl"
+_LABEL = re.compile(r"^[A-Z][A-Z_]*$")
+
+# Latin letters of either width fold to lower-case ASCII without changing the length,
+# so offsets found in the folded text index the original text.
+_FOLD = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+_FOLD.update({0xFF21 + i: ord("a") + i for i in range(26)})
+_FOLD.update({0xFF41 + i: ord("a") + i for i in range(26)})
+_FOLD.update({0xFF10 + i: ord("0") + i for i in range(10)})
+
+
+def fold(text: str) -> str:
+    """Fold Latin letters and digits to lower-case ASCII, keeping the length.
+
+    >>> fold("ＣｏｒｅWeave１")
+    'coreweave1'
+    """
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class Entry:
+    pattern: str
+    id: str
+    label: str
+    source: str = ""  # "path:line", for messages
+
+
+@dataclass
+class Lexicon:
+    entries: list[Entry] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.by_alias: dict[str, Entry] = {}
+        for entry in self.entries:  # a later file overrides an alias of an earlier one
+            self.by_alias[fold(entry.pattern)] = entry
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def ids(self) -> set[str]:
+        return {e.id for e in self.entries}
+
+    def label_of(self, canonical: str) -> str | None:
+        for entry in self.entries:
+            if entry.id == canonical:
+                return entry.label
+        return None
+
+
+def parse_lines(lines: Iterable[str], path: str = "<lexicon>") -> tuple[list[Entry], list[LexiconError]]:
+    """Parse lexicon lines; bad lines are returned as errors naming the line.
+
+    >>> entries, errors = parse_lines(['{"label": "ORG", "pattern": "コアウィーブ", "id": "CoreWeave"}', '# note', '{"id": 3}'])
+    >>> entries[0].id, len(errors)
+    ('CoreWeave', 1)
+    """
+    entries: list[Entry] = []
+    errors: list[LexiconError] = []
+    seen: dict[str, tuple[str, int]] = {}
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(LexiconError(Errors.L002.format(path=path, line=number, reason=exc.msg)))
+            continue
+        if not isinstance(obj, dict):
+            errors.append(LexiconError(Errors.L002.format(path=path, line=number, reason="not an object")))
+            continue
+        error = _check(obj, path, number)
+        if error:
+            errors.append(error)
+            continue
+        key = fold(obj["pattern"])
+        if key in seen and seen[key][0] != obj["id"]:
+            other, other_line = seen[key]
+            errors.append(LexiconError(Errors.L006.format(path=path, line=number, pattern=obj["pattern"],
+                                                          other=other, other_line=other_line)))
+            continue
+        seen.setdefault(key, (obj["id"], number))
+        entries.append(Entry(obj["pattern"], obj["id"], obj["label"], f"{path}:{number}"))
+    return entries, errors
+
+
+def _check(obj: dict, path: str, number: int) -> LexiconError | None:
+    for key in ("label", "pattern", "id"):
+        if key not in obj:
+            return LexiconError(Errors.L003.format(path=path, line=number, key=key))
+        value = obj[key]
+        if not isinstance(value, str) or not value.strip():
+            return LexiconError(Errors.L004.format(path=path, line=number, key=key, value=value))
+    if not _LABEL.match(obj["label"]):
+        return LexiconError(Errors.L005.format(path=path, line=number, value=obj["label"]))
+    return None
+
+
+def read_lexicon_file(path: str | Path) -> tuple[list[Entry], list[LexiconError]]:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(Errors.L001.format(path=path, reason=exc)) from exc
+    return parse_lines(text.splitlines(), str(path))
+
+
+def default_lexicon_lines() -> list[str]:
+    return (files("ja_transcript") / "data" / DEFAULT_LEXICON).read_text(encoding="utf-8").splitlines()
+
+
+def load_lexicon(paths: Sequence[str | Path] = (), use_default: bool = True, strict: bool = True) -> Lexicon:
+    """The default lexicon (unless switched off) plus the given files, in that order.
+
+    With `strict`, the first bad line raises a LexiconError naming it; otherwise bad lines
+    are skipped (use `read_lexicon_file` to list them).
+    """
+    entries: list[Entry] = []
+    if use_default:
+        default, errors = parse_lines(default_lexicon_lines(), DEFAULT_LEXICON)
+        if errors:
+            raise errors[0]
+        entries.extend(default)
+    for path in paths:
+        found, errors = read_lexicon_file(path)
+        if errors and strict:
+            raise errors[0]
+        entries.extend(found)
+    return Lexicon(entries)

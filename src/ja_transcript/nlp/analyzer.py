@@ -1,0 +1,125 @@
+"""SudachiPy morphological analysis, kept lean.
+
+The pipeline reads each token's surface, reading, normalized form and part of speech
+once, into plain tuples (`Morpheme`). Nothing is stored per unique reading in a shared
+vocabulary, so long runs do not grow memory (spaCy #13684), and an `Analyzer` is cheap
+to rebuild in a worker process, user dictionaries included (spaCy's tokenizer drops
+them when pickled).
+
+SudachiPy rejects inputs over ~49 KB (spaCy #13207), so longer texts are cut at
+sentence or clause boundaries first; offsets stay global.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import NamedTuple, Sequence
+
+from sudachipy import Dictionary, SplitMode
+
+# SudachiPy's hard limit is 49,149 bytes; stay well under it (UTF-8 Japanese is 3 bytes/char).
+MAX_CHUNK_CHARS = 12_000
+_CUT_AFTER = "。！？!?\n、，, 　"
+
+
+class Morpheme(NamedTuple):
+    surface: str
+    start: int  # character offset in the analysed text
+    end: int
+    reading: str  # katakana reading (SudachiPy reading_form)
+    normalized: str  # SudachiPy normalized form (表記揺れ resolved: 引っ叩く, 100)
+    pos: tuple  # six-level SudachiPy part of speech
+    oov: bool
+
+    @property
+    def pos1(self) -> str:
+        return self.pos[0]
+
+
+def chunk_spans(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut `text` into spans of at most `limit` characters, preferring punctuation.
+
+    >>> chunk_spans("あいう。えお", limit=4)
+    [(0, 4), (4, 6)]
+    >>> chunk_spans("", limit=4)
+    []
+    """
+    spans = []
+    start, n = 0, len(text)
+    while start < n:
+        end = min(start + limit, n)
+        if end < n:
+            cut = max(text.rfind(c, start, end) for c in _CUT_AFTER)
+            if cut > start:
+                end = cut + 1
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+class Analyzer:
+    """One SudachiPy tokenizer (split mode C by default). Not shared between threads."""
+
+    def __init__(self, mode: str = "C", user_dicts: Sequence[str] = ()):
+        self.mode = mode
+        self.user_dicts = tuple(user_dicts)
+        config = {"userDict": list(self.user_dicts)} if self.user_dicts else None
+        self.dictionary = Dictionary(config=config) if config else Dictionary()
+        self._tokenizer = self.dictionary.create(getattr(SplitMode, mode))
+
+    def __reduce__(self):  # rebuild from settings in another process: user dicts survive
+        return (Analyzer, (self.mode, self.user_dicts))
+
+    def analyze(self, text: str) -> list[Morpheme]:
+        """Tokenize `text` of any length.
+
+        >>> [m.surface for m in Analyzer().analyze("札束で叩く")]
+        ['札束', 'で', '叩く']
+        """
+        if len(text) <= MAX_CHUNK_CHARS:
+            return self._analyze(text, 0)
+        out: list[Morpheme] = []
+        for start, end in chunk_spans(text):
+            out.extend(self._analyze(text[start:end], start))
+        return out
+
+    def _analyze(self, text: str, offset: int) -> list[Morpheme]:
+        out = []
+        pos = offset
+        for m in self._tokenizer.tokenize(text):
+            surface = m.surface()
+            end = pos + len(surface)
+            out.append(Morpheme(surface, pos, end, m.reading_form(), m.normalized_form(),
+                                m.part_of_speech(), m.is_oov()))
+            pos = end
+        return out
+
+    def readings(self, surface: str) -> list[str]:
+        """Every reading the dictionary has for `surface` as one word (kanji have several).
+
+        >>> Analyzer().readings("札")[:2]
+        ['サツ', 'フダ']
+        """
+        return _dedupe(m.reading_form() for m in self.dictionary.lookup(surface))
+
+
+def _dedupe(items) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        if item:
+            seen.setdefault(item, None)
+    return list(seen)
+
+
+_local = threading.local()
+
+
+def get_analyzer(mode: str = "C", user_dicts: Sequence[str] = ()) -> Analyzer:
+    """The calling thread's analyzer for these settings (SudachiPy is not thread-safe)."""
+    key = (mode, tuple(user_dicts))
+    cache = getattr(_local, "cache", None)
+    if cache is None:
+        cache = _local.cache = {}
+    if key not in cache:
+        cache[key] = Analyzer(mode, key[1])
+    return cache[key]

@@ -1,0 +1,83 @@
+"""Line kinds: the title and chapter headings that transcription tools paste in as lines.
+
+A heading is recognised from the line's own evidence, not from a list: it has no
+punctuation, ends in a noun, carries no predicate at its end and no case-marked
+arguments, and is short. Where the transcript punctuates its speech (most spoken lines end
+in 、 or 。), a line without any punctuation stands out more, so the bar is lower.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from .nlp import Morpheme
+
+_PUNCT = set("、。，．,.！？!?…」』）)")
+# Inside a heading, only these particles link nouns: 仮想通貨とAIの関係, オープンAIとの契約.
+_HEADING_PARTICLES = {"の", "と", "や", "との", "への", "における", "による", "から", "まで", "で"}
+_NOUN_END = {"名詞", "接尾辞", "記号"}
+
+
+@dataclass(frozen=True)
+class StructureConfig:
+    max_heading_chars: int = 40  # chapter titles are short; spoken lines ramble
+    punctuated_share: float = 0.5  # above this share of lines ending in punctuation, the text "punctuates"
+
+
+def punctuated_share(texts: Sequence[str]) -> float:
+    """Share of non-empty lines that end in punctuation.
+
+    >>> punctuated_share(["はい。", "そうですね、", "見出し", ""])
+    0.6667
+    """
+    lines = [t.rstrip() for t in texts if t.strip()]
+    if not lines:
+        return 0.0
+    return round(sum(t[-1] in _PUNCT for t in lines) / len(lines), 4)
+
+
+def looks_like_heading(text: str, morphemes: Sequence[Morpheme], punctuated: bool,
+                       config: StructureConfig = StructureConfig()) -> bool:
+    """Whether a line reads as a title or heading rather than speech."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > config.max_heading_chars or not morphemes:
+        return False
+    if any(c in _PUNCT for c in stripped):
+        return False
+    content = [m for m in morphemes if m.pos[0] not in ("空白",)]
+    if len(content) < 2 and not punctuated:
+        return False  # a lone word in unpunctuated speech is more likely an answer than a title
+    last = content[-1]
+    if last.pos[0] not in _NOUN_END or last.pos[1] == "数詞":
+        return False
+    if not any(m.pos[0] == "名詞" and m.pos[1] != "数詞" and m.pos[2] != "助数詞可能" for m in content):
+        return False  # 3000円: a figure said on its own
+    for m in content:
+        if m.pos[0] == "助詞" and m.surface not in _HEADING_PARTICLES:
+            return False  # が / を / は / ね: a clause or a spoken aside, not a title
+        if m.pos[0] in ("感動詞", "接続詞", "代名詞"):
+            return False
+    if not punctuated:
+        # Without punctuation to tell them apart, demand a pure noun phrase.
+        if any(m.pos[0] in ("動詞", "助動詞", "形容詞") for m in content):
+            return False
+    return True
+
+
+def line_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
+               config: StructureConfig = StructureConfig()) -> list[str]:
+    """Kind of every line: title | heading | speech | blank."""
+    punctuated = punctuated_share(texts) >= config.punctuated_share
+    kinds = []
+    seen_content = False
+    for text, ms in zip(texts, morphemes):
+        if not text.strip():
+            kinds.append("blank")
+            continue
+        if looks_like_heading(text, ms, punctuated, config):
+            kinds.append("heading" if seen_content else "title")
+        else:
+            kinds.append("speech")
+        seen_content = True
+    return kinds

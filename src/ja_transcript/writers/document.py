@@ -1,0 +1,48 @@
+"""Serialise documents: one JSON file each, JSON Lines for streams, written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from ..model import Document
+
+
+def to_json(doc: Document) -> str:
+    """The document as JSON text: stable key order, UTF-8 characters kept, final newline."""
+    return json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+
+
+def to_json_line(obj: dict) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write `text` to `path` via a temporary file and a rename: no partial file is ever seen."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def removed_records(doc: Document) -> Iterable[dict]:
+    """Every removed line with its reason and the line it duplicates (the `--removed` view)."""
+    kept = {line.n: line.text for line in doc.lines}
+    for line in doc.lines:
+        if line.removed:
+            yield {"source": doc.source.path, "record_id": doc.source.record_id, "line": line.n,
+                   "text": line.text, "reason": line.removed.reason,
+                   "duplicate_of": line.removed.duplicate_of,
+                   "duplicate_text": kept.get(line.removed.duplicate_of)}

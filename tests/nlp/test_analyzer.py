@@ -1,0 +1,40 @@
+from hypothesis import given, settings, strategies as st
+
+from ja_transcript.nlp.analyzer import MAX_CHUNK_CHARS, Analyzer, chunk_spans, get_analyzer
+
+
+def test_offsets_slice_back_and_readings_are_katakana():
+    text = "オープンAIとCoreWeaveが40億ドルの契約を結んだ。"
+    ms = get_analyzer().analyze(text)
+    assert "".join(m.surface for m in ms) == text
+    assert all(text[m.start:m.end] == m.surface for m in ms)
+    assert [m.reading for m in ms if m.surface == "契約"] == ["ケイヤク"]
+
+
+def test_long_text_over_sudachi_limit_is_cut_with_global_offsets():
+    sentence = "暗号資産の価格が急騰したというニュースが流れました。"
+    text = sentence * 3000  # ~75,000 chars, ~225 KB: SudachiPy alone rejects this
+    ms = get_analyzer().analyze(text)
+    assert "".join(m.surface for m in ms) == text
+    assert ms[-1].end == len(text)
+    assert all(text[m.start:m.end] == m.surface for m in ms[::997])
+
+
+def test_long_text_without_punctuation_is_still_cut():
+    text = "あ" * (MAX_CHUNK_CHARS * 2 + 5)
+    assert "".join(m.surface for m in get_analyzer().analyze(text)) == text
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet="あいう。、 abc", max_size=60), st.integers(min_value=1, max_value=10))
+def test_chunks_cover_the_text_in_order(text, limit):
+    spans = chunk_spans(text, limit)
+    assert "".join(text[s:e] for s, e in spans) == text
+    assert all(0 < e - s <= limit for s, e in spans)
+
+
+def test_analyzer_pickles_by_settings():
+    import pickle
+
+    a = pickle.loads(pickle.dumps(Analyzer("A")))
+    assert a.mode == "A" and [m.surface for m in a.analyze("仮想通貨")] == ["仮想", "通貨"]

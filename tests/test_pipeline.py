@@ -1,0 +1,147 @@
+"""The invariants of the output document (README: Guarantees), on transcripts of several kinds."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from ja_transcript.model import json_schema
+from ja_transcript.pipeline import Options, Pipeline, apply_edits
+from ja_transcript.readers import read_bytes
+from ja_transcript.writers import to_json
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "corpus" / "iwami_coreweave_news.txt"
+
+COOKING = """週末の料理教室
+こんにちは、今日はね、鶏の唐揚げを作っていきます。
+まず鶏もも肉を300グラムくらい用意して、
+一口大に切っていきます。
+一口大に切っていきます。
+一口大に切っていきます。
+下味の付け方
+醤油を大さじ2杯、
+生姜とニンニクを入れて30分ほど置きます。
+たぶんこれが一番大事なポイントだと思います。
+油の温度は170度くらいが良いらしいです。
+
+はい。
+それでは揚げていきましょう。
+"""
+
+SMALL_TALK = "昨日さ、駅前のカフェに行ったんだけど\r\nすごく混んでて、\r\n結局コンビニでコーヒー買ったよ。\r\nえー、そうなんだ。\r\n"
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def process(pipeline, text, path="t.txt"):
+    return pipeline.process(read_bytes(text.encode("utf-8"), path, format="txt").transcripts[0])
+
+
+def check_invariants(doc, text):
+    d = doc.model_dump(mode="json")
+    jsonschema.validate(d, json_schema())
+    # nothing is lost: every input line, exactly as read
+    assert [l["text"] for l in d["lines"]] == text.replace("\r\n", "\n").split("\n")[: len(d["lines"])]
+    assert [l["n"] for l in d["lines"]] == list(range(1, len(d["lines"]) + 1))
+    # corrections replay
+    by_line = {}
+    for c in d["corrections"]:
+        by_line.setdefault(c["line"], []).append(c)
+    for line in d["lines"]:
+        edits = by_line.get(line["n"], [])
+        for c in edits:
+            assert line["text"][c["start"]:c["end"]] == c["original"]
+        assert _replay(line["text"], edits) == line["clean"]
+    # removals point at kept lines
+    removed = {l["n"] for l in d["lines"] if l["removed"]}
+    for line in d["lines"]:
+        if line["removed"]:
+            assert line["removed"]["duplicate_of"] not in removed
+    # sentences are built from kept speech lines, offsets slice back
+    kinds = {l["n"]: l["kind"] for l in d["lines"]}
+    for s in d["sentences"]:
+        assert all(kinds[n] == "speech" and n not in removed for n in s["lines"])
+    sents = {s["id"]: s["text"] for s in d["sentences"]}
+    assert [s["id"] for s in d["sentences"]] == list(range(len(d["sentences"])))
+    for item in d["entities"] + d["amounts"]:
+        assert sents[item["sentence"]][item["start"]:item["end"]] == item["text"]
+    for c in d["claims"]:
+        assert c["text"] in sents[c["sentence"]]
+        assert all(0 <= i < len(d["amounts"]) for i in c["amounts"])
+    assert d["cleaned_text"] == "\n".join(s["text"] for s in d["sentences"])
+    return d
+
+
+def _replay(text, edits):
+    for c in sorted(edits, key=lambda c: -c["start"]):
+        text = text[:c["start"]] + c["replacement"] + text[c["end"]:]
+    return text
+
+
+@pytest.mark.parametrize("text", [COOKING, SMALL_TALK, SAMPLE.read_text(encoding="utf-8"), "", "\n\n", "はい"])
+def test_invariants(pipeline, text):
+    check_invariants(process(pipeline, text), text)
+
+
+def test_cooking_show_structure_dedup_and_extraction(pipeline):
+    d = check_invariants(process(pipeline, COOKING), COOKING)
+    kinds = [l["kind"] for l in d["lines"]]
+    assert kinds[0] == "title" and kinds[6] == "heading" and kinds[11] == "blank"
+    assert d["title"] == "週末の料理教室"
+    assert [l["n"] for l in d["lines"] if l["removed"]] == [5, 6]
+    assert all(l["removed"]["duplicate_of"] == 4 for l in d["lines"] if l["removed"])
+    # the heading on line 7 is not part of any sentence; lines 8-9 make one sentence
+    assert any(s["lines"] == [8, 9] for s in d["sentences"])
+    assert all(7 not in s["lines"] for s in d["sentences"])
+    units = {(a["kind"], a.get("unit")) for a in d["amounts"]}
+    assert ("percent", "%") not in units and any(k == "duration" for k, _ in units)
+    ev = {c["evidentiality"] for c in d["claims"]}
+    assert {"speculative", "reported"} <= ev
+
+
+def test_sample_parts(pipeline):
+    d = check_invariants(process(pipeline, SAMPLE.read_text(encoding="utf-8")), SAMPLE.read_text(encoding="utf-8"))
+    assert {l["n"] for l in d["lines"] if l["kind"] in ("title", "heading")} == {1, 90, 127, 182}
+    assert any({126, 128, 129} <= set(s["lines"]) for s in d["sentences"])
+    assert any({181, 183} <= set(s["lines"]) for s in d["sentences"])
+    for part in ("corrections", "sentences", "entities", "amounts", "claims"):
+        assert d[part], part
+
+
+def test_deterministic_byte_identical(pipeline):
+    a = to_json(process(pipeline, COOKING))
+    b = to_json(Pipeline().process(read_bytes(COOKING.encode("utf-8"), "t.txt", format="txt").transcripts[0]))
+    assert a == b
+
+
+def test_stages_switch_off():
+    text = "暗号試算が急凍した。\n暗号試算が急凍した。\n"
+    d = process(Pipeline(options=Options(correct=False, dedup=False)), text).model_dump()
+    assert d["corrections"] == [] and not any(l["removed"] for l in d["lines"])
+    d = process(Pipeline(options=Options(dedup=False)), text).model_dump()
+    assert d["lines"][0]["clean"] == "暗号資産が急騰した。"
+
+
+def test_apply_edits_matches_replay():
+    from ja_transcript.correct.corrector import Edit
+
+    edits = [Edit(0, 2, "ab", "X", None, None, "t", 1.0), Edit(3, 4, "d", "YY", None, None, "t", 1.0)]
+    assert apply_edits("abcde", edits) == "XcYYe"
+
+
+line_text = st.text(alphabet=st.sampled_from(list("あいうえおかきくけこ暗号試算急凍、。 ABCはいそうですね")), max_size=25)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(line_text, max_size=12), st.sampled_from(["\n", "\r\n"]), st.booleans())
+def test_every_line_kept_and_replayed_for_any_input(pipeline, lines, newline, final):
+    text = newline.join(lines) + (newline if final and lines else "")
+    doc = process(pipeline, text)
+    d = check_invariants(doc, text)
+    assert [l["text"] for l in d["lines"]] == (lines if lines else [])
