@@ -33,6 +33,7 @@ from .phonetic import is_katakana, is_latin, phonetic_key, to_katakana
 _CONTENT_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
 _MAX_SPAN = 4  # tokens: a misheard term is rarely cut into more pieces
 _MAX_READINGS = 64  # per span, to bound the product of per-kanji readings
+_ENGLISH_ENDINGS = ("ing", "ed", "ly", "tion", "sion", "ness", "ment", "able", "ible", "ful", "less", "ous")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class CorrectorConfig:
     # the same key; one differing mora in a 5-mora name scores ~80.
     phonetic_cutoff: float = 80.0
     min_phonetic_len: int = 4  # shorter katakana words collide with ordinary loanwords
+    min_fuzzy_len: int = 5  # a near (not equal) key needs more sounds: フランシス ~ フランス is chance
     # Jaro-Winkler for Latin names rewards the shared start that misheard names keep.
     latin_cutoff: float = 0.88
     min_latin_len: int = 5
@@ -62,6 +64,11 @@ class Edit:
 
 def _is_kana(text: str) -> bool:
     return bool(text) and all("ァ" <= c <= "ヺ" or c == "ー" for c in text)
+
+
+def _is_name_piece(m: Morpheme) -> bool:
+    """A katakana token that can be part of a name (a lone ・ or ー cannot start or end one)."""
+    return is_katakana(m.surface) and m.surface not in ("・", "ー")
 
 
 def _is_kanji(ch: str) -> bool:
@@ -197,10 +204,10 @@ class Corrector:
         cfg = self.config
         n = len(morphemes)
         for i in range(n):
-            if not is_katakana(morphemes[i].surface):
+            if not _is_name_piece(morphemes[i]):
                 continue
             for j in range(i, min(n, i + 3)):
-                if not is_katakana(morphemes[j].surface):
+                if not _is_name_piece(morphemes[j]):
                     break
                 start, end = morphemes[i].start, morphemes[j].end
                 surface = text[start:end]
@@ -213,11 +220,16 @@ class Corrector:
                 if entry is not None:
                     out.append(self._edit(text, start, end, entry, "phonetic", 0.9))
                     continue
+                if len(key) < cfg.min_fuzzy_len:
+                    continue
                 best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=cfg.phonetic_cutoff)
                 if best is None:
                     continue
                 match = best[0]
-                if min(len(key), len(match)) / max(len(key), len(match)) < 0.75 or key[0] != match[0]:
+                # アメリカン is not アメリカ: a longer or shorter word sharing the start is another word.
+                if key.startswith(match) or match.startswith(key) or key[0] != match[0]:
+                    continue
+                if min(len(key), len(match)) / max(len(key), len(match)) < 0.75:
                     continue
                 out.append(self._edit(text, start, end, self._by_key[match], "phonetic",
                                       round(0.9 * best[1] / 100, 3)))
@@ -233,8 +245,8 @@ class Corrector:
             if len(surface) < cfg.min_latin_len or not is_latin(surface):
                 continue
             key = fold(surface)
-            if key in self.lexicon.by_alias:
-                continue
+            if key in self.lexicon.by_alias or self._known(surface):
+                continue  # Amazing is an English word SudachiPy knows, not a misheard Amazon
             best = process.extractOne(key, self._latin_keys, scorer=JaroWinkler.normalized_similarity,
                                       score_cutoff=cfg.latin_cutoff)
             if best is None:
@@ -242,6 +254,9 @@ class Corrector:
             match = best[0]
             # Metal is not Meta, Googles is not Google: a name misheard keeps its length, not its prefix.
             if match.startswith(key) or key.startswith(match):
+                continue
+            # Amazing is not Amazon: an English inflection marks a real word, not a misheard name.
+            if key.endswith(_ENGLISH_ENDINGS) and not match.endswith(_ENGLISH_ENDINGS):
                 continue
             if Levenshtein.normalized_similarity(key, match) < 0.6:
                 continue
