@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -67,9 +68,19 @@ def _process_file(job: tuple[str, Optional[str]]) -> tuple[str, list[tuple[str, 
     return path, outputs, errors
 
 
+def safe_name(record_id: str) -> str:
+    """A record id as a file name that stays inside the output directory.
+
+    >>> safe_name("ep-01"), safe_name("../x"), safe_name("a/b c")
+    ('ep-01', 'x', 'a_b_c')
+    """
+    name = re.sub(r"[^\w.\-]+", "_", record_id).strip("._")
+    return name or "record"
+
+
 def _output_path(out: Path, path: str, record_id: str, is_jsonl: bool) -> Path:
     stem = Path(path).stem
-    return out / stem / f"{record_id}.json" if is_jsonl else out / f"{stem}.json"
+    return out / stem / f"{safe_name(record_id)}.json" if is_jsonl else out / f"{stem}.json"
 
 
 def _run(jobs: list[tuple[str, Optional[str]]], settings: dict, workers: int) -> Iterator:
@@ -149,11 +160,12 @@ def _process_stdin(settings: dict, encoding: Optional[str], out: Optional[Path],
         return 1
     docs = [_worker_pipeline.process(raw) for raw in result.transcripts]
     for doc in docs:
-        text = to_json(doc)
         if out is not None:
-            write_atomic(out / f"{doc.source.record_id or 'stdin'}.json", text)
-        else:
-            sys.stdout.write(text)
+            write_atomic(out / f"{safe_name(doc.source.record_id or 'stdin')}.json", to_json(doc))
+        elif len(docs) == 1:
+            sys.stdout.write(to_json(doc))
+        else:  # many records on stdin: one document a line (JSON Lines)
+            sys.stdout.write(to_json_line(doc.model_dump(mode="json")))
     if removed is not None:
         write_atomic(removed, "".join(to_json_line(r) for d in docs for r in removed_records(d)))
     for e in result.errors:

@@ -17,6 +17,38 @@ class Errors:
     L005 = '{path}, line {line}: label "{value}" is not an upper-case name like ORG, PRODUCT, PERSON, GPE or TERM.'
     L006 = ("{path}, line {line}: alias {pattern!r} is already an alias of {other!r} (line {other_line}); "
             "an alias can belong to one id only. Remove one of the two lines.")
+    # reading inputs
+
+    R001 = ("Cannot decode {path}: it is not UTF-8, and neither Shift_JIS (CP932), EUC-JP, ISO-2022-JP "
+            "nor UTF-16 fits it. Save it as UTF-8 or pass --encoding.")
+    R002 = ("Cannot decode {path} as {encoding}: {reason}. Pass the right --encoding (cp932 for Shift_JIS "
+            "files with symbols like ①), or save the file as UTF-8.")
+    R003 = "Unknown encoding {encoding!r} for {path}. Pass a Python codec name such as utf-8, cp932, euc_jp or utf-16."
+    R004 = ("{path} is not a text transcript: {what}. Give a text, SRT, WebVTT, Whisper JSON or JSON Lines "
+            "transcript{hint}.")
+    R005 = "Cannot read {path}: {reason}. Check that the file exists and is readable."
+    R006 = ("Cannot decide the encoding of {path}: it reads as {candidates} alike. Pass --encoding "
+            "(e.g. --encoding cp932), or save it as UTF-8.")
+    R010 = ("{path}, line {line}: the SRT cue starting here cannot be read: {snippet!r}. Each cue needs a number line, a "
+            "'00:00:01,000 --> 00:00:02,500' line and its text, with a blank line between cues: fix that line.")
+    R011 = ("{path} is not a valid WebVTT file: the first line must start with 'WEBVTT'. Add that line, or give "
+            "the file the suffix of its real format.")
+    R012 = ("{path}, line {line}: WebVTT cue timing {snippet!r} cannot be read. Write it like "
+            "'00:00:01.000 --> 00:00:02.500' and try again.")
+    R013 = "{path}: a WebVTT cue cannot be read ({reason}). Fix that cue and try again."
+    R020 = ("{path} is not valid JSON: {reason} (line {line}, column {column}). Fix the file, or give it the "
+            "suffix of its real format (.txt, .jsonl).")
+    R021 = ('{path} is not Whisper JSON: expected an object with "segments" (a list of objects with "text", '
+            '"start", "end") or "text", found {found}. Give Whisper\'s JSON output or convert the file to text.')
+    R022 = ('{path}: segment {index} {problem}. Each segment needs "text" (a string) and may have "start" and '
+            '"end" in seconds: fix that segment.')
+    R030 = ("{path}, line {line}: not valid JSON ({reason}). Each line of a JSON Lines file must be one JSON "
+            "object: fix or remove that line.")
+    R031 = ('{path}, line {line}: {problem}. Each line must be an object like {{"id": "ep1", "text": "..."}} or '
+            '{{"id": "ep1", "segments": [...]}}: fix or remove that line.')
+    R032 = "{path} holds no JSON Lines records. Give one JSON object per line, each with \"text\" or \"segments\"."
+    R099 = ("{path} could not be read ({reason}). Check that it is a transcript in one of the supported "
+            "formats; if it is, please report this with the file.")
     # pipeline and command line
     P001 = "{path}: {reason}"
     P002 = "{path}: unexpected error while processing ({reason}). Please report it with the input file."

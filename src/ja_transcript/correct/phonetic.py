@@ -22,6 +22,31 @@ _SINGLE = str.maketrans({
 })
 
 
+_VOWEL_OF = {}
+for _vowel, _row in zip("アイウエオ", ("アカサタナハマヤラワガザダバパ", "イキシチニヒミリギジヂビピ",
+                                      "ウクスツヌフムユルグズヅブプ", "エケセテネヘメレゲゼデベペ",
+                                      "オコソトノホモヨロヲゴゾドボポ")):
+    for _kana in _row:
+        _VOWEL_OF[_kana] = _vowel
+# A vowel kana after a mora of the same vowel, or ウ after o and イ after e, is a long vowel.
+_LENGTHENS = {("ア", "ア"), ("イ", "イ"), ("ウ", "ウ"), ("エ", "エ"), ("オ", "オ"), ("オ", "ウ"), ("エ", "イ")}
+
+
+def _drop_long_vowels(text: str) -> str:
+    """
+    >>> _drop_long_vowels("キイトルダ"), _drop_long_vowels("コウトウ")
+    ('キトルダ', 'コト')
+    """
+    out = []
+    previous = ""
+    for ch in text:
+        if (previous, ch) in _LENGTHENS:
+            continue
+        out.append(ch)
+        previous = _VOWEL_OF.get(ch, ch if ch in "アイウエオ" else "")
+    return "".join(out)
+
+
 def to_katakana(text: str) -> str:
     """Hiragana to katakana; everything else unchanged.
 
@@ -34,19 +59,21 @@ def to_katakana(text: str) -> str:
 def phonetic_key(kana: str) -> str:
     """A key under which kana spellings that sound alike coincide.
 
-    Long vowels, small tsu and separators are dropped; small kana become full size;
-    v- and w- sounds merge with b-.
+    Long vowels (ー, and a vowel kana that lengthens the mora before it), small tsu and
+    separators are dropped; small kana become full size; v- and w- sounds merge with b-.
 
     >>> phonetic_key("コアウィーブ") == phonetic_key("コアビーブ")
     True
     >>> phonetic_key("エヌビディア") == phonetic_key("エヌヴィディア")
+    True
+    >>> phonetic_key("キートルーダ") == phonetic_key("キイトルーダ")
     True
     """
     text = to_katakana(unicodedata.normalize("NFKC", kana))
     for a, b in _DIGRAPHS:
         if a in text:
             text = text.replace(a, b)
-    return text.translate(_SINGLE)
+    return _drop_long_vowels(text.translate(_SINGLE))
 
 
 def is_katakana(text: str) -> bool:

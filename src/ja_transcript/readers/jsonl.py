@@ -1,0 +1,80 @@
+"""JSON Lines: one transcript per line.
+
+Each line is an object with the transcript as ``"text"`` (a string) or as segments
+(``"segments"``, or the other shapes `whisper.container_lines` knows), and optionally
+``"id"`` and ``"title"`` (segments win over "text" when a record has both: they carry
+the timings). Blank lines are skipped. A bad line is reported by its line
+number and does not stop the others from being read.
+
+Record ids: ``str(id)``, or the 1-based line number when a record has no id (or an
+empty one). A repeated id keeps its first record and the later ones get the first
+free suffix ``-2``, ``-3``, ... that no record of the file uses, so an id written in
+the file is never changed and the result depends only on the file.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .base import RawTranscript, ReadResult, reader_error
+from .text import split_lines
+from .whisper import SegmentProblem, describe_json, container_lines, stated_title
+
+
+def unique_ids(ids: list[str]) -> list[str]:
+    """Make record ids unique without changing any first occurrence.
+
+    >>> unique_ids(["a", "a", "a-2", "b", "a"])
+    ['a', 'a-3', 'a-2', 'b', 'a-4']
+    """
+    taken, seen, out = set(ids), set(), []
+    for record_id in ids:
+        if record_id in seen:
+            k = 2
+            while f"{record_id}-{k}" in taken:
+                k += 1
+            record_id = f"{record_id}-{k}"
+            taken.add(record_id)
+        seen.add(record_id)
+        out.append(record_id)
+    return out
+
+
+def _record_id(value: object, line: int) -> str:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return str(line)
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise ValueError(f'"id" is {describe_json(value)}; it must be a string or a number')
+
+
+def read_jsonl(text: str, path: str, sha256: str, encoding: str | None = None) -> ReadResult:
+    records, errors = [], []
+    for number, line in enumerate(split_lines(text), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(reader_error("R030", path, line=number, reason=f"{exc.msg} at column {exc.colno}"))
+            continue
+        try:
+            if not isinstance(data, dict):
+                raise ValueError(f"found {describe_json(data)}, not an object")
+            lines = container_lines(data)
+            if lines is None:
+                raise ValueError(f'found {describe_json(data)}, with no "text" string or "segments" list')
+            record_id = _record_id(data.get("id"), number)
+        except (ValueError, SegmentProblem) as exc:  # SegmentProblem says "segment N ..."
+            errors.append(reader_error("R031", path, line=number, problem=str(exc)))
+            continue
+        records.append((record_id, stated_title(data), lines))
+    if not records and not errors:
+        errors.append(reader_error("R032", path))
+    ids = unique_ids([record_id for record_id, _, _ in records])
+    transcripts = [
+        RawTranscript(path=path, format="jsonl", sha256=sha256, lines=lines, record_id=record_id,
+                      title=title, encoding=encoding)
+        for record_id, (_, title, lines) in zip(ids, records)
+    ]
+    return ReadResult(transcripts, errors)

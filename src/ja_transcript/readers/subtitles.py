@@ -1,0 +1,143 @@
+"""SubRip (.srt) and WebVTT (.vtt): one RawLine per cue, with its start and end in seconds.
+
+A cue's text is what is said while it is shown, so the reader removes what is not
+speech and keeps everything else as it is:
+
+- formatting markup (<i>, <b>, <font ...>, <c.colorE5E5E5>, <v Speaker>, VTT inline
+  timestamps like <00:00:01.500>, {\\an8} positioning) is presentation, not words;
+- ruby annotations (<rt>かんじ</rt>) repeat the reading of the base text, so they are
+  dropped with their content rather than spliced into the sentence;
+- the cue's lines are joined with "": Japanese puts no spaces between words, and a
+  subtitle line break is layout (the screen width), not a pause in speech. Between two
+  Latin-script words a line break stands for a space, so one is kept there;
+- each layout line's outer whitespace is dropped for the same reason;
+- WebVTT character references (&amp; &lt; ...) are the format's escapes and are
+  decoded; SRT has no escapes, so its text keeps them as written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import srt
+import webvtt
+from webvtt.errors import MalformedCaptionError, MalformedFileError
+from webvtt.models import Timestamp
+
+from .base import RawLine, RawTranscript, reader_error
+
+_RUBY_ANNOTATION = re.compile(r"<(rt|rp)(?:[.\s][^>]*)?>.*?(?:</\1\s*>|(?=</ruby\s*>)|\Z)", re.S | re.I)
+_VTT_TAG = re.compile(r"<[^>]*>")  # WebVTT escapes "<" in text, so anything in <...> is markup
+# SRT has no escaping: only remove the tags SRT files are known to carry, so "A<B" in speech stays.
+_SRT_TAG = re.compile(r"</?(?:i|b|u|s|font|span|ruby|rb|rt|rp|c|v|lang)(?:[.\s][^<>]*)?>"
+                      r"|<\d{1,2}(?::\d{2}){1,2}[.,]\d{1,3}>"
+                      r"|\{\\[^{}]*\}", re.I)
+_LATIN_END = re.compile(r"[A-Za-z0-9,.!?;:'\"%)]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9('\"]")
+_VTT_TIMING = re.compile(r"^\s*(\S+?)\s*-->\s*(\S+)")
+
+
+def join_layout_lines(lines: list[str]) -> str:
+    """Join a cue's layout lines into one line of speech (see the module docstring).
+
+    >>> join_layout_lines(["今日は", "いい天気です"])
+    '今日はいい天気です'
+    >>> join_layout_lines(["CoreWeave is a", "GPU cloud"])
+    'CoreWeave is a GPU cloud'
+    >>> join_layout_lines([" ", "はい。 "])
+    'はい。'
+    """
+    out = ""
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        if out and _LATIN_END.search(out) and _LATIN_START.match(line):
+            out += " "
+        out += line
+    return out
+
+
+def srt_cue_text(content: str) -> str:
+    r"""The spoken text of an SRT cue.
+
+    >>> srt_cue_text("<i>こんにちは</i>\n{\\an8}<font color=\"#fff\">世界</font>")
+    'こんにちは世界'
+    """
+    content = _RUBY_ANNOTATION.sub("", content)
+    return join_layout_lines(_SRT_TAG.sub("", content).split("\n"))
+
+
+def vtt_cue_text(lines: list[str]) -> str:
+    """The spoken text of a WebVTT cue from its raw lines.
+
+    >>> vtt_cue_text(["<v 岩見>暗号<00:00:01.500><c>資産</c>", "<ruby>急騰<rt>きゅうとう</rt></ruby> &amp; 下落"])
+    '暗号資産急騰 & 下落'
+    """
+    text = _RUBY_ANNOTATION.sub("", "\n".join(lines))
+    return html.unescape(join_layout_lines(_VTT_TAG.sub("", text).split("\n")))
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def read_srt(text: str, path: str, sha256: str, encoding: str | None = None) -> RawTranscript:
+    # The srt library knows LF and CRLF only; CR-only files exist (old Mac editors).
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        cues = list(srt.parse(text))
+    except srt.SRTParseError as exc:
+        unmatched = exc.unmatched_content
+        skipped = len(unmatched) - len(unmatched.lstrip())
+        snippet = " | ".join(line.strip() for line in unmatched.strip().split("\n")[:2])[:100]
+        raise reader_error("R010", path, line=_line_of(text, exc.expected_start + skipped),
+                           snippet=snippet) from None
+    except srt.TimestampParseError as exc:
+        bad = str(exc).rsplit(": ", 1)[-1]
+        raise reader_error("R010", path, line=_line_of(text, max(text.find(bad), 0)), snippet=bad) from None
+    lines = tuple(
+        RawLine(n=i, text=srt_cue_text(cue.content), start=cue.start.total_seconds(), end=cue.end.total_seconds())
+        for i, cue in enumerate(cues, start=1)
+    )
+    return RawTranscript(path=path, format="srt", sha256=sha256, lines=lines, encoding=encoding)
+
+
+def _check_vtt_timings(text: str, path: str, captions: list) -> None:
+    """Refuse a cue the library would silently drop: nothing said may be lost.
+
+    WebVTT allows "-->" only in cue timing lines, so every line holding it must be one,
+    and each of them must have become a caption.
+    """
+    timings = []
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        if "-->" not in line:
+            continue
+        match = _VTT_TIMING.match(line)
+        try:
+            if not match:
+                raise MalformedCaptionError(line)
+            start, end = Timestamp.from_string(match[1]), Timestamp.from_string(match[2])
+        except MalformedCaptionError:
+            raise reader_error("R012", path, line=number, snippet=line.strip()[:80]) from None
+        timings.append((number, line, (str(start), str(end))))
+    parsed = [(caption.start, caption.end) for caption in captions]
+    for i, (number, line, times) in enumerate(timings):
+        if i >= len(parsed) or parsed[i] != times:
+            raise reader_error("R012", path, line=number, snippet=line.strip()[:80])
+
+
+def read_vtt(text: str, path: str, sha256: str, encoding: str | None = None) -> RawTranscript:
+    try:
+        captions = list(webvtt.from_string(text).captions)
+    except MalformedFileError:
+        raise reader_error("R011", path) from None
+    except MalformedCaptionError as exc:
+        raise reader_error("R013", path, reason=str(exc)[:120]) from None
+    _check_vtt_timings(text, path, captions)
+    lines = tuple(
+        RawLine(n=i, text=vtt_cue_text(caption.lines), start=caption.start_time.in_milliseconds() / 1000,
+                end=caption.end_time.in_milliseconds() / 1000)
+        for i, caption in enumerate(captions, start=1)
+    )
+    return RawTranscript(path=path, format="vtt", sha256=sha256, lines=lines, encoding=encoding)

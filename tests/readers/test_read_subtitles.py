@@ -1,0 +1,103 @@
+from pathlib import Path
+
+import pytest
+
+from ja_transcript.readers import read_bytes, read_path
+from ja_transcript.readers.subtitles import join_layout_lines, srt_cue_text, vtt_cue_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+SRT_CUES = [
+    (1, "日常の反省とニュース紹介", 0.0, 2.5),
+    (2, "こんにちは、いわみです。", 2.5, 5.0),
+    (3, "急騰したらしいです。", 5.0, 7.25),
+    (4, "CoreWeave is a GPU cloud", 60.0, 3600.001),
+]
+VTT_CUES = [
+    (1, "日常の反省とニュース紹介", 0.0, 2.5),
+    (2, "こんにちは、いわみです。", 2.5, 5.0),
+    (3, "暗号資産 & 急騰", 5.0, 7.25),
+    (4, "", 7.25, 8.0),  # a cue with no words is kept: the pipeline marks it blank
+]
+
+
+def _cues(result):
+    assert result.errors == []
+    (transcript,) = result.transcripts
+    return [(line.n, line.text, line.start, line.end) for line in transcript.lines]
+
+
+@pytest.mark.parametrize("name", ["cues_utf8_crlf.srt", "cues_cp932_lf.srt"])
+def test_srt_fixtures(name):
+    result = read_path(FIXTURES / name)
+    assert _cues(result) == SRT_CUES
+    assert result.transcripts[0].format == "srt"
+
+
+@pytest.mark.parametrize("name", ["cues_utf8bom_lf.vtt", "cues_eucjp_crlf.vtt"])
+def test_vtt_fixtures(name):
+    result = read_path(FIXTURES / name)
+    assert _cues(result) == VTT_CUES
+    assert result.transcripts[0].format == "vtt"
+
+
+def test_srt_with_cr_line_ends_and_no_final_newline():
+    data = "1\r00:00:01,000 --> 00:00:02,000\rはい。\r\r2\r00:00:02,000 --> 00:00:03,500\rそうです".encode()
+    assert _cues(read_bytes(data, "old.srt")) == [(1, "はい。", 1.0, 2.0), (2, "そうです", 2.0, 3.5)]
+
+
+def test_cue_numbers_are_file_order_not_srt_indexes():
+    data = "7\n00:00:05,000 --> 00:00:06,000\n後\n\n3\n00:00:01,000 --> 00:00:02,000\n前\n".encode()
+    assert [(n, text) for n, text, _, _ in _cues(read_bytes(data, "x.srt"))] == [(1, "後"), (2, "前")]
+
+
+def test_srt_keeps_angle_brackets_that_are_not_tags():
+    assert srt_cue_text("A<B、<b>太字</b>") == "A<B、太字"
+
+
+def test_vtt_markup_is_removed():
+    assert vtt_cue_text(["<c.yellow>はい</c><00:00:01.000>、<i>そう</i><b>です</b>"]) == "はい、そうです"
+    assert vtt_cue_text(["<v.loud 岩見>3 &lt; 5</v>"]) == "3 < 5"
+    assert vtt_cue_text(["<ruby>札束<rp>(</rp><rt>さつたば</rt><rp>)</rp></ruby>です"]) == "札束です"
+    assert vtt_cue_text(["<ruby>札束<rt>さつたば</ruby>です"]) == "札束です"  # </rt> may be left out
+
+
+def test_layout_lines_join():
+    assert join_layout_lines(["暗号", "資産"]) == "暗号資産"
+    assert join_layout_lines(["price is", "100 dollars"]) == "price is 100 dollars"
+    assert join_layout_lines(["GPUの", "CoreWeave"]) == "GPUのCoreWeave"
+    assert join_layout_lines([]) == ""
+
+
+def test_malformed_srt_names_file_and_line():
+    result = read_path(FIXTURES / "malformed.srt")
+    assert result.transcripts == []
+    (error,) = result.errors
+    assert "malformed.srt, line 5" in str(error) and "00:00:02,000 -> 00:00:03,000" in str(error)
+    assert error.line == 5
+
+
+def test_text_saved_as_srt_is_refused():
+    result = read_bytes("こんにちは。\nただのテキストです。\n".encode(), "notes.srt")
+    assert "notes.srt, line 1" in str(result.errors[0])
+
+
+def test_vtt_without_header():
+    result = read_path(FIXTURES / "malformed_header.vtt")
+    assert "malformed_header.vtt" in str(result.errors[0]) and "WEBVTT" in str(result.errors[0])
+
+
+def test_vtt_with_unreadable_timing_is_refused_not_dropped():
+    # webvtt-py skips such a cue silently; its words would be lost.
+    result = read_path(FIXTURES / "malformed_timing.vtt")
+    (error,) = result.errors
+    assert "malformed_timing.vtt, line 6" in str(error) and "00:00:01,000" in str(error)
+
+
+def test_vtt_short_timestamps_and_settings():
+    data = "WEBVTT\n\n1:02.5 --> 1:04.25 line:0 align:start\nはい\n".encode()
+    assert _cues(read_bytes(data, "x.vtt")) == [(1, "はい", 62.5, 64.25)]
+
+
+def test_empty_srt_has_no_cues():
+    assert _cues(read_bytes(b"", "empty.srt")) == []
