@@ -26,9 +26,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from ..nlp import Analyzer, Morpheme
-from ..nlp.kanji import kanji_readings
+from ..nlp.kanji import kanji_readings, span_readings
 from .lexicon import Entry, Lexicon, fold
-from .phonetic import is_katakana, is_latin, phonetic_key, to_katakana
+from .phonetic import devoice, is_katakana, is_latin, phonetic_key, to_katakana
 
 _CONTENT_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
 _MAX_SPAN = 4  # tokens: a misheard term is rarely cut into more pieces
@@ -42,7 +42,7 @@ class CorrectorConfig:
     # Phonetic keys must agree this much (rapidfuzz ratio, 0-100): コアビーブ/コアウィーブ fold to
     # the same key; one differing mora in a 5-mora name scores ~80.
     phonetic_cutoff: float = 80.0
-    min_phonetic_len: int = 4  # shorter katakana words collide with ordinary loanwords
+    min_phonetic_len: int = 3  # an equal key of 3 sounds (エザイ) is a match; fewer collide with loanwords
     min_fuzzy_len: int = 5  # a near (not equal) key needs more sounds: フランシス ~ フランス is chance
     # Jaro-Winkler for Latin names rewards the shared start that misheard names keep.
     latin_cutoff: float = 0.88
@@ -83,6 +83,7 @@ class Corrector:
         self.analyzer = analyzer
         self.config = config
         self._known = lru_cache(maxsize=65536)(self._is_dictionary_word)
+        self._dictionary_readings = lru_cache(maxsize=65536)(self._lookup_readings)
         by_reading: dict[str, set[Entry]] = {}
         by_key: dict[str, set[Entry]] = {}
         latin: dict[str, Entry] = {}
@@ -99,7 +100,12 @@ class Corrector:
         self._by_reading = {r: next(iter(es)) for r, es in by_reading.items() if len({e.id for e in es}) == 1}
         self._by_key = {k: next(iter(es)) for k, es in by_key.items() if len({e.id for e in es}) == 1}
         self._prefixes = {r[:i] for r in self._by_reading for i in range(1, len(r) + 1)}
-        self._keys = [k for k in self._by_key if len(k) >= config.min_phonetic_len]
+        self._keys = [k for k in self._by_key if len(k) >= config.min_fuzzy_len]
+        self._devoiced = [devoice(k) for k in self._keys]
+        by_devoiced: dict[str, set[str]] = {}
+        for k, entry in self._by_key.items():
+            by_devoiced.setdefault(devoice(k), set()).add(entry.id)
+        self._by_devoiced = {devoice(k): e for k, e in self._by_key.items() if len(by_devoiced[devoice(k)]) == 1}
         self._latin = latin
         self._latin_keys = [k for k in latin if len(k) >= config.min_latin_len]
 
@@ -113,17 +119,22 @@ class Corrector:
 
     # -- readings ----------------------------------------------------------
     def _readings(self, m: Morpheme) -> list[str]:
+        """The readings a token may stand for: SudachiPy's in context, the dictionary's other
+        readings of the same word (竹田: タケタ, タケダ), and for a lone or unknown kanji
+        string, the readings of its characters (凍: トウ)."""
         surface = m.surface
         reading = to_katakana(m.reading)
         out = [reading] if _is_kana(reading) else []
-        if len(surface) == 1 and _is_kanji(surface):  # a lone kanji: any of its readings
+        if len(surface) == 1 and _is_kanji(surface):
             out.extend(r for r in kanji_readings(surface) if r not in out)
-        elif m.oov and all(_is_kanji(c) for c in surface) and len(surface) <= 3:
-            for combo in product(*(kanji_readings(c) or ("",) for c in surface)):
-                joined = "".join(combo)
-                if joined and joined not in out:
-                    out.append(joined)
+        elif m.oov and len(surface) <= 3 and all(_is_kanji(c) for c in surface):
+            out.extend(r for r in span_readings(surface, _MAX_READINGS) if r not in out)
+        elif not m.oov and len(surface) > 1:
+            out.extend(r for r in self._dictionary_readings(surface) if r not in out)
         return out[:_MAX_READINGS]
+
+    def _lookup_readings(self, surface: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(to_katakana(r) for r in self.analyzer.readings(surface) if r))
 
     # -- candidates --------------------------------------------------------
     def find(self, text: str, morphemes: Sequence[Morpheme], evidence: Counter | None = None,
@@ -185,9 +196,9 @@ class Corrector:
 
     def _reading_confidence(self, span: Sequence[Morpheme], surface: str, entry: Entry) -> float:
         """How likely a span that reads like `entry` is a mishearing of it; 0 for a real word."""
+        if self._known(surface):
+            return 0.0  # 史上 (シジョウ) is not 市場, 市町 not 市長: a dictionary word stays
         if len(span) == 1:
-            if self._known(surface):
-                return 0.0  # 史上 (シジョウ) is not 市場: a dictionary word stays
             return 0.85 if is_katakana(surface) else 0.8  # サツタバ: kana spelling of 札束
         odd = any(m.oov or len(m.surface) == 1 or m.pos[0] == "接尾辞" for m in span)
         shared = bool(set(surface) & set(entry.pattern))
@@ -198,7 +209,7 @@ class Corrector:
         return 0.0
 
     def _phonetic_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Edit]:
-        if not self._keys:
+        if not self._by_key:
             return []
         out = []
         cfg = self.config
@@ -220,12 +231,18 @@ class Corrector:
                 if entry is not None:
                     out.append(self._edit(text, start, end, entry, "phonetic", 0.9))
                     continue
-                if len(key) < cfg.min_fuzzy_len:
+                entry = self._by_devoiced.get(devoice(key)) if len(key) > cfg.min_phonetic_len else None
+                if entry is not None:  # オプシーボ ~ オプジーボ: only voicing differs
+                    out.append(self._edit(text, start, end, entry, "phonetic", 0.85))
                     continue
-                best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=cfg.phonetic_cutoff)
+                if len(key) < cfg.min_fuzzy_len or not self._keys:
+                    continue
+                # Compare without voicing marks: オプシーボ / オプジーボ, ドジャーズ / ドジャース.
+                best = process.extractOne(devoice(key), self._devoiced, scorer=fuzz.ratio,
+                                          score_cutoff=cfg.phonetic_cutoff)
                 if best is None:
                     continue
-                match = best[0]
+                match = self._keys[best[2]]
                 # アメリカン is not アメリカ: a longer or shorter word sharing the start is another word.
                 if key.startswith(match) or match.startswith(key) or key[0] != match[0]:
                     continue

@@ -96,3 +96,16 @@ def is_latin(text: str) -> bool:
     text = unicodedata.normalize("NFKC", text)
     return text[0].isascii() and text[0].isalpha() and all(
         c.isascii() and (c.isalnum() or c in ".-&'") for c in text)
+
+
+_DEVOICE = str.maketrans("ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポ",
+                         "カキクケコサシスセソタチツテトハヒフヘホハヒフヘホ")
+
+
+def devoice(key: str) -> str:
+    """Drop voicing marks: transcribers often mishear voiced and voiceless consonants.
+
+    >>> devoice("オプジボ") == devoice("オプシボ")
+    True
+    """
+    return key.translate(_DEVOICE)
