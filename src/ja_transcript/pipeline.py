@@ -177,7 +177,7 @@ class Pipeline:
                 line = by_n[piece.line]
                 parts.append(line.text[piece.start:piece.end])
                 shift = offset - piece.start
-                sent_morphemes.extend(m._replace(start=m.start + shift, end=m.end + shift)
+                sent_morphemes.extend(Morpheme(m[0], m[1] + shift, m[2] + shift, m[3], m[4], m[5], m[6])
                                       for m in line.morphemes if m.start >= piece.start and m.end <= piece.end)
                 offset += piece.end - piece.start
             text = "".join(parts)

@@ -1,0 +1,235 @@
+"""Amount extraction: labelled spoken cases, each convention, offsets, and the sample transcript."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from ja_transcript.extract.amounts import extract_amounts
+from ja_transcript.nlp import get_analyzer
+
+CASES = json.loads((Path(__file__).parent / "cases" / "amounts_spoken.json").read_text("utf-8"))
+SEED = Path("/work/shared/eval/seed")
+FIELDS = ("text", "kind", "value", "low", "high", "unit", "approximate", "start", "end")
+
+
+def _expected(a: dict) -> dict:
+    return {"text": a["text"], "kind": a["kind"], "value": a.get("value"), "low": a.get("low"),
+            "high": a.get("high"), "unit": a.get("unit"), "approximate": a.get("approximate", False)}
+
+
+def _got(a: dict) -> dict:
+    return {k: a[k] for k in ("text", "kind", "value", "low", "high", "unit", "approximate")}
+
+
+def one(text: str) -> dict:
+    found = extract_amounts(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["text"][:16]) for c in CASES["cases"]])
+def test_spoken_cases(case):
+    got = extract_amounts(case["text"])
+    assert [_got(a) for a in got] == [_expected(a) for a in case["amounts"]]
+
+
+@pytest.mark.parametrize("text", CASES["none"])
+def test_no_amount(text):
+    assert extract_amounts(text) == []
+
+
+def test_schema_fields_and_offsets():
+    text = "約3万円と20%くらい、5月17日に2段階で"
+    for a in extract_amounts(text):
+        assert tuple(a) == FIELDS
+        assert text[a["start"]:a["end"]] == a["text"]
+
+
+def test_morphemes_given_or_not():
+    text = "数千人が集まり、売上は何兆円、3倍くらいになった"
+    assert extract_amounts(text, get_analyzer().analyze(text)) == extract_amounts(text)
+
+
+# ----------------------------------------------------------------- token boundaries
+def test_yaku_of_keiyaku_is_not_about():
+    a = one("契約2段階で")
+    assert (a["text"], a["approximate"]) == ("2段階", False)
+    a = one("約2段階で")
+    assert (a["text"], a["approximate"]) == ("約2段階", True)
+
+
+def test_hedge_words_must_be_whole_tokens():
+    assert one("10人強化")["text"] == "10人"  # 強化 is a word, not 強 "a bit over"
+    assert one("10人強")["low"] == 10
+
+
+# ----------------------------------------------------------------- each hedge and bound
+@pytest.mark.parametrize("text", ["約20人", "およそ20人", "大体20人", "だいたい20人", "ほぼ20人", "概ね20人",
+                                  "ざっと20人", "20人くらい", "20人ぐらい", "20人程度", "20人前後", "20人ほど"])
+def test_approximate_words(text):
+    a = one(text)
+    assert (a["text"], a["value"], a["low"], a["high"], a["approximate"]) == (text, 20, None, None, True)
+
+
+@pytest.mark.parametrize("text, low, high, approximate", [
+    ("20人以上", 20, None, False), ("20人超", 20, None, False), ("20人超え", 20, None, False),
+    ("20人強", 20, None, True), ("20人あまり", 20, None, True), ("20余人", 20, None, True),
+    ("20人以下", None, 20, False), ("20人未満", None, 20, False), ("20日以内", None, 20, False),
+    ("20人弱", None, 20, True), ("20人近く", None, 20, True), ("最大20人", None, 20, False),
+    ("少なくとも20人", 20, None, False),
+])
+def test_bounds_keep_the_figure(text, low, high, approximate):
+    a = one(text)
+    assert (a["text"], a["value"], a["low"], a["high"], a["approximate"]) == (text, 20, low, high, approximate)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("数千", 1000, 9000), ("数十", 10, 90), ("十数", 11, 19), ("百数十", 110, 190), ("何十", 10, 90),
+    ("数万", 10000, 90000), ("何百万", 10**6, 9 * 10**6),
+])
+def test_vague_number_words(text, low, high):
+    a = one(text + "人")
+    assert (a["value"], a["low"], a["high"], a["approximate"], a["unit"]) == (None, low, high, True, "人")
+
+
+def test_vague_words_need_a_place_or_a_counter():
+    assert extract_amounts("何人ですか") == []
+    assert extract_amounts("何回も言った") == []
+    assert one("数日かかる")["low"] == 1
+    assert extract_amounts("数が多い") == []
+
+
+# ----------------------------------------------------------------- kinds and units
+@pytest.mark.parametrize("text, unit", [
+    ("100円", "JPY"), ("100ドル", "USD"), ("100米ドル", "USD"), ("100豪ドル", "AUD"), ("100香港ドル", "HKD"),
+    ("100カナダドル", "CAD"), ("100ユーロ", "EUR"), ("100ポンド", "GBP"), ("100元", "CNY"), ("100人民元", "CNY"),
+    ("100ウォン", "KRW"), ("¥100", "JPY"), ("$100", "USD"), ("€100", "EUR"),
+])
+def test_currencies(text, unit):
+    a = one(text)
+    assert (a["kind"], a["value"], a["unit"]) == ("money", 100, unit)
+
+
+def test_money_word_without_figure_is_not_an_amount():
+    assert extract_amounts("ドルと円とユーロの話") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("20%", 20), ("20％", 20), ("20パーセント", 20), ("2割", 20), ("3割5分", 35), ("3割4分5厘", 34.5),
+])
+def test_percent(text, value):
+    a = one(text)
+    assert (a["kind"], a["value"], a["unit"]) == ("percent", value, "%")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("10秒", 10, "s"), ("90分", 90, "min"), ("15分間", 15, "min"), ("3時間", 3, "h"), ("5日間", 5, "d"),
+    ("2週間", 2, "wk"), ("3ヶ月", 3, "mo"), ("3か月", 3, "mo"), ("3カ月", 3, "mo"), ("2年間", 2, "y"),
+    ("3年", 3, "y"), ("3時間半", 3.5, "h"), ("1時間30分", 90, "min"), ("2分30秒", 150, "s"),
+])
+def test_durations(text, value, unit):
+    a = one(text + "かかった")
+    assert (a["kind"], a["value"], a["unit"], a["text"]) == ("duration", value, unit, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("5月17日に", "--05-17"), ("5月に", "--05"), ("2025年5月に", "2025-05"), ("2025年5月17日に", "2025-05-17"),
+    ("2025年に", "2025"), ("17日に", "---17"), ("平成元年", None), ("令和7年に", "2025"), ("2025/5/17に", "2025-05-17"),
+    ("15:00に", "T15:00"), ("午後3時に", "T15:00"), ("5月3日午前9時に", "--05-03T09:00"), ("1990年代に", "199"),
+])
+def test_dates(text, value):
+    found = [a for a in extract_amounts(text) if a["kind"] == "date"]
+    assert [a["value"] for a in found] == ([value] if value else [])
+
+
+def test_year_or_span():
+    assert one("2000年前の話")["kind"] == "duration"
+    assert one("2000年の話")["kind"] == "date"
+    assert one("3日かかる")["kind"] == "duration"
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("2段階", 2, "段階"), ("2つ", 2, "つ"), ("10万台", 100000, "台"), ("3人", 3, "人"), ("5社", 5, "社"),
+    ("3匹", 3, "匹"), ("50カ国", 50, "カ国"), ("3kg", 3, "kg"), ("10キロメートル", 10, "km"),
+])
+def test_counts(text, value, unit):
+    a = one(text)
+    assert (a["kind"], a["value"], a["unit"]) == ("count", value, unit)
+
+
+def test_ratio():
+    assert (one("3倍")["kind"], one("3倍")["unit"]) == ("ratio", "x")
+    assert one("1.5倍")["value"] == 1.5
+    assert one("4分の1")["value"] == 0.25
+
+
+def test_ranges():
+    a = one("10から20%")
+    assert (a["kind"], a["value"], a["low"], a["high"]) == ("percent", None, 10, 20)
+    a = one("3万から5万円")
+    assert (a["low"], a["high"], a["unit"]) == (30000, 50000, "JPY")
+    a = one("3から5万円")  # said short: the 3 is 3万
+    assert (a["low"], a["high"]) == (30000, 50000)
+    assert one("5000から1万円")["low"] == 5000
+    assert [a["text"] for a in extract_amounts("30匹からのプレゼント")] == ["30匹"]
+
+
+def test_plain_numbers_and_names():
+    assert one("答えは42です")["kind"] == "number"
+    for text in ("GPT-4を使う", "iPhone 15を買った", "H100が足りない", "3Dプリンター", "ver2.3.4"):
+        assert extract_amounts(text) == [], text
+    assert [a["text"] for a in extract_amounts("H100を1万台")] == ["1万台"]
+
+
+def test_ordinals():
+    assert extract_amounts("第3四半期") == []
+    a = one("1つ目の話")
+    assert (a["kind"], a["value"], a["unit"]) == ("count", 1, "つ目")
+
+
+def test_lexicalized_words():
+    assert extract_amounts("一番大事なのは一度やってみること") == []
+    assert one("十分後に")["unit"] == "min"
+
+
+# ----------------------------------------------------------------- the sample transcript
+def test_sample_gold_amounts():
+    lines = (SEED / "iwami_coreweave_news.txt").read_text("utf-8").split("\n")
+    gold = json.loads((SEED / "iwami_coreweave_news.gold.json").read_text("utf-8"))["amounts"]
+    for g in gold:
+        found = {a["text"]: a for a in extract_amounts(lines[g["line"] - 1])}
+        assert g["text"] in found, (g, list(found))
+        a = found[g["text"]]
+        assert (a["kind"], a.get("unit")) == (g["kind"], g.get("unit")), a
+        assert (a["value"], a["low"], a["high"]) == (g.get("value"), g.get("low"), g.get("high")), a
+        assert a["approximate"] == g.get("approximate", False), a
+
+
+# ----------------------------------------------------------------- properties
+_FRAGMENTS = ["約", "契約", "3", "百", "何十", "億", "ドル", "円", "%", "くらい", "、", "から", "〜", "人", "年", "月",
+              "日", "数", "千", "以上", "GPT-", "は", "2割", "5分", "半", "第", "目", "マイナス", " ", "。", "十数"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=12))
+def test_offsets_slice_back_and_do_not_overlap(parts):
+    text = "".join(parts)
+    found = extract_amounts(text)
+    end = 0
+    for a in found:
+        assert text[a["start"]:a["end"]] == a["text"] and a["start"] >= end
+        assert a["kind"] in ("money", "percent", "ratio", "count", "date", "duration", "number")
+        if a["value"] is None and a["kind"] != "date":  # a range, a band or a vague figure (数十人以上)
+            assert a["low"] is not None or a["high"] is not None
+        if a["low"] is not None and a["high"] is not None:
+            assert a["low"] < a["high"]
+        end = a["end"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=10**12), st.sampled_from(["円", "ドル", "人", "%", "倍"]))
+def test_any_figure_with_unit(n, unit):
+    a = one(f"合計{n:,}{unit}です")
+    assert a["value"] == n and a["text"] == f"{n:,}{unit}"
