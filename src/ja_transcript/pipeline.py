@@ -26,6 +26,7 @@ from .extract.claims import find_claims
 from .extract.entities import find_entities
 from .model import Amount, Claim, Correction, Document, Entity, Line, Removal, Sentence, Source
 from .nlp import Morpheme, get_analyzer
+from .nlp.analyzer import shifted
 from .readers.base import RawLine, RawTranscript
 from .sentences import SpokenLine, build_sentences
 from .structure import StructureConfig, line_kinds, punctuated_share
@@ -59,7 +60,12 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 
 
 class Pipeline:
-    """Loads the lexicon and tokenizer once; `process` turns a transcript into a Document."""
+    """Loads the lexicon and tokenizer once; `process` turns a transcript into a Document.
+
+    Records are built with `model_construct`: the stages produce well-typed values, and
+    validating thousands of small records per transcript would cost more than extracting
+    them (the tests validate every output against the JSON Schema instead).
+    """
 
     def __init__(self, lexicons: Sequence[str | Path] = (), use_default_lexicon: bool = True,
                  options: Options = Options(), lexicon: Lexicon | None = None):
@@ -84,17 +90,17 @@ class Pipeline:
                 morphemes[i] = analyze(cleans[i])
 
         removals = self._removals(raw.lines, kinds, cleans)
-        lines = [Line(n=r.n, text=r.text, kind=k, clean=c,
-                      removed=Removal(reason=removals[r.n][0], duplicate_of=removals[r.n][1])
+        lines = [Line.model_construct(n=r.n, text=r.text, kind=k, clean=c,
+                      removed=Removal.model_construct(reason=removals[r.n][0], duplicate_of=removals[r.n][1])
                       if r.n in removals else None,
                       start=r.start, end=r.end)
                  for r, k, c in zip(raw.lines, kinds, cleans)]
-        corrections = [Correction(line=r.n, start=e.start, end=e.end, original=e.original,
+        corrections = [Correction.model_construct(line=r.n, start=e.start, end=e.end, original=e.original,
                                   replacement=e.replacement, canonical=e.canonical, label=e.label,
                                   method=e.method, confidence=e.confidence)
                        for r, es in zip(raw.lines, edits) for e in es]
 
-        doc = Document(source=Source(path=raw.path, sha256=raw.sha256, format=raw.format,
+        doc = Document.model_construct(source=Source.model_construct(path=raw.path, sha256=raw.sha256, format=raw.format,
                                      record_id=raw.record_id),
                        title=raw.title or next((r.text.strip() for r, k in zip(raw.lines, kinds)
                                                 if k == "title"), None),
@@ -177,29 +183,37 @@ class Pipeline:
                 line = by_n[piece.line]
                 parts.append(line.text[piece.start:piece.end])
                 shift = offset - piece.start
-                sent_morphemes.extend(Morpheme(m[0], m[1] + shift, m[2] + shift, m[3], m[4], m[5], m[6])
-                                      for m in line.morphemes if m.start >= piece.start and m.end <= piece.end)
+                sent_morphemes.extend(shifted(line.morphemes, shift, piece.start, piece.end))
                 offset += piece.end - piece.start
             text = "".join(parts)
             first, last = by_n[draft.pieces[0].line], by_n[draft.pieces[-1].line]
-            doc.sentences.append(Sentence(id=sid, text=text, lines=draft.lines, start=first.start, end=last.end))
+            doc.sentences.append(Sentence.model_construct(id=sid, text=text, lines=draft.lines, start=first.start, end=last.end))
             self._extract_sentence(doc, sid, text, sent_morphemes)
         doc.cleaned_text = "\n".join(s.text for s in doc.sentences)
 
     def _extract_sentence(self, doc: Document, sid: int, text: str, morphemes: list[Morpheme]) -> None:
         entities = find_entities(text, morphemes, self.aliases)
-        doc.entities.extend(Entity(text=e.text, canonical=e.canonical, label=e.label, sentence=sid,
+        doc.entities.extend(Entity.model_construct(text=e.text, canonical=e.canonical, label=e.label, sentence=sid,
                                    start=e.start, end=e.end, source=e.source) for e in entities)
         first_amount = len(doc.amounts)
         amounts = extract_amounts(text, morphemes)
-        doc.amounts.extend(Amount(sentence=sid, **a) for a in amounts)
+        doc.amounts.extend(Amount.model_construct(sentence=sid, **_as_floats(a)) for a in amounts)
         for span in find_claims(text, morphemes):
             ents = _unique(e.canonical for e in entities if span.start <= e.start and e.end <= span.end)
             amts = [first_amount + i for i, a in enumerate(amounts)
                     if span.start <= a["start"] and a["end"] <= span.end]
-            doc.claims.append(Claim(id=len(doc.claims), text=span.text, sentence=sid,
+            doc.claims.append(Claim.model_construct(id=len(doc.claims), text=span.text, sentence=sid,
                                     evidentiality=span.evidentiality, entities=ents, amounts=amts,
                                     markers=list(span.markers), subject=span.subject))
+
+
+def _as_floats(amount: dict) -> dict:
+    """Figures as floats, as the schema types them (the extractor keeps ints exact)."""
+    out = dict(amount)
+    for key in ("value", "low", "high"):
+        if isinstance(out[key], int):
+            out[key] = float(out[key])
+    return out
 
 
 def _unique(items: Iterable[str]) -> list[str]:

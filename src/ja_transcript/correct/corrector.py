@@ -84,6 +84,8 @@ class Corrector:
         self.config = config
         self._known = lru_cache(maxsize=65536)(self._is_dictionary_word)
         self._dictionary_readings = lru_cache(maxsize=65536)(self._lookup_readings)
+        self._cached_readings = lru_cache(maxsize=65536)(self._token_readings)
+        self._starts = lru_cache(maxsize=65536)(self._starting_readings)
         by_reading: dict[str, set[Entry]] = {}
         by_key: dict[str, set[Entry]] = {}
         latin: dict[str, Entry] = {}
@@ -118,20 +120,26 @@ class Corrector:
         return bool(self.analyzer.dictionary.lookup(surface))
 
     # -- readings ----------------------------------------------------------
-    def _readings(self, m: Morpheme) -> list[str]:
+    def _readings(self, m: Morpheme) -> tuple[str, ...]:
+        return self._cached_readings(m.surface, m.reading, m.oov)
+
+    def _token_readings(self, surface: str, reading: str, oov: bool) -> tuple[str, ...]:
         """The readings a token may stand for: SudachiPy's in context, the dictionary's other
         readings of the same word (竹田: タケタ, タケダ), and for a lone or unknown kanji
         string, the readings of its characters (凍: トウ)."""
-        surface = m.surface
-        reading = to_katakana(m.reading)
+        reading = to_katakana(reading)
         out = [reading] if _is_kana(reading) else []
         if len(surface) == 1 and _is_kanji(surface):
             out.extend(r for r in kanji_readings(surface) if r not in out)
-        elif m.oov and len(surface) <= 3 and all(_is_kanji(c) for c in surface):
+        elif oov and len(surface) <= 3 and all(_is_kanji(c) for c in surface):
             out.extend(r for r in span_readings(surface, _MAX_READINGS) if r not in out)
-        elif not m.oov and len(surface) > 1:
+        elif not oov and len(surface) > 1:
             out.extend(r for r in self._dictionary_readings(surface) if r not in out)
-        return out[:_MAX_READINGS]
+        return tuple(out[:_MAX_READINGS])
+
+    def _starting_readings(self, surface: str, reading: str, oov: bool) -> tuple[str, ...]:
+        """The token's readings that can begin an entry's reading (most tokens have none)."""
+        return tuple(r for r in self._cached_readings(surface, reading, oov) if r in self._prefixes)
 
     def _lookup_readings(self, surface: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(to_katakana(r) for r in self.analyzer.readings(surface) if r))
@@ -170,7 +178,7 @@ class Corrector:
             first = morphemes[i]
             if first.pos[0] not in _CONTENT_POS and not first.oov:
                 continue
-            readings = [r for r in self._readings(first) if r in prefixes]
+            readings = self._starts(first.surface, first.reading, first.oov)
             for j in range(i, min(n, i + _MAX_SPAN)):
                 if j > i:
                     m = morphemes[j]
@@ -215,7 +223,7 @@ class Corrector:
         cfg = self.config
         n = len(morphemes)
         for i in range(n):
-            if not _is_name_piece(morphemes[i]):
+            if not ("ァ" <= morphemes[i].surface[0] <= "ヺ") or not _is_name_piece(morphemes[i]):
                 continue
             for j in range(i, min(n, i + 3)):
                 if not _is_name_piece(morphemes[j]):
@@ -259,7 +267,7 @@ class Corrector:
         cfg = self.config
         for m in morphemes:
             surface = m.surface
-            if len(surface) < cfg.min_latin_len or not is_latin(surface):
+            if len(surface) < cfg.min_latin_len or not surface[0].isalpha() or not is_latin(surface):
                 continue
             key = fold(surface)
             if key in self.lexicon.by_alias or self._known(surface):

@@ -57,6 +57,19 @@ def chunk_spans(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]
     return spans
 
 
+_new = tuple.__new__  # builds a Morpheme without NamedTuple's argument handling
+
+
+def shifted(morphemes: Sequence[Morpheme], shift: int, start: int, end: int) -> list[Morpheme]:
+    """The morphemes inside [start, end), moved by `shift` characters.
+
+    >>> [tuple(m[:3]) for m in shifted(Analyzer().analyze("はい、そう"), -3, 3, 5)]
+    [('そう', 0, 2)]
+    """
+    return [_new(Morpheme, (m[0], m[1] + shift, m[2] + shift, m[3], m[4], m[5], m[6]))
+            for m in morphemes if m[1] >= start and m[2] <= end]
+
+
 class Analyzer:
     """One SudachiPy tokenizer (split mode C by default). Not shared between threads."""
 
@@ -85,12 +98,13 @@ class Analyzer:
 
     def _analyze(self, text: str, offset: int) -> list[Morpheme]:
         out = []
+        append = out.append
         pos = offset
-        for m in self._tokenizer.tokenize(text):
+        for m in self._tokenizer.tokenize(text):  # the hot loop of the whole pipeline
             surface = m.surface()
             end = pos + len(surface)
-            out.append(Morpheme(surface, pos, end, m.reading_form(), m.normalized_form(),
-                                m.part_of_speech(), m.is_oov()))
+            append(_new(Morpheme, (surface, pos, end, m.reading_form(), m.normalized_form(),
+                                   m.part_of_speech(), m.is_oov())))
             pos = end
         return out
 
