@@ -89,7 +89,7 @@ class Pipeline:
             if es:
                 morphemes[i] = analyze(cleans[i])
 
-        removals = self._removals(raw.lines, kinds, cleans)
+        removals = self._removals(raw.lines, kinds, cleans, morphemes)
         lines = [Line.model_construct(n=r.n, text=r.text, kind=k, clean=c,
                       removed=Removal.model_construct(reason=removals[r.n][0], duplicate_of=removals[r.n][1])
                       if r.n in removals else None,
@@ -150,12 +150,13 @@ class Pipeline:
                             key=lambda e: e.start)
         return out
 
-    def _removals(self, raw_lines: Sequence[RawLine], kinds: Sequence[str],
-                  cleans: Sequence[str]) -> dict[int, tuple[str, int]]:
+    def _removals(self, raw_lines: Sequence[RawLine], kinds: Sequence[str], cleans: Sequence[str],
+                  morphemes: Sequence[list[Morpheme]]) -> dict[int, tuple[str, int]]:
         if not self.options.dedup:
             return {}
         spoken = [(r.n, c) for r, k, c in zip(raw_lines, kinds, cleans) if k == "speech"]
-        return find_duplicate_lines(spoken, self.options.dedup_config)
+        analysed = {r.n: ms for r, k, ms in zip(raw_lines, kinds, morphemes) if k == "speech"}
+        return find_duplicate_lines(spoken, self.options.dedup_config, morphemes=analysed)
 
     def _extract(self, doc: Document, raw_lines: Sequence[RawLine], kinds: Sequence[str],
                  cleans: Sequence[str], morphemes: Sequence[list[Morpheme]],

@@ -1,0 +1,10 @@
+"""Duplicated spoken lines and in-line runaway loops.
+
+>>> from ja_transcript.dedup import DedupConfig, find_duplicate_lines, find_loops
+"""
+
+from .lines import DedupConfig, find_duplicate_lines
+from .loops import find_loops
+from .normalize import fold, lemma_key
+
+__all__ = ["DedupConfig", "find_duplicate_lines", "find_loops", "fold", "lemma_key"]
