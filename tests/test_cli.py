@@ -1,0 +1,123 @@
+"""The command line: batch processing, stdin, errors that name the input, atomic outputs."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from ja_transcript.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+@pytest.fixture
+def batch(tmp_path):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text("暗号試算の話です。\n暗号試算の話です。\n", encoding="utf-8")
+    (src / "sub" / "b.srt").write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\nこんにちは。\n\n2\n00:00:02,500 --> 00:00:04,000\n今日は雨らしいです。\n",
+        encoding="utf-8")
+    (src / "c.jsonl").write_text('{"id": "ep1", "text": "はい。"}\n{bad\n{"id": "ep/2", "text": "そうですね。"}\n',
+                                 encoding="utf-8")
+    (src / "d.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    (src / ".hidden.txt").write_text("見えない", encoding="utf-8")
+    return src
+
+
+def test_batch_writes_each_document_and_reports_each_failure(batch, tmp_path):
+    out = tmp_path / "out"
+    before = {p: p.read_bytes() for p in batch.rglob("*") if p.is_file()}
+    result = run("process", str(batch), "--out", str(out), "--removed", str(tmp_path / "removed.jsonl"))
+    assert result.exit_code == 1  # the bad JSONL line and the binary file
+    names = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+    assert names == ["a.json", "b.json", "c/ep1.json", "c/ep_2.json"]
+    assert "c.jsonl, line 2" in result.output and "d.txt" in result.output
+    assert not list(out.rglob(".*"))  # no temporary or partial files left behind
+    assert {p: p.read_bytes() for p in batch.rglob("*") if p.is_file()} == before  # inputs untouched
+    b = json.loads((out / "b.json").read_text(encoding="utf-8"))
+    assert b["source"]["format"] == "srt" and b["lines"][1]["start"] == 2.5
+    removed = [json.loads(l) for l in (tmp_path / "removed.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert removed == [{"source": str(batch / "a.txt"), "record_id": None, "line": 2, "text": "暗号試算の話です。",
+                        "reason": "repeat", "duplicate_of": 1, "duplicate_text": "暗号試算の話です。"}]
+
+
+def test_stdin_to_stdout():
+    result = run("process", "-", input="CoreWebが急凍した。\n".encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["source"]["path"] == "-"
+    assert doc["lines"][0]["clean"] == "CoreWeaveが急騰した。"
+
+
+def test_options_switch_stages_and_confidence(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("暗号試算。\n暗号試算。\n", encoding="utf-8")
+    run("process", str(path), "--out", str(tmp_path / "o1"), "--no-correct", "--no-dedup")
+    d = json.loads((tmp_path / "o1" / "x.json").read_text(encoding="utf-8"))
+    assert d["corrections"] == [] and not any(l["removed"] for l in d["lines"])
+    run("process", str(path), "--out", str(tmp_path / "o2"), "--min-confidence", "0.99")
+    d = json.loads((tmp_path / "o2" / "x.json").read_text(encoding="utf-8"))
+    assert d["corrections"] == []
+
+
+def test_user_lexicon_and_bad_lexicon(tmp_path):
+    text = tmp_path / "t.txt"
+    text.write_text("キートルーダの治験が始まりました。\n", encoding="utf-8")
+    lex = tmp_path / "pharma.jsonl"
+    lex.write_text('{"label": "PRODUCT", "pattern": "キイトルーダ", "id": "Keytruda"}\n', encoding="utf-8")
+    result = run("process", str(text), "--out", str(tmp_path / "o"), "--lexicon", str(lex), "--no-default-lexicon")
+    assert result.exit_code == 0
+    d = json.loads((tmp_path / "o" / "t.json").read_text(encoding="utf-8"))
+    assert [c["canonical"] for c in d["corrections"]] == ["Keytruda"]
+    lex.write_text('{"label": "PRODUCT", "pattern": "キイトルーダ"}\n', encoding="utf-8")
+    result = run("process", str(text), "--out", str(tmp_path / "o3"), "--lexicon", str(lex))
+    assert result.exit_code == 2 and "pharma.jsonl, line 1" in result.output and 'missing "id"' in result.output
+    assert not (tmp_path / "o3").exists()
+
+
+def test_lexicon_check(tmp_path):
+    lex = tmp_path / "l.jsonl"
+    lex.write_text('{"label": "ORG", "pattern": "A社", "id": "A"}\n# c\n{"label": "ORG"}\n', encoding="utf-8")
+    result = run("lexicon", "check", str(lex))
+    assert result.exit_code == 1 and "l.jsonl, line 3" in result.output
+    good = ROOT / "src" / "ja_transcript" / "data" / "default_lexicon.jsonl"
+    assert run("lexicon", "check", str(good)).exit_code == 0
+
+
+def test_missing_input_is_reported_and_others_go_on(tmp_path):
+    ok = tmp_path / "ok.txt"
+    ok.write_text("はい。\n", encoding="utf-8")
+    result = run("process", str(tmp_path / "missing.txt"), str(ok), "--out", str(tmp_path / "o"))
+    assert result.exit_code == 1 and "missing.txt" in result.output
+    assert (tmp_path / "o" / "ok.json").exists()
+
+
+def test_schema_command_is_the_models_schema():
+    schema = json.loads(run("schema").stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["properties"]["schema_version"]["const"] == "1"
+
+
+def test_workers_give_the_same_documents(batch, tmp_path):
+    run("process", str(batch), "--out", str(tmp_path / "one"))
+    run("process", str(batch), "--out", str(tmp_path / "two"), "--workers", "2")
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*.json")}
+    two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*.json")}
+    assert one == two and len(one) == 4
+
+
+def test_console_script_is_installed():
+    exe = Path(sys.executable).with_name("ja-transcript")
+    result = subprocess.run([str(exe), "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "process" in result.stdout
