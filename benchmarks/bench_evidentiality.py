@@ -1,0 +1,175 @@
+"""Claims and evidentiality: accuracy on JSeM and the project's case files, and speed.
+
+    .venv/bin/python benchmarks/bench_evidentiality.py [--errors] [--repeat 5]
+
+Reported:
+
+- JSeM evidentiality set (/work/shared/eval/modality/jsem_evidentiality.json): whether every
+  sentence yields at least one claim; a sentence takes the evidentiality of its last claim
+  (the main clause in Japanese comes last); asserted-vs-not accuracy, three-way accuracy and
+  the confusion table (rows: reference, columns: found);
+- the sample transcript (/work/shared/eval/seed), sentences joined roughly as the pipeline
+  does (lines up to a 。, without title / headings / removed duplicates, with the
+  corrections applied): claims recall and evidentiality accuracy as tools/score.py counts them;
+- the case files under tests/extract/cases/: claims_evidentiality.json (written with the rules)
+  and claims_unseen.json (written after the rules, never tuned to), separately;
+- speed: find_claims on SudachiPy morphemes against SudachiPy alone (split mode C, reading
+  surface, reading, normalized form and POS of every token), best of --repeat runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+from sudachipy import Dictionary, SplitMode
+
+from ja_transcript.extract.claims import find_claims
+from ja_transcript.nlp import get_analyzer
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = Path("/work/shared/eval")
+CASES = ROOT / "tests" / "extract" / "cases"
+LABELS = ("asserted", "reported", "speculative")
+
+
+def sentence_evidentiality(text: str) -> str | None:
+    claims = find_claims(text)
+    return claims[-1].evidentiality if claims else None
+
+
+def jsem(show_errors: bool) -> None:
+    path = EVAL / "modality" / "jsem_evidentiality.json"
+    if not path.exists():
+        print(f"JSeM: {path} not found")
+        return
+    items = json.loads(path.read_text("utf-8"))
+    got = [sentence_evidentiality(item["text"]) for item in items]
+    n = len(items)
+    claimed = sum(g is not None for g in got)
+    binary = sum((g == "asserted") == (item["expected"] == "asserted") for g, item in zip(got, items))
+    three = sum(g == item["expected"] for g, item in zip(got, items))
+    print(f"JSeM evidentiality ({n} sentences; a sentence takes its last claim's evidentiality)")
+    print(f"  every sentence a claim: {'yes' if claimed == n else 'no'} ({claimed}/{n})")
+    print(f"  asserted vs not:        {binary}/{n} = {binary / n:.3f}")
+    print(f"  three-way:              {three}/{n} = {three / n:.3f}")
+    confusion = Counter((item["expected"], g) for g, item in zip(got, items))
+    cols = LABELS + (None,)
+    print("  reference \\ found   " + "".join(f"{str(c):>12}" for c in cols))
+    for row in LABELS:
+        print(f"  {row:<19}" + "".join(f"{confusion[(row, c)]:>12}" for c in cols))
+    if show_errors:
+        for g, item in zip(got, items):
+            if g != item["expected"]:
+                print(f"    {item['jsem_id']}: {item['expected']} -> {g}  {item['text']}")
+
+
+def sample(show_errors: bool) -> None:
+    seed = EVAL / "seed"
+    if not (seed / "iwami_coreweave_news.gold.json").exists():
+        print("sample transcript: not found")
+        return
+    gold = json.loads((seed / "iwami_coreweave_news.gold.json").read_text("utf-8"))
+    lines = (seed / "iwami_coreweave_news.txt").read_text("utf-8").split("\n")
+    skip = set(gold["heading_lines"]) | {gold["title_line"]} | {63, 121, 122}
+    fixes = {"コアビーブ": "CoreWeave", "CoreWeb": "CoreWeave", "暗号試算": "暗号資産"}
+    sentences, text, numbers = [], "", set()
+    for n, line in enumerate(lines, 1):
+        if n in skip:
+            continue
+        text += re.sub("|".join(fixes), lambda m: fixes[m.group()], line)
+        numbers.add(n)
+        if line.endswith("。") or n == len(lines):
+            sentences.append((text, numbers))
+            text, numbers = "", set()
+    claims = [(numbers, c) for text, numbers in sentences for c in find_claims(text)]
+    found = right = 0
+    for g in gold["claims"]:
+        cand = [c for numbers, c in claims if set(g["lines"]) & numbers and g["key"] in c.text]
+        found += bool(cand)
+        ok = any(c.evidentiality == g["evidentiality"] for c in cand)
+        right += ok
+        if show_errors and not ok:
+            print(f"    {g['key']}: {g['evidentiality']} -> {[c.evidentiality for c in cand] or 'no claim'}")
+    n = len(gold["claims"])
+    print(f"sample transcript: {len(sentences)} sentences, {len(claims)} claims; "
+          f"claims recall {found}/{n} = {found / n:.3f}, "
+          f"evidentiality accuracy {right}/{n} = {right / n:.3f}")
+
+
+def case_file(name: str, show_errors: bool) -> None:
+    path = CASES / name
+    if not path.exists():
+        print(f"{name}: not found")
+        return
+    data = json.loads(path.read_text("utf-8"))
+    total = right = 0
+    parts = []
+    for group, expected in (("reported", "reported"), ("speculative", "speculative"),
+                            ("asserted", "asserted"), ("lookalikes", "asserted")):
+        cases = data.get(group, [])
+        ok = 0
+        for case in cases:
+            claims = find_claims(case["text"])
+            key = case.get("key")
+            judged = [c for c in claims if key in c.text] if key else claims[-1:]
+            got = judged[0].evidentiality if judged else None
+            ok += got == expected
+            if show_errors and got != expected:
+                print(f"    [{group}] {expected} -> {got}  {case['text']}")
+        total += len(cases)
+        right += ok
+        parts.append(f"{group} {ok}/{len(cases)}")
+    print(f"{name}: {right}/{total} = {right / max(total, 1):.3f}  ({', '.join(parts)})")
+
+
+def speed(repeat: int) -> None:
+    text = (ROOT / "corpus" / "iwami_coreweave_news.txt").read_text("utf-8")
+    sentences = [s + "。" for s in text.replace("\n", "").split("。") if s] * 20
+    chars = sum(map(len, sentences))
+    tokenizer = Dictionary().create(SplitMode.C)
+    analyzer = get_analyzer()
+    morphemes = [analyzer.analyze(s) for s in sentences]
+
+    def sudachi():
+        for s in sentences:
+            for m in tokenizer.tokenize(s):
+                m.surface(), m.reading_form(), m.normalized_form(), m.part_of_speech()
+
+    def claims():
+        for s, ms in zip(sentences, morphemes):
+            find_claims(s, ms)
+
+    def best(fn):
+        times = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+        return min(times)
+
+    t_sudachi, t_claims = best(sudachi), best(claims)
+    print(f"speed ({len(sentences)} sentences, {chars} chars, best of {repeat}): "
+          f"SudachiPy alone {chars / t_sudachi / 1e3:.0f} K chars/s, "
+          f"find_claims on its morphemes {chars / t_claims / 1e3:.0f} K chars/s "
+          f"(claims take {t_claims / t_sudachi:.2f}x SudachiPy's time)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--errors", action="store_true", help="list the sentences judged wrong")
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    jsem(args.errors)
+    sample(args.errors)
+    case_file("claims_evidentiality.json", args.errors)
+    case_file("claims_unseen.json", args.errors)
+    speed(args.repeat)
+
+
+if __name__ == "__main__":
+    main()
