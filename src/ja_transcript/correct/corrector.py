@@ -16,6 +16,8 @@ An entry that the same transcript names correctly elsewhere gains confidence.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +35,8 @@ from .phonetic import devoice, is_katakana, is_latin, phonetic_key, to_katakana
 _CONTENT_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
 _MAX_SPAN = 4  # tokens: a misheard term is rarely cut into more pieces
 _MAX_READINGS = 64  # per span, to bound the product of per-kanji readings
+_KATAKANA_RUN = re.compile("[ァ-ヺ][ァ-ヺー・]{2,}")
+_LATIN_RUN = re.compile("[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.&'-]{3,}")
 _ENGLISH_ENDINGS = ("ing", "ed", "ly", "tion", "sion", "ness", "ment", "able", "ible", "ful", "less", "ous")
 
 
@@ -153,8 +157,10 @@ class Corrector:
         transcript; `protected` spans (aliases written correctly, collapsed loops) are left alone.
         """
         found = self._by_reading_spans(text, morphemes)
-        found += self._phonetic_spans(text, morphemes)
-        found += self._latin_spans(morphemes)
+        if _KATAKANA_RUN.search(text):  # a C-speed look before a Python pass over the tokens
+            found += self._phonetic_spans(text, morphemes)
+        if _LATIN_RUN.search(text):
+            found += self._latin_spans(morphemes)
         if not found:
             return []
         evidence = evidence or Counter()
@@ -174,11 +180,12 @@ class Corrector:
         out = []
         prefixes, by_reading, aliases = self._prefixes, self._by_reading, self.lexicon.by_alias
         n = len(morphemes)
-        for i in range(n):
+        starts = self._starts
+        for i in [i for i, m in enumerate(morphemes) if m[5][0] in _CONTENT_POS or m[6]]:
             first = morphemes[i]
-            if first.pos[0] not in _CONTENT_POS and not first.oov:
+            readings = starts(first.surface, first.reading, first.oov)
+            if not readings:
                 continue
-            readings = self._starts(first.surface, first.reading, first.oov)
             for j in range(i, min(n, i + _MAX_SPAN)):
                 if j > i:
                     m = morphemes[j]
