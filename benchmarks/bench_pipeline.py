@@ -10,12 +10,15 @@ reaches --mb megabytes of UTF-8), processed as separate transcripts. Reported:
 - the full pipeline: read -> ... -> JSON text of every document (not written to disk);
 - their ratio (machines are shared and noisy, so only the ratio is stable), the best of
   --repeat runs each, interleaved;
+- the pipeline's throughput on --workers processes (batch mode, `ja-transcript process -j N`),
+  as a ratio to one SudachiPy process;
 - each stage's share of the pipeline's time (from timers around the stage functions).
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -34,8 +37,8 @@ def build_corpus(megabytes: float):
     for path in sorted((ROOT / "corpus").iterdir()):
         if path.is_file():
             transcripts.extend(read_path(str(path)).transcripts)
-    size = sum(len(l.text.encode()) + 1 for t in transcripts for l in t.lines)
-    copies = max(1, int(megabytes * 1e6 / size) + 1)
+    size = sum(len(l.text.encode()) for t in transcripts for l in t.lines)
+    copies = max(1, math.ceil(megabytes * 1e6 / size))
     return transcripts * copies
 
 
@@ -60,6 +63,29 @@ STAGES = {  # function the pipeline module calls -> stage name
     "extract_amounts": "amounts",
     "find_claims": "claims",
 }
+
+
+_worker = None
+
+
+def _init_worker() -> None:
+    global _worker
+    _worker = pl.Pipeline()
+
+
+def _process_one(raw) -> int:
+    return len(to_json(_worker.process(raw)))
+
+
+def run_workers(corpus, workers: int) -> float:
+    """Seconds for the corpus on `workers` processes, one pipeline each (as `--workers` does)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+        list(pool.map(_process_one, corpus[:workers], chunksize=1))  # warm: every worker has loaded
+        t0 = time.perf_counter()
+        list(pool.map(_process_one, corpus, chunksize=4))
+        return time.perf_counter() - t0
 
 
 def stage_shares(pipeline, corpus) -> dict[str, float]:
@@ -98,6 +124,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=2.0)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2, help="also measure this many worker processes (0: skip)")
     args = parser.parse_args()
 
     corpus = build_corpus(args.mb)
@@ -116,6 +143,10 @@ def main() -> None:
     for name, secs in best.items():
         print(f"{name:10} {chars / secs / 1000:9.1f} K chars/s  ({secs:.2f} s, best of {args.repeat})")
     print(f"ratio pipeline / SudachiPy alone: {best['sudachi'] / best['pipeline']:.2f}x (target >= 0.5x)")
+    if args.workers > 1:
+        secs = min(run_workers(corpus, args.workers) for _ in range(args.repeat))
+        print(f"pipeline on {args.workers} worker processes: {chars / secs / 1000:.1f} K chars/s, "
+              f"{best['sudachi'] / secs:.2f}x one SudachiPy process")
     print("stage shares of pipeline time:")
     for name, share in stage_shares(pipeline, corpus).items():
         print(f"  {name:24} {share * 100:5.1f} %")

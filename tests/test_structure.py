@@ -49,3 +49,14 @@ def test_first_line_that_is_speech_is_not_a_title():
 def test_long_line_without_punctuation_is_speech():
     line = "人工知能を使った新しいサービスの開発と大規模なデータセンターの建設と電力の確保の問題"
     assert kinds(["はい。", line])[1] == "speech"
+
+
+def test_timed_cues_are_all_speech():
+    lines = ["今日のゲスト", "山田さんです。"]
+    a = get_analyzer()
+    assert line_kinds(lines, [a.analyze(t) for t in lines], timed=True) == ["speech", "speech"]
+
+
+def test_fragmentary_unpunctuated_text_has_no_headings():
+    lines = ["今日のゲスト", "山田さんです", "昨日の試合", "すごかったですね", "最後の打席", "ホームランでした"] * 3
+    assert "heading" not in kinds(lines) and "title" not in kinds(lines)

@@ -81,7 +81,8 @@ class Pipeline:
         analyze = self.analyzer.analyze
         texts = [line.text for line in raw.lines]
         morphemes = [analyze(t) for t in texts]
-        kinds = line_kinds(texts, morphemes, self.options.structure)
+        timed = any(line.start is not None for line in raw.lines)
+        kinds = line_kinds(texts, morphemes, self.options.structure, timed=timed)
 
         edits = self._corrections(raw.lines, kinds, morphemes)
         cleans = [apply_edits(t, edits[i]) if edits[i] else t for i, t in enumerate(texts)]
@@ -200,7 +201,8 @@ class Pipeline:
         amounts = extract_amounts(text, morphemes)
         doc.amounts.extend(Amount.model_construct(sentence=sid, **_as_floats(a)) for a in amounts)
         for span in find_claims(text, morphemes):
-            ents = _unique(e.canonical for e in entities if span.start <= e.start and e.end <= span.end)
+            ents = _unique(e.canonical for e in entities  # named entities, not domain terms
+                           if e.label != "TERM" and span.start <= e.start and e.end <= span.end)
             amts = [first_amount + i for i, a in enumerate(amounts)
                     if span.start <= a["start"] and a["end"] <= span.end]
             doc.claims.append(Claim.model_construct(id=len(doc.claims), text=span.text, sentence=sid,

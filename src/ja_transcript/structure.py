@@ -23,6 +23,8 @@ _NOUN_END = {"名詞", "接尾辞", "記号"}
 class StructureConfig:
     max_heading_chars: int = 40  # chapter titles are short; spoken lines ramble
     punctuated_share: float = 0.5  # above this share of lines ending in punctuation, the text "punctuates"
+    # Chapters are few: in an unpunctuated text, more heading-like lines than this share are fragments.
+    max_heading_share: float = 0.05
 
 
 def punctuated_share(texts: Sequence[str]) -> float:
@@ -66,18 +68,27 @@ def looks_like_heading(text: str, morphemes: Sequence[Morpheme], punctuated: boo
 
 
 def line_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
-               config: StructureConfig = StructureConfig()) -> list[str]:
-    """Kind of every line: title | heading | speech | blank."""
+               config: StructureConfig = StructureConfig(), timed: bool = False) -> list[str]:
+    """Kind of every line: title | heading | speech | blank.
+
+    Timed lines (subtitle cues, Whisper segments) are all speech: tools paste chapter
+    titles into text transcripts, not into cues. In a text that does not punctuate, short
+    noun phrases are common speech fragments; if they are not rare, none is a heading.
+    """
+    if timed:
+        return ["speech" if t.strip() else "blank" for t in texts]
     punctuated = punctuated_share(texts) >= config.punctuated_share
+    heading_like = [bool(t.strip()) and looks_like_heading(t, ms, punctuated, config)
+                    for t, ms in zip(texts, morphemes)]
+    content = sum(1 for t in texts if t.strip())
+    if not punctuated and sum(heading_like) > max(1, config.max_heading_share * content):
+        heading_like = [False] * len(texts)
     kinds = []
     seen_content = False
-    for text, ms in zip(texts, morphemes):
+    for text, heading in zip(texts, heading_like):
         if not text.strip():
             kinds.append("blank")
             continue
-        if looks_like_heading(text, ms, punctuated, config):
-            kinds.append("heading" if seen_content else "title")
-        else:
-            kinds.append("speech")
+        kinds.append(("heading" if seen_content else "title") if heading else "speech")
         seen_content = True
     return kinds
