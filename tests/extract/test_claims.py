@@ -141,3 +141,71 @@ def test_sample_greetings_and_questions_are_not_claims():
     for phrase in ("いわみです", "お過ごしでしょうか", "ありがとうございました", "さようなら",
                    "何のニュースなのか", "お話ししたい", "貼っておこう", "終わりにしたい"):
         assert not any(phrase in t for t in texts), phrase
+
+
+# --- frozen outputs: any change of the rules or of their speed-ups shows here -----------------
+#
+# claims_reference_outputs.json holds every ClaimSpan field (the text as start:end) found on the
+# case files, the sample transcript's sentences, random sequences of FRAGMENTS / PIECES and (by
+# id) the JSeM sentences. Rewrite it only on purpose, after checking the differences:
+#     .venv/bin/python tests/extract/test_claims.py --update-reference
+
+REFERENCE = Path(__file__).parent / "cases" / "claims_reference_outputs.json"
+JSEM = Path("/work/shared/eval/modality/jsem_evidentiality.json")
+
+
+def _encode(text):
+    return [[c.start, c.end, c.evidentiality, list(c.markers), c.subject] for c in find_claims(text)]
+
+
+def _reference_texts():
+    import random
+
+    cases = Path(__file__).parent / "cases"
+    texts = [c["text"] for name in ("claims_segmentation", "claims_evidentiality", "claims_unseen")
+             for group in json.loads((cases / f"{name}.json").read_text("utf-8")).values()
+             if isinstance(group, list) for c in group]
+    texts += [text for text, _ in _sample_sentences()[1]]
+    rng = random.Random(20)
+    for _ in range(150):
+        texts.append("".join(rng.choice(FRAGMENTS) + rng.choice(JOINERS) for _ in range(rng.randint(1, 8))))
+        texts.append("".join(rng.choice(PIECES) for _ in range(rng.randint(1, 14))))
+    return list(dict.fromkeys(texts))
+
+
+def _update_reference():
+    jsem = {item["jsem_id"]: _encode(item["text"]) for item in json.loads(JSEM.read_text("utf-8"))}
+    data = {"about": "find_claims outputs, each claim as [start, end, evidentiality, markers, subject]; "
+                     "written by tests/extract/test_claims.py --update-reference",
+            "texts": {text: _encode(text) for text in _reference_texts()}, "jsem": jsem}
+    dump = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
+    lines = [f'{{\n"about": {dump(data["about"])},']
+    for key in ("texts", "jsem"):  # one entry a line, so that a diff shows which text changed
+        entries = ",\n".join(f"{dump(k)}: {dump(v)}" for k, v in data[key].items())
+        lines.append(f'"{key}": {{\n{entries}\n}}' + ("," if key == "texts" else ""))
+    REFERENCE.write_text("\n".join(lines) + "\n}\n", "utf-8")
+
+
+def test_same_results_on_reference_texts():
+    reference = json.loads(REFERENCE.read_text("utf-8"))
+    assert len(reference["texts"]) > 300
+    for text, expected in reference["texts"].items():
+        assert _encode(text) == expected, text
+        assert all(c.text == text[c.start:c.end] for c in find_claims(text))
+
+
+@pytest.mark.skipif(not JSEM.exists(), reason="JSeM evidentiality set not available")
+def test_same_results_on_jsem():
+    expected = json.loads(REFERENCE.read_text("utf-8"))["jsem"]
+    items = json.loads(JSEM.read_text("utf-8"))
+    assert {item["jsem_id"] for item in items} == set(expected)
+    for item in items:
+        assert _encode(item["text"]) == expected[item["jsem_id"]], item["text"]
+
+
+if __name__ == "__main__":
+    import sys
+
+    if "--update-reference" in sys.argv:
+        _update_reference()
+        print(f"wrote {REFERENCE}")
