@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from enum import Enum
 from pathlib import Path
 from typing import Iterator, List, Optional
 
@@ -83,6 +84,61 @@ def _output_path(out: Path, path: str, record_id: str, is_jsonl: bool) -> Path:
     return out / stem / f"{safe_name(record_id)}.json" if is_jsonl else out / f"{stem}.json"
 
 
+class TableFormat(str, Enum):
+    csv = "csv"
+    parquet = "parquet"
+
+
+class _Views:
+    """The --text, --html and --tables outputs, made from each JSON document as it is written.
+
+    They are built in the main process from the JSON the workers return, so the workers and
+    the JSON output stay exactly as they are without these options.
+    """
+
+    def __init__(self, text: Optional[Path], html: Optional[Path], tables: Optional[Path],
+                 table_format: TableFormat) -> None:
+        from .writers.tables import TableBuilder
+
+        self.text, self.html, self.tables, self.table_format = text, html, tables, table_format
+        self.builder = TableBuilder() if tables is not None else None
+
+    def __bool__(self) -> bool:
+        return any(x is not None for x in (self.text, self.html, self.tables))
+
+    def add(self, path: str, record_id: str, json_text: str) -> list[str]:
+        """Write the views of one document; returns error messages instead of raising."""
+        from .model import Document
+        from .writers.html import to_html
+        from .writers.text import cleaned_text
+
+        try:
+            doc = Document.model_validate_json(json_text)
+            if self.text is not None:
+                target = _output_path(self.text, path, record_id, is_jsonl=bool(record_id))
+                write_atomic(target.with_suffix(".txt"), cleaned_text(doc))
+            if self.html is not None:
+                target = _output_path(self.html, path, record_id, is_jsonl=bool(record_id))
+                write_atomic(target.with_suffix(".html"), to_html(doc))
+            if self.builder is not None:
+                self.builder.add(doc)
+        except Exception as exc:  # a view that fails must not take down the batch
+            where = f"{path} record {record_id}" if record_id else path
+            return [Errors.P002.format(path=where, reason=f"{type(exc).__name__}: {exc}")]
+        return []
+
+    def finish(self) -> list[str]:
+        from .writers.tables import write_tables
+
+        if self.builder is None:
+            return []
+        try:
+            write_tables(self.builder.frames(), self.tables, self.table_format.value)
+        except OSError as exc:
+            return [Errors.W002.format(path=self.tables, reason=exc)]
+        return []
+
+
 def _run(jobs: list[tuple[str, Optional[str]]], settings: dict, workers: int) -> Iterator:
     if workers <= 1 or len(jobs) <= 1:
         _init_worker(settings)
@@ -105,6 +161,12 @@ def process(
     removed: Optional[Path] = typer.Option(None, "--removed", help="Also write every removed line to this JSON Lines file."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default: detect)."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes for many files."),
+    text_dir: Optional[Path] = typer.Option(None, "--text", help="Also write the cleaned text: DIR/<stem>.txt."),
+    html_dir: Optional[Path] = typer.Option(None, "--html", help="Also write a review page: DIR/<stem>.html."),
+    tables_dir: Optional[Path] = typer.Option(None, "--tables",
+                                              help="Also write the batch as tables: DIR/<table>.csv."),
+    table_format: TableFormat = typer.Option(TableFormat.csv, "--table-format",
+                                             help="Format of --tables; parquet needs pyarrow (the parquet extra)."),
 ) -> None:
     """Process transcripts into schema-1 JSON documents (DIR/<stem>.json)."""
     from .readers import find_inputs
@@ -115,6 +177,19 @@ def process(
     except LexiconError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
+
+    views = _Views(text_dir, html_dir, tables_dir, table_format)
+    if views and paths == ["-"]:
+        typer.echo(f"error: {Errors.C004}", err=True)
+        raise typer.Exit(2)
+    if tables_dir is not None and table_format is TableFormat.parquet:
+        from .writers.tables import MissingDependencyError, require_pyarrow
+
+        try:
+            require_pyarrow()  # before the batch runs, not after it
+        except MissingDependencyError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2)
 
     if paths == ["-"]:
         raise typer.Exit(_process_stdin(settings, encoding, out, removed))
@@ -139,8 +214,11 @@ def process(
             write_atomic(target, text)
             written[target] = path
             removed_lines.extend(to_json_line(r) for r in rem)
+            if views:
+                errors.extend(views.add(path, record_id, text))
         bar.update(1)
     bar.close()
+    errors.extend(views.finish())
     if removed is not None:
         write_atomic(removed, "".join(removed_lines))
     for message in errors:

@@ -55,6 +55,10 @@ class Errors:
     C001 = "No supported transcript found in {path}. Supported: {suffixes}."
     C002 = "{path}: no such file or directory."
     C003 = "--out is required unless the only input is '-' (stdin)."
+    C004 = "--text, --html and --tables need input files; they do not work with '-' (stdin)."
+    # writing
+    W001 = 'Writing Parquet needs pyarrow, which is not installed. Install it with: pip install "ja-transcript[parquet]"'
+    W002 = "Cannot write the tables to {path}: {reason}. Check that the directory is writable."
 
 
 class TranscriptError(Exception):
