@@ -15,7 +15,7 @@ from .nlp import Morpheme
 
 _PUNCT = set("、。，．,.！？!?…」』）)")
 # Inside a heading, only these particles link nouns: 仮想通貨とAIの関係, オープンAIとの契約.
-_HEADING_PARTICLES = {"の", "と", "や", "との", "への", "における", "による", "から", "まで", "で"}
+_HEADING_PARTICLES = {"の", "と", "や", "へ", "との", "への", "における", "による", "から", "まで", "で"}
 _NOUN_END = {"名詞", "接尾辞", "記号"}
 
 
@@ -51,6 +51,8 @@ def looks_like_heading(text: str, morphemes: Sequence[Morpheme], punctuated: boo
     if len(content) < 2 and not punctuated:
         return False  # a lone word in unpunctuated speech is more likely an answer than a title
     last = content[-1]
+    if last.surface == "へ" and punctuated and len(content) > 2:
+        last = content[-2]  # ピザの名店へ, 次の時代へ: a title may end heading somewhere
     if last.pos[0] not in _NOUN_END or last.pos[1] == "数詞":
         return False
     if not any(m.pos[0] == "名詞" and m.pos[1] != "数詞" and m.pos[2] != "助数詞可能" for m in content):

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
+from itertools import islice, product
 from typing import Sequence
 
 from rapidfuzz import fuzz, process
@@ -97,11 +97,11 @@ class Corrector:
             if is_latin(alias):
                 latin.setdefault(alias, entry)
                 continue
-            reading = self._alias_reading(entry.pattern)
-            if reading:
+            readings = self._alias_readings(entry.pattern)
+            for reading in readings:
                 by_reading.setdefault(reading, set()).add(entry)
-                if is_katakana(entry.pattern):
-                    by_key.setdefault(phonetic_key(reading), set()).add(entry)
+            if readings and is_katakana(entry.pattern):
+                by_key.setdefault(phonetic_key(readings[0]), set()).add(entry)
         # A reading shared by two ids says nothing about which one was meant: leave it out.
         self._by_reading = {r: next(iter(es)) for r, es in by_reading.items() if len({e.id for e in es}) == 1}
         self._by_key = {k: next(iter(es)) for k, es in by_key.items() if len({e.id for e in es}) == 1}
@@ -115,10 +115,21 @@ class Corrector:
         self._latin = latin
         self._latin_keys = [k for k in latin if len(k) >= config.min_latin_len]
 
-    def _alias_reading(self, pattern: str) -> str:
-        morphemes = self.analyzer.analyze(pattern)
-        reading = "".join(to_katakana(m.reading) for m in morphemes)
-        return reading if _is_kana(reading) else ""
+    def _alias_readings(self, pattern: str, limit: int = 8) -> list[str]:
+        """Readings of an alias: SudachiPy's first, then other dictionary readings of its
+        words (中央駅 may come out as チュンアンエキ; チュウオウエキ is among the others).
+        Symbols (・) are silent."""
+        options = []
+        for m in self.analyzer.analyze(pattern):
+            if m.pos[0] in ("補助記号", "空白"):
+                continue
+            reading = to_katakana(m.reading)
+            choices = [reading] if _is_kana(reading) else []
+            choices += [r for r in self._dictionary_readings(m.surface)[:3] if r not in choices]
+            if not choices:
+                return []
+            options.append(choices)
+        return ["".join(combo) for combo in islice(product(*options), limit)] if options else []
 
     def _is_dictionary_word(self, surface: str) -> bool:
         return bool(self.analyzer.dictionary.lookup(surface))
@@ -171,7 +182,7 @@ class Corrector:
                 conf = min(1.0, conf + self.config.evidence_bonus)
             if conf >= self.config.min_confidence:
                 scored.append(Edit(**{**edit.__dict__, "confidence": round(conf, 3)}))
-        return _select(scored, protected)
+        return _select(text, scored, protected)
 
     def _edit(self, text: str, start: int, end: int, entry: Entry, method: str, conf: float) -> Edit:
         return Edit(start, end, text[start:end], entry.id, entry.id, entry.label, method, conf)
@@ -213,6 +224,8 @@ class Corrector:
         """How likely a span that reads like `entry` is a mishearing of it; 0 for a real word."""
         if self._known(surface):
             return 0.0  # 史上 (シジョウ) is not 市場, 市町 not 市長: a dictionary word stays
+        if len(span) == 2 and span[0].pos[1] == "数詞" and "助数詞" in span[1].pos[2]:
+            return 0.0  # 二本 (ニホン) is a count, not 日本; 二頭流 may still be 二刀流
         if len(span) == 1:
             return 0.85 if is_katakana(surface) else 0.8  # サツタバ: kana spelling of 札束
         odd = any(m.oov or len(m.surface) == 1 or m.pos[0] == "接尾辞" for m in span)
@@ -298,12 +311,20 @@ class Corrector:
         return out
 
 
-def _select(edits: list[Edit], protected: Sequence[tuple[int, int]]) -> list[Edit]:
-    """Greedy choice of non-overlapping edits: most confident, then longest, then leftmost."""
+def _select(text: str, edits: list[Edit], protected: Sequence[tuple[int, int]]) -> list[Edit]:
+    """Greedy choice of non-overlapping edits: most confident, then longest, then leftmost.
+
+    A protected span (an alias written correctly) stays, unless an edit covers it whole and
+    keeps it in its replacement: 大谷 in 大谷翔兵 -> 大谷翔平.
+    """
     chosen: list[Edit] = []
-    taken = list(protected)
+    taken: list[tuple[int, int]] = []
     for edit in sorted(edits, key=lambda e: (-e.confidence, -(e.end - e.start), e.start)):
         if any(edit.start < b and a < edit.end for a, b in taken):
+            continue
+        if any(edit.start < b and a < edit.end and not (edit.start <= a and b <= edit.end
+                                                         and text[a:b] in edit.replacement)
+               for a, b in protected):
             continue
         chosen.append(edit)
         taken.append((edit.start, edit.end))

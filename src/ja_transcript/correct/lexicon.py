@@ -54,6 +54,8 @@ class Lexicon:
         self.by_alias: dict[str, Entry] = {}
         for entry in self.entries:  # a later file overrides an alias of an earlier one
             self.by_alias[fold(entry.pattern)] = entry
+        for entry in self.entries:  # the canonical form names itself: a corrected span is a mention
+            self.by_alias.setdefault(fold(entry.id), Entry(entry.id, entry.id, entry.label, entry.source))
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -13,6 +13,8 @@ Every decision favours keeping a line: a removed line is marked, never dropped, 
 
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -118,20 +120,24 @@ _SENTENCE_END = frozenset("。．.？?！!")
 _CLOSING_POS = {("助動詞",), ("助詞", "終助詞"), ("助詞", "接続助詞")}
 # Parts of speech a backchannel is made of (はい, ええ, そうですね, 本当に, 確かに, ありがとう).
 _BACKCHANNEL_POS = frozenset(
-    ["感動詞", "助詞", "助動詞", "副詞", "接続詞", "形状詞", "連体詞", "代名詞", "補助記号", "空白"]
+    ["感動詞", "助詞", "助動詞", "副詞", "接続詞", "形状詞", "連体詞", "代名詞", "補助記号", "空白", "接頭辞"]
 )
 _SYMBOL_POS = frozenset(["補助記号", "空白"])
+_LATIN_WORD = re.compile("[a-z0-9]{3,}")
 
 
 class _Line:
     """One spoken line and its keys, each computed at most once."""
 
-    __slots__ = ("n", "text", "key", "ends_sentence", "_morphemes", "_lemma", "_reading")
+    __slots__ = ("n", "text", "key", "size", "ends_sentence", "_morphemes", "_lemma", "_reading")
 
     def __init__(self, n: int, text: str, morphemes: Sequence[Morpheme] | None = None):
         self.n = n
         self.text = text
         self.key = fold(text)
+        # How much the line says: a Latin word counts about one kana per two letters (Netflix
+        # is ネトフリ-long), so "Netflixはさ" is as short as the spoken line it is.
+        self.size = len(self.key) - sum(len(w) // 2 for w in _LATIN_WORD.findall(self.key))
         tail = text.rstrip()
         self.ends_sentence = bool(tail) and tail[-1] in _SENTENCE_END
         self._morphemes = morphemes
@@ -203,7 +209,7 @@ def find_duplicate_lines(
             continue
         head = line.key[:config.restart_max_lead_later + config.anchor_chars]
         for earlier in kept[-config.restart_window:]:
-            if (not earlier.ends_sentence and len(earlier.key) >= config.min_line_chars
+            if (not earlier.ends_sentence and earlier.size >= config.min_line_chars
                     and earlier.n not in targets
                     and _may_open(earlier.key, head, config)
                     and _is_restart(earlier, line, config)):
@@ -251,11 +257,16 @@ def _exact_repeat_of(
 
 def _is_substantial(line: _Line, config: DedupConfig) -> bool:
     """Long enough and not a backchannel: a line whose repetition is not natural speech."""
-    if len(line.key) < config.min_line_chars:
+    if line.size < config.min_line_chars:
         return False
-    if len(line.key) > config.backchannel_max_chars:
+    if line.size > config.backchannel_max_chars:
         return True
-    return not all(m.pos[0] in _BACKCHANNEL_POS or _is_auxiliary_verb(m) for m in line.morphemes)
+    return not all(m.pos[0] in _BACKCHANNEL_POS or _is_auxiliary_verb(m) or m.normalized in _SET_PHRASE_NOUNS
+                   for m in line.morphemes)
+
+
+# Nouns of greetings and courtesies: two speakers each say them (よろしくお願いします, お疲れ様です).
+_SET_PHRASE_NOUNS = frozenset(["お疲れ様", "御疲れ様", "ご苦労様", "御苦労様", "失礼", "お世話", "御世話", "お邪魔", "御邪魔"])
 
 
 def _is_auxiliary_verb(m: Morpheme) -> bool:
@@ -265,7 +276,7 @@ def _is_auxiliary_verb(m: Morpheme) -> bool:
 
 def _near_repeat_of(line: _Line, context: list[_Line], config: DedupConfig) -> _Line | None:
     """The kept line that covers most of `line`, when `line` says nothing new."""
-    if not context or len(line.key) < config.min_line_chars:
+    if not context or line.size < config.min_line_chars:
         return None
     keys = [c.key for c in context]
     joined = "".join(keys)
