@@ -121,3 +121,13 @@ def test_console_script_is_installed():
     exe = Path(sys.executable).with_name("ja-transcript")
     result = subprocess.run([str(exe), "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "process" in result.stdout
+
+
+def test_ginza_option_without_the_model_says_how_to_install(tmp_path, monkeypatch):
+    import ja_transcript.extract.ginza_backend as backend
+
+    monkeypatch.setattr(backend, "is_available", lambda model="ja_ginza": False)
+    path = tmp_path / "x.txt"
+    path.write_text("はい。\n", encoding="utf-8")
+    result = run("process", str(path), "--out", str(tmp_path / "o"), "--ginza")
+    assert result.exit_code == 2 and 'ja-transcript[ginza]' in result.output

@@ -24,16 +24,17 @@ app.add_typer(lexicon_app, name="lexicon")
 
 
 def _settings(lexicon: list[str], no_default_lexicon: bool, no_correct: bool, no_dedup: bool,
-              min_confidence: float) -> dict:
+              min_confidence: float, ginza: bool = False) -> dict:
     return {"lexicons": tuple(lexicon), "use_default_lexicon": not no_default_lexicon,
-            "correct": not no_correct, "dedup": not no_dedup, "min_confidence": min_confidence}
+            "correct": not no_correct, "dedup": not no_dedup, "min_confidence": min_confidence,
+            "ginza": ginza}
 
 
 def _make_pipeline(settings: dict):
     from .pipeline import Options, Pipeline
 
     options = Options(correct=settings["correct"], dedup=settings["dedup"],
-                      min_confidence=settings["min_confidence"])
+                      min_confidence=settings["min_confidence"], ginza=settings["ginza"])
     return Pipeline(settings["lexicons"], settings["use_default_lexicon"], options)
 
 
@@ -161,6 +162,8 @@ def process(
     removed: Optional[Path] = typer.Option(None, "--removed", help="Also write every removed line to this JSON Lines file."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default: detect)."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes for many files."),
+    ginza: bool = typer.Option(False, "--ginza", help="Add ja_ginza's entities for names no lexicon has "
+                                                       '(pip install "ja-transcript[ginza]"; slow, ~2 GB).'),
     text_dir: Optional[Path] = typer.Option(None, "--text", help="Also write the cleaned text: DIR/<stem>.txt."),
     html_dir: Optional[Path] = typer.Option(None, "--html", help="Also write a review page: DIR/<stem>.html."),
     tables_dir: Optional[Path] = typer.Option(None, "--tables",
@@ -171,7 +174,13 @@ def process(
     """Process transcripts into schema-1 JSON documents (DIR/<stem>.json)."""
     from .readers import find_inputs
 
-    settings = _settings(lexicon, no_default_lexicon, no_correct, no_dedup, min_confidence)
+    settings = _settings(lexicon, no_default_lexicon, no_correct, no_dedup, min_confidence, ginza)
+    if ginza:
+        from .extract.ginza_backend import is_available
+
+        if not is_available():
+            typer.echo(f"error: {Errors.W003}", err=True)
+            raise typer.Exit(2)
     try:
         _make_pipeline(settings)  # fail early, once, on a bad lexicon
     except LexiconError as exc:

@@ -58,6 +58,7 @@ class Errors:
     C004 = "--text, --html and --tables need input files; they do not work with '-' (stdin)."
     # writing
     W001 = 'Writing Parquet needs pyarrow, which is not installed. Install it with: pip install "ja-transcript[parquet]"'
+    W003 = '--ginza needs ja_ginza, which is not installed. Install it with: pip install "ja-transcript[ginza]"'
     W002 = "Cannot write the tables to {path}: {reason}. Check that the directory is writable."
 
 

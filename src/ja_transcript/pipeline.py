@@ -38,6 +38,7 @@ class Options:
     correct: bool = True
     dedup: bool = True
     min_confidence: float = 0.6
+    ginza: bool = False  # add ja_ginza's statistical entities under the lexicon (extra [ginza])
     split_mode: str = "C"
     structure: StructureConfig = StructureConfig()
     dedup_config: DedupConfig = field(default_factory=DedupConfig)
@@ -69,6 +70,11 @@ class Pipeline:
         self.aliases = AliasMatcher(self.lexicon)
         self.corrector = Corrector(self.lexicon, self.analyzer,
                                    CorrectorConfig(min_confidence=options.min_confidence))
+        self.entity_backend = None
+        if options.ginza:
+            from .extract.ginza_backend import GinzaEntities  # loads the model on first use
+
+            self.entity_backend = GinzaEntities()
 
     # -- public API ------------------------------------------------------------
     def process(self, raw: RawTranscript) -> Document:
@@ -188,7 +194,7 @@ class Pipeline:
         doc.cleaned_text = "\n".join(s.text for s in doc.sentences)
 
     def _extract_sentence(self, doc: Document, sid: int, text: str, morphemes: list[Morpheme]) -> None:
-        entities = find_entities(text, morphemes, self.aliases)
+        entities = find_entities(text, morphemes, self.aliases, backend=self.entity_backend)
         doc.entities.extend(Entity.model_construct(text=e.text, canonical=e.canonical, label=e.label, sentence=sid,
                                    start=e.start, end=e.end, source=e.source) for e in entities)
         first_amount = len(doc.amounts)
