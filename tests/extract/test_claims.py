@@ -100,6 +100,68 @@ def test_text_ending_in_a_nominaliser():
     assert [c.text for c in find_claims("雨が降っているので")] == ["雨が降っているので"]
 
 
+# --- the scan's shortcuts ---------------------------------------------------------------------
+
+def _unfiltered_candidates(sc):
+    """Every token after which a clause may end, before the shortcuts of _link_candidates:
+    sentence punctuation and conjunctive particles, a predicate or linking particle before a
+    comma (or any token before a comma after の), and every token after の."""
+    from ja_transcript.extract import claims as C
+
+    flags = [C._CODE_FLAGS[code] for code in sc.codes]
+    cands = set()
+    for i, f in enumerate(flags):
+        if f & C.F_COMMA:
+            if i >= 1 and (flags[i - 1] & (C.F_PRED | C.F_LINK) or (i >= 2 and flags[i - 2] & C.F_JUNTAI)):
+                cands.add(i - 1)
+        elif f & C.F_LINK:
+            cands.add(i)
+        if f & C.F_JUNTAI and i + 1 < len(flags):
+            cands.add(i + 1)
+    return sorted(cands)
+
+
+def _check_shortcuts(text):
+    from ja_transcript.extract import claims as C
+
+    sc = C._Scan(get_analyzer().analyze(text))
+    fast = C._split(sc)
+    original = C._link_candidates
+    try:
+        C._link_candidates = _unfiltered_candidates
+        assert C._split(sc) == fast, text
+    finally:
+        C._link_candidates = original
+
+
+def test_candidates_left_out_never_end_a_clause():
+    texts = [text for text, _ in _sample_sentences()[1]] if SEED.exists() else []
+    texts += [c["text"] for group in ("split", "whole", "none", "subjects") for c in CASES[group]]
+    texts += ["疲れていたのに、休まなかった。", "時間がないので急ぐ。", "何かというと、雨だ。", "んですけど、のです、"]
+    for text in texts:
+        _check_shortcuts(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=14))
+def test_candidates_left_out_never_end_a_clause_in_any_sequence(pieces):
+    _check_shortcuts("".join(pieces))
+
+
+def test_pos_codes_fit_in_a_byte():
+    """Every POS of the dictionary gets a one-byte code for its flags."""
+    from sudachipy import Dictionary
+
+    from ja_transcript.extract import claims as C
+
+    dictionary = Dictionary()
+    k = 0
+    while (pos := dictionary.pos_of(k)) is not None:
+        assert C._CODE_FLAGS[C._CODES[pos]] == C._pos_flags(pos)
+        k += 1
+    assert k > 1000 and len(C._CODE_FLAGS) < 64
+
+
 # --- the sample transcript --------------------------------------------------------------------
 
 def _sample_sentences():

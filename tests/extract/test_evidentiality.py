@@ -13,6 +13,7 @@ from ja_transcript.extract.evidentiality import (
     Marker,
     decide,
     find_markers,
+    markers_in,
 )
 from ja_transcript.nlp import get_analyzer
 
@@ -140,14 +141,34 @@ def test_jsem_every_sentence_is_a_claim_and_asserted_vs_not():
 
 
 def test_claim_scan_finds_the_same_markers_as_a_full_scan():
-    """find_claims looks only at the trigger tokens its scan lists; nothing may be missed."""
+    """find_claims looks only at the trigger tokens its scan marks; nothing may be missed."""
     from ja_transcript.extract import claims as C
-    from ja_transcript.extract.evidentiality import markers_at
+    from ja_transcript.extract.evidentiality import markers_at, markers_in
 
     texts = [c["text"] for group in ("reported", "speculative", "asserted", "lookalikes") for c in CASES[group]]
-    texts += ["契約を結んだと。", "上がるんじゃないかな。", "のではないでしょうか。", "来るでしょう。あると"]
+    texts += ["契約を結んだと。", "上がるんじゃないかな。", "のではないでしょうか。", "来るでしょう。あると",
+              "だろうもによるとってっての", "と"]
     for text in texts:
         ms = get_analyzer().analyze(text)
         scan = C._Scan(ms)
-        for lo, hi, _ in C._split(scan):
-            assert markers_at(ms, scan.within(scan.triggers, lo, hi), lo, hi) == find_markers(ms, lo, hi), text
+        for lo, hi, _ in C._split(scan) + [(0, len(ms), "end")]:
+            expected = find_markers(ms, lo, hi)
+            assert markers_at(ms, scan.triggers_in(lo, hi), lo, hi) == expected, text
+            assert markers_in(ms, scan.triggers, lo, hi) == expected, text
+
+
+@pytest.mark.xfail(strict=True, reason="the scan marks a clause-final と only before 。 or at the very end, "
+                                      "not before a final 、 (kept as it was)")
+def test_claims_see_a_final_to_before_a_comma():
+    text = "彼は契約を結んだと、"
+    assert find_claims(text)[-1].evidentiality == evidentiality(text) == REPORTED
+
+
+def test_markers_in_reads_only_the_marked_tokens():
+    ms = get_analyzer().analyze("雨が降るらしい。")
+    i = next(k for k, m in enumerate(ms) if m.surface == "らしい")
+    row = bytearray(len(ms))
+    assert markers_in(ms, row, 0, len(ms)) == []
+    row[i] = 1
+    assert [m.surface for m in markers_in(ms, row, 0, len(ms))] == ["らしい"]
+    assert markers_in(ms, row, 0, i) == []

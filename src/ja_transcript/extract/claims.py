@@ -21,13 +21,13 @@ also cover the later clauses of their て-chain.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import threading
 from dataclasses import dataclass
-from itertools import accumulate, compress, count
+from itertools import repeat
 from operator import attrgetter
 from typing import Sequence
 
-from .evidentiality import TRIGGERS, Marker, decide, markers_at
+from .evidentiality import ASSERTED, TRIGGERS, Marker, decide, markers_in
 
 __all__ = ["ClaimSpan", "find_claims"]
 
@@ -59,49 +59,67 @@ def find_claims(text: str, morphemes: Sequence | None = None) -> list[ClaimSpan]
         from ja_transcript.nlp import get_analyzer
 
         morphemes = get_analyzer().analyze(text)
-    ms = morphemes
-    if not ms:
+    if not morphemes:
         return []
-    sc = _Scan(ms)
+    sc = _Scan(morphemes)
     clauses = _merge_small(sc, _split(sc))
-    own = [markers_at(ms, sc.within(sc.triggers, lo, hi), lo, hi) for lo, hi, _ in clauses]
-    kinds = [_kind(sc, lo, hi, link) for lo, hi, link in clauses]
     out: list[ClaimSpan] = []
-    for chain in _chains(clauses):
-        if kinds[chain[-1]] in ("question", "intent"):  # a て-chain shares its final clause's mood
+    last = len(clauses) - 1
+    k = 0
+    while k <= last:
+        lo, hi, link, substantial = clauses[k]
+        if link != "te" or k == last:  # a clause on its own, the common case
+            k += 1
+            if _kind(sc, lo, hi, link, substantial) == "claim":
+                out.append(_claim(text, sc, lo, hi, _markers(sc, lo, hi)))
             continue
+        # A て-chain (clauses joined by a て / 連用 link) shares its final clause's mood.
+        e = k
+        while e < last and clauses[e][2] == "te":
+            e += 1
+        chain = clauses[k:e + 1]
+        k = e + 1
+        final_kind = _kind(sc, *chain[-1])
+        if final_kind == "question" or final_kind == "intent":
+            continue
+        own = [_markers(sc, lo, hi) for lo, hi, _, _ in chain]
         forward: list[Marker] = []
-        for pos, c in enumerate(chain):
-            markers = forward + (own[c] or _next_marked(own, chain[pos + 1:]))
-            forward = forward + [m for m in own[c] if m.forward]
-            if kinds[c] != "claim":
-                continue
-            lo, hi, _ = clauses[c]
-            span = _trim(sc, lo, hi)
-            if span is None:
-                continue
-            start, end = span
-            evidentiality, surfaces = decide(markers)
-            out.append(ClaimSpan(start, end, text[start:end], evidentiality, surfaces,
-                                 _subject(text, sc, lo, hi)))
+        for pos, (lo, hi, link, substantial) in enumerate(chain):
+            markers = forward + (own[pos] or _next_marked(own, pos + 1))
+            forward = forward + [m for m in own[pos] if m.forward]
+            kind = final_kind if pos == len(chain) - 1 else _kind(sc, lo, hi, link, substantial)
+            if kind == "claim":
+                out.append(_claim(text, sc, lo, hi, markers))
     return out
+
+
+def _next_marked(own: list[list[Marker]], first: int) -> list[Marker]:
+    """Markers of the first clause from `first` on that has any."""
+    for markers in own[first:]:
+        if markers:
+            return markers
+    return []
 
 
 # --- one scan over the morphemes -------------------------------------------------------------
 #
-# Every later step reads per-token flags (cached per POS tuple) and short lists of the tokens
-# that can matter (marker triggers, question words, ...), so a clause costs only its candidates.
+# Each token gets one byte for its POS (the code of its flag word) and one byte for the roles
+# of its normalized form: two passes made in C, and the only ones that visit every token.
+# What a clause then asks of its tokens (has it a predicate and two content words? where is
+# its last word? which tokens can start a marker?) is answered by bytes.translate / find /
+# rfind / count on rows of 0/1 bytes, one per token, so Python visits only the few tokens
+# that can matter.
 
 _SYMBOL = frozenset({"補助記号", "空白", "記号"})
 _PREDICATE = frozenset({"動詞", "形容詞", "助動詞"})
 _CONTENT = frozenset({"名詞", "代名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞"})
 _NP = frozenset({"名詞", "代名詞", "接尾辞", "接頭辞"})
 _SENTENCE_END = frozenset({"。", "．", "！", "？", "!", "?"})
-_COMMAS = frozenset({"、", "，", ","})
+_COPULA = frozenset({"だ", "です"})
 
 # Token flags (per POS tuple).
-(F_SYMBOL, F_PRED, F_CONTENT, F_NP, F_COMMA, F_LINK, F_JUNTAI, F_FINAL, F_WILL,
- F_TIME) = (1 << k for k in range(10))
+(F_SYMBOL, F_PRED, F_CONTENT, F_NP, F_COMMA, F_LINK, F_CONJ, F_JUNTAI, F_FINAL, F_WILL, F_TIME,
+ F_TE_FORM, F_PLAIN) = (1 << k for k in range(13))
 
 
 def _pos_flags(pos: tuple) -> int:
@@ -117,7 +135,9 @@ def _pos_flags(pos: tuple) -> int:
         f |= F_CONTENT
     if p0 in _NP:
         f |= F_NP
-    if p1 == "接続助詞" or p1 == "句点":
+    if p1 == "接続助詞":
+        f |= F_LINK | F_CONJ
+    if p1 == "句点":
         f |= F_LINK
     if p1 == "準体助詞":
         f |= F_JUNTAI
@@ -127,108 +147,49 @@ def _pos_flags(pos: tuple) -> int:
         f |= F_WILL
     if "副詞可能" in p2:
         f |= F_TIME
+    if p0 in _PREDICATE:  # the forms that end a clause before a comma (_link_after)
+        if form == "連用形-一般":
+            f |= F_TE_FORM
+        elif form.startswith("終止形"):
+            f |= F_PLAIN
     return f
 
 
-class _FlagCache(dict):
-    """POS tuple -> flag word, computed on first sight (SudachiPy has a few hundred POS)."""
+# Code -> flag word. SudachiPy's ~1,600 POS tuples share about 20 flag words, so a code fits
+# in a byte. Each _T_* table maps a code to 1 where its flag word passes the table's test
+# (for bytes.translate); a code's entries are filled before the code is handed out.
+_CODE_FLAGS: list[int] = []
+_T_SYMBOL, _T_PRED, _T_CONTENT, _T_LINK, _T_JUNTAI, _T_WILL, _T_NP, _T_NAMING = (
+    bytearray(256) for _ in range(8))
+_CODE_TABLES = (
+    (_T_SYMBOL, lambda f: f & F_SYMBOL), (_T_PRED, lambda f: f & F_PRED),
+    (_T_CONTENT, lambda f: f & F_CONTENT), (_T_LINK, lambda f: f & (F_LINK | F_COMMA)),
+    (_T_JUNTAI, lambda f: f & F_JUNTAI), (_T_WILL, lambda f: f & F_WILL), (_T_NP, lambda f: f & F_NP),
+    (_T_NAMING, lambda f: f & F_NP and not f & F_TIME),  # a noun that is not a time word
+)
+_CODE_LOCK = threading.Lock()
+
+
+class _CodeCache(dict):
+    """POS tuple -> code of its flag word, given on first sight."""
 
     def __missing__(self, pos: tuple) -> int:
-        f = self[pos] = _pos_flags(pos)
-        return f
+        flags = _pos_flags(pos)
+        with _CODE_LOCK:
+            if flags not in _CODE_FLAGS:
+                code = len(_CODE_FLAGS)
+                if code > 255:
+                    raise RuntimeError("more than 256 kinds of token flags")
+                for table, test in _CODE_TABLES:
+                    table[code] = 1 if test(flags) else 0
+                _CODE_FLAGS.append(flags)
+            code = self[pos] = _CODE_FLAGS.index(flags)
+        return code
 
 
-_FLAGS = _FlagCache()
-# Flag word -> 0/1 for one question, so that counts and index lists are made in C.
-_COUNT = [(1 if f & F_PRED else 0) + (1 << 32 if f & F_CONTENT else 0) for f in range(1 << 10)]
-_WILL_BIT = [1 if f & F_WILL else 0 for f in range(1 << 10)]
-_LINK_BIT = [1 if f & (F_LINK | F_COMMA) else 0 for f in range(1 << 10)]
-_JUNTAI_BIT = [1 if f & F_JUNTAI else 0 for f in range(1 << 10)]
+_CODES = _CodeCache()
 _get_pos = attrgetter("pos")
 _get_normalized = attrgetter("normalized")
-
-# Roles of normalized forms the later steps look for.
-R_TRIGGER, R_GREET, R_QWORD, R_WISH, R_TOPIC = (1 << k for k in range(5))
-_GREETINGS = frozenset({
-    "今日は", "今晩は", "お早う", "おはよう", "おはようございます", "さようなら", "有り難う",
-    "お疲れ様", "ご苦労様", "宜しく", "今日わ", "ばいばい", "じゃあね", "いらっしゃいませ",
-})
-_QUESTION_WORDS = frozenset({
-    "何", "何故", "どう", "どうして", "どういう", "どこ", "何処", "いつ", "何時", "誰", "どれ",
-    "どの", "どんな", "どちら", "幾ら", "幾つ", "如何", "何で",
-})
-_ROLES: dict[str, int] = {}
-# だ / です / と are frequent and only matter as だろう / でしょう (volitional form), んじゃないか
-# (after a nominalising の) and a sentence-final と: the scan adds those few directly.
-_RARE_TRIGGERS = TRIGGERS - {"だ", "です", "と"}
-for _words, _role in ((_RARE_TRIGGERS, R_TRIGGER), (_GREETINGS, R_GREET), (_QUESTION_WORDS, R_QWORD),
-                      (("たい", "欲しい"), R_WISH), (("は", "が", "って"), R_TOPIC)):
-    for _w in _words:
-        _ROLES[_w] = _ROLES.get(_w, 0) | _role
-
-
-class _Scan:
-    """Flags of every token, prefix counts, and the indexes of tokens with a role.
-
-    Built with C-level iteration (map / accumulate / compress): only the few tokens with a
-    role are visited in Python.
-    """
-
-    __slots__ = ("ms", "flags", "counts", "triggers", "greets", "qwords", "wills", "topics",
-                 "links")
-
-    def __init__(self, ms):
-        self.ms = ms
-        flags = self.flags = list(map(_FLAGS.__getitem__, map(_get_pos, ms)))
-        # predicates in the low 32 bits, content words above: one prefix sum for both
-        self.counts = list(accumulate(map(_COUNT.__getitem__, flags), initial=0))
-        self.links = list(compress(count(), map(_LINK_BIT.__getitem__, flags)))
-        roles = list(map(_ROLES.get, map(_get_normalized, ms)))  # None: no role
-        by_role: dict[int, list[int]] = {}
-        for i in compress(count(), roles):  # the few tokens with a role
-            r = roles[i]
-            if r in by_role:
-                by_role[r].append(i)
-            else:
-                by_role[r] = [i]
-        self.topics = _having(by_role, R_TOPIC)
-        self.qwords = _having(by_role, R_QWORD)
-        self.greets = _having(by_role, R_GREET)
-        volitional = list(compress(count(), map(_WILL_BIT.__getitem__, flags)))
-        self.wills = sorted(_having(by_role, R_WISH) + volitional)
-        self.triggers = _having(by_role, R_TRIGGER)
-        extra = [i for i in volitional if ms[i].normalized in ("だ", "です")]  # だろう, でしょう
-        n = len(ms)
-        for i in self.links:
-            if i >= 1 and ms[i - 1].normalized == "と" and ms[i].surface in _SENTENCE_END:
-                extra.append(i - 1)  # 契約を結んだと。
-        for i in compress(count(1), map(_JUNTAI_BIT.__getitem__, flags)):  # んじゃないか
-            if i < n and ms[i].normalized == "だ":
-                extra.append(i)
-        if n and ms[-1].normalized == "と":
-            extra.append(n - 1)
-        if extra:
-            self.triggers = sorted(set(self.triggers).union(extra))
-
-    @staticmethod
-    def within(indexes: list[int], lo: int, hi: int) -> list[int]:
-        return indexes[bisect_left(indexes, lo):bisect_left(indexes, hi)]
-
-    def substantial(self, lo: int, hi: int) -> bool:
-        """A clause needs a predicate and at least two content words."""
-        diff = self.counts[hi] - self.counts[lo]
-        return diff & 0xFFFFFFFF > 0 and diff >> 32 >= 2
-
-
-def _having(by_role: dict[int, list[int]], role: int) -> list[int]:
-    """Sorted indexes of the tokens that have `role` among their roles."""
-    lists = [v for r, v in by_role.items() if r & role]
-    if len(lists) == 1:
-        return lists[0]
-    return sorted(i for v in lists for i in v)
-
-
-# --- clause splitting --------------------------------------------------------------------
 
 _CLAUSE_LINKS = frozenset({"けれど", "けれども", "が", "し", "ので", "から", "のに"})
 # After these a linking particle does not end the clause: だからこそ, からには, からです.
@@ -238,63 +199,203 @@ _PARTICLE_VERBS = frozenset({
     "為る", "よる", "つく", "取る", "おく", "関する", "対する", "通じる", "巡る", "基づく", "伴う",
     "加える", "向ける", "従う", "比べる", "際する", "応じる", "渡る", "掛ける",
 })
+_GREETINGS = frozenset({
+    "今日は", "今晩は", "お早う", "おはよう", "おはようございます", "さようなら", "有り難う",
+    "お疲れ様", "ご苦労様", "宜しく", "今日わ", "ばいばい", "じゃあね", "いらっしゃいませ",
+})
+_QUESTION_WORDS = frozenset({
+    "何", "何故", "どう", "どうして", "どういう", "どこ", "何処", "いつ", "何時", "誰", "どれ",
+    "どの", "どんな", "どちら", "幾ら", "幾つ", "如何", "何で",
+})
+
+# Roles of normalized forms the later steps look for (one bit each, so a role byte).
+R_TRIGGER, R_GREET, R_QWORD, R_WISH, R_TOPIC, R_TO, R_CLAUSE_LINK, R_IU = (1 << k for k in range(8))
+_ROLES: dict[str, int] = {}
+# だ / です / と are frequent and only matter as だろう / でしょう (volitional form), んじゃないか
+# (after a nominalising の) and a sentence-final と: the scan adds those few directly.
+_RARE_TRIGGERS = TRIGGERS - {"だ", "です", "と"}
+for _words, _role in ((_RARE_TRIGGERS, R_TRIGGER), (_GREETINGS, R_GREET), (_QUESTION_WORDS, R_QWORD),
+                      (("たい", "欲しい"), R_WISH), (("は", "が", "って"), R_TOPIC), (("と",), R_TO),
+                      (_CLAUSE_LINKS, R_CLAUSE_LINK), (("言う",), R_IU)):
+    for _w in _words:
+        _ROLES[_w] = _ROLES.get(_w, 0) | _role
 
 
-def _split(sc: _Scan) -> list[list]:
-    """Cut the morphemes into clauses: [lo, hi, link] with link in end | clause | te | leadin."""
-    ms, flags = sc.ms, sc.flags
-    out: list[list] = []
+def _role_table(role: int) -> bytes:
+    return bytes(1 if value & role else 0 for value in range(256))
+
+
+_T_TRIGGER, _T_GREET, _T_QWORD, _T_WISH, _T_TOPIC, _T_TO, _T_RARE = map(
+    _role_table, (R_TRIGGER, R_GREET, R_QWORD, R_WISH, R_TOPIC, R_TO, R_GREET | R_QWORD | R_WISH))
+
+
+def _row(values: bytes, table: bytes) -> bytes | None:
+    """``values.translate(table)``, or None if that has no 1."""
+    row = values.translate(table)
+    return row if row.find(1) >= 0 else None
+
+
+def _ones(row: bytes | bytearray, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Indexes of the 1 bytes of `row` in ``lo:hi``.
+
+    >>> _ones(bytes([0, 1, 1, 0, 1]), 2)
+    [2, 4]
+    """
+    if hi is None:
+        hi = len(row)
+    out = []
+    i = row.find(1, lo, hi)
+    while i >= 0:
+        out.append(i)
+        i = row.find(1, i + 1, hi)
+    return out
+
+
+class _Scan:
+    """POS codes and roles of every token, and the rows of 0/1 bytes the later steps ask.
+
+    ``_CODE_FLAGS[sc.codes[i]]`` is the flag word of token i.
+    """
+
+    __slots__ = ("ms", "codes", "roles", "symbols", "preds", "contents", "links", "juntais", "nps",
+                 "namings", "wills", "triggers", "topics", "greets", "qwords", "wishes")
+
+    def __init__(self, ms):
+        self.ms = ms
+        codes = self.codes = bytes(map(_CODES.__getitem__, map(_get_pos, ms)))
+        roles = self.roles = bytes(map(_ROLES.get, map(_get_normalized, ms), repeat(0)))
+        self.symbols = codes.translate(_T_SYMBOL)
+        self.preds = codes.translate(_T_PRED)
+        self.contents = codes.translate(_T_CONTENT)
+        self.links = codes.translate(_T_LINK)
+        self.juntais = codes.translate(_T_JUNTAI)
+        self.nps = codes.translate(_T_NP)
+        self.namings = codes.translate(_T_NAMING)
+        wills = codes.translate(_T_WILL)
+        self.wills = wills if wills.find(1) >= 0 else None
+        self.triggers = _triggers(ms, roles, wills, self.links, self.juntais)
+        self.topics = roles.translate(_T_TOPIC)
+        # greetings, question words and wishes are rare: their rows are None when absent
+        self.greets = self.qwords = self.wishes = None
+        if roles.translate(_T_RARE).find(1) >= 0:
+            self.greets = _row(roles, _T_GREET)
+            self.qwords = _row(roles, _T_QWORD)
+            self.wishes = _row(roles, _T_WISH)
+
+    def triggers_in(self, lo: int, hi: int) -> list[int]:
+        """Tokens of ``lo:hi`` that may start a marker (see `evidentiality.TRIGGERS`)."""
+        return _ones(self.triggers, lo, hi)
+
+    def substantial(self, lo: int, hi: int) -> bool:
+        """A clause needs a predicate and at least two content words."""
+        return self.preds.find(1, lo, hi) >= 0 and self.contents.count(1, lo, hi) >= 2
+
+
+def _triggers(ms, roles: bytes, wills: bytes, links: bytes, juntais: bytes) -> bytearray:
+    """The row of tokens that may start a marker: those with a trigger role, and the few
+    だ / です / と that can (see _RARE_TRIGGERS)."""
+    n = len(ms)
+    triggers = bytearray(roles.translate(_T_TRIGGER))
+    i = wills.find(1)  # だろう, でしょう
+    while i >= 0:
+        if ms[i].normalized in _COPULA:
+            triggers[i] = 1
+        i = wills.find(1, i + 1)
+    tos = roles.translate(_T_TO)
+    i = tos.find(1, 0, n - 1)
+    while i >= 0:  # 契約を結んだと。
+        if links[i + 1] and ms[i + 1].surface in _SENTENCE_END:
+            triggers[i] = 1
+        i = tos.find(1, i + 1, n - 1)
+    i = juntais.find(1, 0, n - 1)
+    while i >= 0:  # んじゃないか
+        if ms[i + 1].normalized == "だ":
+            triggers[i + 1] = 1
+        i = juntais.find(1, i + 1, n - 1)
+    if n and tos[-1]:
+        triggers[-1] = 1
+    return triggers
+
+
+# --- clause splitting --------------------------------------------------------------------
+
+def _split(sc: _Scan) -> list[tuple[int, int, str]]:
+    """Cut the morphemes into clauses: (lo, hi, link) with link in end | clause | te | leadin."""
+    ms, symbols = sc.ms, sc.symbols
+    out: list[tuple[int, int, str]] = []
     n = len(ms)
     lo = 0
     for i in _link_candidates(sc):
         if i < lo:  # inside punctuation already taken
             continue
-        nxt_comma = i + 1 < n and flags[i + 1] & F_COMMA
-        link = _link_after(ms, flags, i, nxt_comma)
-        if link is None:
-            continue
+        if symbols[i]:
+            if ms[i].surface not in _SENTENCE_END:
+                continue
+            link = "end"
+        else:
+            link = _link_after(sc, i)
+            if link is None:
+                continue
         j = i + 1
-        while j < n and flags[j] & F_SYMBOL:  # the punctuation stays with its clause
+        while j < n and symbols[j]:  # the punctuation stays with its clause
             if ms[j].surface in _SENTENCE_END:
                 link = "end"
             j += 1
-        out.append([lo, j, link])
+        out.append((lo, j, link))
         lo = j
     if lo < n:
-        out.append([lo, n, "end"])
+        out.append((lo, n, "end"))
     return out
 
 
 def _link_candidates(sc: _Scan) -> list[int]:
-    """Tokens after which a clause may end: sentence punctuation and linking particles, tokens
-    before a comma, and the token after a nominalising の (ので / のに are の + で / に)."""
-    flags = sc.flags
-    cands = set()
-    for i in sc.links:
-        if flags[i] & F_COMMA:
+    """Tokens after which a clause may end, in order (some twice): sentence punctuation, tokens
+    before a comma, linking particles, and the token after a nominalising の (ので / のに are
+    の + で / に for SudachiPy).
+
+    Left out are tokens `_link_after` passes over whatever their neighbours: a conjunctive
+    particle that is none of _CLAUSE_LINKS and not after 言う (ている) unless a comma follows,
+    a predicate before a comma in a form other than 連用形-一般 and 終止形, and a word after
+    の other than で (のことです, んです) unless a comma follows.
+    """
+    codes, roles, links, juntais, cf = sc.codes, sc.roles, sc.links, sc.juntais, _CODE_FLAGS
+    cands = []
+    i = links.find(1)
+    while i >= 0:
+        f = cf[codes[i]]
+        if f & F_COMMA:
             # a comma ends a clause after a predicate or a linking particle, or in のに、
-            if i >= 1 and (flags[i - 1] & (F_PRED | F_LINK) or (i >= 2 and flags[i - 2] & F_JUNTAI)):
-                cands.add(i - 1)
-        else:
-            cands.add(i)
-    cands.update(i + 1 for i in compress(count(), map(_JUNTAI_BIT.__getitem__, flags)))  # ので
-    cands.discard(-1)
-    cands.discard(len(flags))
+            if i >= 1 and (cf[codes[i - 1]] & (F_LINK | F_TE_FORM | F_PLAIN)
+                           or (i >= 2 and cf[codes[i - 2]] & F_JUNTAI)):
+                cands.append(i - 1)
+        elif not f & F_CONJ or roles[i] & R_CLAUSE_LINK or (i >= 1 and roles[i - 1] & R_IU):
+            cands.append(i)
+        i = links.find(1, i + 1)
+    n = len(codes)
+    i = juntais.find(1, 0, n - 1)
+    if i < 0:
+        return cands
+    ms = sc.ms
+    while i >= 0:  # ので, and punctuation after の
+        if cf[codes[i + 1]] & F_SYMBOL or ms[i + 1].surface == "で":
+            cands.append(i + 1)
+        i = juntais.find(1, i + 1, n - 1)
     return sorted(cands)
 
 
-def _link_after(ms, flags, i: int, nxt_comma) -> str | None:
-    """How the clause ending at token i links to the next one, or None if it goes on."""
+def _link_after(sc: _Scan, i: int) -> str | None:
+    """How the clause ending at word i (not punctuation) links to the next one, or None if it
+    goes on."""
+    ms, codes, cf = sc.ms, sc.codes, _CODE_FLAGS
     m = ms[i]
-    f = flags[i]
-    nxt = ms[i + 1] if i + 1 < len(ms) else None
-    if f & F_SYMBOL:
-        return "end" if m.surface in _SENTENCE_END else None
     p = m.pos
+    nxt = ms[i + 1] if i + 1 < len(ms) else None
+    nxt_flags = cf[codes[i + 1]] if nxt is not None else 0
+    nxt_comma = nxt_flags & F_COMMA
     if p[1] == "接続助詞":
         nm = m.normalized
         if nm in _CLAUSE_LINKS:
-            if nxt is not None and not flags[i + 1] & F_SYMBOL and nxt.surface in _LINK_CONTINUES:
+            if nxt is not None and not nxt_flags & F_SYMBOL and nxt.surface in _LINK_CONTINUES:
                 return None
             if nm == "が" and _concessive_daro(ms, i):
                 return None
@@ -304,7 +405,7 @@ def _link_after(ms, flags, i: int, nxt_comma) -> str | None:
         if m.surface in ("と", "ば") and _leadin(ms, i):
             return "leadin"
         return None
-    after_no = i >= 1 and flags[i - 1] & F_JUNTAI
+    after_no = i >= 1 and cf[codes[i - 1]] & F_JUNTAI
     # のに、 is の + に for SudachiPy (疲れていたのに、); without the comma it may be a purpose.
     if after_no and nxt_comma and m.surface == "に":
         return "clause"
@@ -312,7 +413,7 @@ def _link_after(ms, flags, i: int, nxt_comma) -> str | None:
     if after_no and m.surface == "で" and p[0] == "助動詞" \
             and (nxt is None or nxt.normalized not in ("有る", "は", "も")):
         return "clause"
-    if f & F_PRED and nxt_comma and p[0] in _PREDICATE:
+    if nxt_comma and cf[codes[i]] & F_PRED and p[0] in _PREDICATE:
         form = p[5]
         if form == "連用形-一般":
             return "te"
@@ -338,88 +439,66 @@ def _leadin(ms, i: int) -> bool:
             and ms[i - 3].surface == "か")
 
 
-def _merge_small(sc: _Scan, clauses: list[list]) -> list[list]:
-    """Join pieces too small to be a clause to the next clause of their sentence (or the previous)."""
-    out: list[list] = []
+def _merge_small(sc: _Scan, clauses: list[tuple[int, int, str]]) -> list[tuple[int, int, str, bool]]:
+    """Join pieces too small to be a clause to the next clause of their sentence (or the previous).
+
+    Each clause comes out as (lo, hi, link, substantial).
+    """
+    out: list[tuple[int, int, str, bool]] = []
     pending = None
     for lo, hi, link in clauses:
         if pending is not None:
             lo, pending = pending, None
-        if link == "leadin" or sc.substantial(lo, hi):
-            out.append([lo, hi, link])
+        substantial = sc.substantial(lo, hi)
+        if substantial or link == "leadin":
+            out.append((lo, hi, link, substantial))
         elif link != "end":
             pending = lo
         elif out and out[-1][2] not in ("end", "leadin"):
-            out[-1][1], out[-1][2] = hi, "end"
+            out[-1] = (out[-1][0], hi, "end", True)  # a larger span of a substantial clause
         else:
-            out.append([lo, hi, link])
+            out.append((lo, hi, link, False))
     if pending is not None:
-        out.append([pending, len(sc.ms), "end"])
+        n = len(sc.ms)
+        out.append((pending, n, "end", sc.substantial(pending, n)))
     return out
-
-
-def _chains(clauses: list[list]) -> list[list[int]]:
-    """Indexes of clauses grouped into て-chains (clauses joined by a て / 連用 link)."""
-    chains: list[list[int]] = []
-    current: list[int] = []
-    for k, (_, _, link) in enumerate(clauses):
-        current.append(k)
-        if link != "te":
-            chains.append(current)
-            current = []
-    if current:
-        chains.append(current)
-    return chains
-
-
-def _next_marked(own: list[list[Marker]], later: list[int]) -> list[Marker]:
-    for c in later:
-        if own[c]:
-            return own[c]
-    return []
 
 
 # --- what kind of clause --------------------------------------------------------------------
 
-def _kind(sc: _Scan, lo: int, hi: int, link: str) -> str:
+def _kind(sc: _Scan, lo: int, hi: int, link: str, substantial: bool) -> str:
     """claim | question | greeting | intent | filler."""
     if link == "leadin":
         return "question"
-    if not sc.substantial(lo, hi):
+    if not substantial:
         return "filler"
-    if sc.within(sc.greets, lo, hi) and _is_greeting(sc, lo, hi):
+    if sc.greets is not None and sc.greets.find(1, lo, hi) >= 0 and _is_greeting(sc, lo, hi):
         return "greeting"
     if _is_question(sc, lo, hi):
         return "question"
-    if _is_intent(sc, lo, hi):
+    if (sc.wills is not None or sc.wishes is not None) and _is_intent(sc, lo, hi):
         return "intent"
     return "claim"
 
 
 def _is_greeting(sc: _Scan, lo: int, hi: int) -> bool:
     """A greeting or thanks with little else (こんにちは、いわみです / お聞きいただいてありがとうございました)."""
+    ms, codes, cf = sc.ms, sc.codes, _CODE_FLAGS
     rest = 0
     for k in range(lo, hi):
-        m = sc.ms[k]
+        m = ms[k]
         p = m.pos
-        if m.normalized not in _GREETINGS and sc.flags[k] & F_CONTENT and p[0] != "副詞" \
+        if m.normalized not in _GREETINGS and cf[codes[k]] & F_CONTENT and p[0] != "副詞" \
                 and "非自立可能" not in p[1]:
             rest += 1
     return rest <= 3
 
 
-def _last_word(sc: _Scan, lo: int, hi: int) -> int:
-    k = hi - 1
-    while k >= lo and sc.flags[k] & F_SYMBOL:
-        k -= 1
-    return k
-
-
 def _is_question(sc: _Scan, lo: int, hi: int) -> bool:
     """Questions, wondering included, but not rhetorical じゃないですか or a guess かな."""
     ms = sc.ms
-    k = _last_word(sc, lo, hi)
-    if k < lo:
+    k = sc.symbols.rfind(0, lo, hi)  # the last word
+    if k < 0:
         return False
     for t in range(k + 1, hi):
         if ms[t].surface in ("？", "?"):
@@ -427,13 +506,16 @@ def _is_question(sc: _Scan, lo: int, hi: int) -> bool:
     m = ms[k]
     if m.surface == "か" and m.pos[1] == "終助詞":
         return not _negative_tag(ms, lo, k)
-    qwords = sc.within(sc.qwords, lo, k)
-    if sc.flags[k] & F_FINAL and k - 1 >= lo and ms[k - 1].surface == "か":  # かな / かね
+    if sc.qwords is None or sc.qwords.find(1, lo, k) < 0:  # what follows needs a question word
+        return False
+    codes, cf = sc.codes, _CODE_FLAGS
+    qwords = _ones(sc.qwords, lo, k)
+    if cf[codes[k]] & F_FINAL and k - 1 >= lo and ms[k - 1].surface == "か":  # かな / かね
         return _has_question_word(ms, qwords, k)
-    if not qwords or not _has_question_word(ms, qwords, k):
+    if not _has_question_word(ms, qwords, k):
         return False
     # どういう繋がりがあるんだろうっていう / 何なの: wondering aloud
-    while k > lo and (sc.flags[k] & F_FINAL or ms[k].surface in ("って", "と") or ms[k].normalized == "言う"):
+    while k > lo and (cf[codes[k]] & F_FINAL or ms[k].surface in ("って", "と") or ms[k].normalized == "言う"):
         k -= 1
     m = ms[k]
     return m.pos[5].startswith("意志推量形") or m.surface in ("の", "ん")
@@ -474,11 +556,14 @@ _INTENT_TAIL = frozenset({
 
 def _is_intent(sc: _Scan, lo: int, hi: int) -> bool:
     """The clause states a wish, intention or request (したいと思います, 貼っておこう, ください)."""
-    ms, flags = sc.ms, sc.flags
-    for k in sc.within(sc.wills, lo, hi):
+    ms, codes, cf = sc.ms, sc.codes, _CODE_FLAGS
+    ks = _ones(sc.wills, lo, hi) if sc.wills is not None else []
+    if sc.wishes is not None:
+        ks += _ones(sc.wishes, lo, hi)
+    for k in ks:
         m = ms[k]
         p = m.pos
-        if flags[k] & F_WILL:
+        if cf[codes[k]] & F_WILL:
             if p[5].startswith("命令形"):
                 if m.normalized in ("有る", "為る"):  # であれ / にせよ / にしろ: concessive
                     continue
@@ -486,22 +571,41 @@ def _is_intent(sc: _Scan, lo: int, hi: int) -> bool:
                 continue
         elif (m.normalized == "たい" and p[0] != "助動詞") or (m.normalized == "欲しい" and "非自立可能" not in p[1]):
             continue
-        if all(ms[t].normalized in _INTENT_TAIL or flags[t] & (F_SYMBOL | F_FINAL) for t in range(k + 1, hi)):
+        if all(ms[t].normalized in _INTENT_TAIL or cf[codes[t]] & (F_SYMBOL | F_FINAL) for t in range(k + 1, hi)):
             return True
     return False
 
 
-# --- span and subject -------------------------------------------------------------------------
+# --- the claim ---------------------------------------------------------------------------------
 
-def _trim(sc: _Scan, lo: int, hi: int) -> tuple[int, int] | None:
-    """Character span of the clause without surrounding punctuation and spaces."""
-    flags = sc.flags
-    a, b = lo, hi - 1
-    while a <= b and flags[a] & F_SYMBOL:
-        a += 1
-    while b >= a and flags[b] & F_SYMBOL:
-        b -= 1
-    return (sc.ms[a].start, sc.ms[b].end) if a <= b else None
+def _markers(sc: _Scan, lo: int, hi: int) -> list[Marker]:
+    """Evidential markers of the clause ``lo:hi``."""
+    return markers_in(sc.ms, sc.triggers, lo, hi)
+
+
+_ASSERTED = (ASSERTED, ())
+# A frozen dataclass's __init__ sets each field through object.__setattr__. Claims are made in
+# bulk, so _claim fills their slots through the slot descriptors instead, in half the time.
+_FIELDS = ("start", "end", "text", "evidentiality", "markers", "subject")
+assert ClaimSpan.__slots__ == _FIELDS
+_SET_FIELDS = tuple(getattr(ClaimSpan, name).__set__ for name in _FIELDS)
+
+
+def _claim(text: str, sc: _Scan, lo: int, hi: int, markers: list[Marker]) -> ClaimSpan:
+    """The claim of clause ``lo:hi``: its span without surrounding punctuation and spaces (a
+    claim has a predicate, so a word), evidentiality and subject."""
+    ms, symbols = sc.ms, sc.symbols
+    start, end = ms[symbols.find(0, lo, hi)].start, ms[symbols.rfind(0, lo, hi)].end
+    evidentiality, surfaces = decide(markers) if markers else _ASSERTED
+    set_start, set_end, set_text, set_evidentiality, set_markers, set_subject = _SET_FIELDS
+    claim = object.__new__(ClaimSpan)
+    set_start(claim, start)
+    set_end(claim, end)
+    set_text(claim, text[start:end])
+    set_evidentiality(claim, evidentiality)
+    set_markers(claim, surfaces)
+    set_subject(claim, _subject(text, sc, lo, hi) if sc.topics.find(1, lo + 1, hi) >= 0 else None)
+    return claim
 
 
 def _subject(text: str, sc: _Scan, lo: int, hi: int) -> str | None:
@@ -509,45 +613,45 @@ def _subject(text: str, sc: _Scan, lo: int, hi: int) -> str | None:
 
     Time words alone (今は, 昔は) are skipped; AのB, AとB and Xという B stay whole.
     """
-    ms, flags = sc.ms, sc.flags
-    for k in sc.within(sc.topics, lo + 1, hi):
+    ms, codes, cf, topics = sc.ms, sc.codes, _CODE_FLAGS, sc.topics
+    k = topics.find(1, lo + 1, hi)
+    while k >= 0:
         m = ms[k]
         s, p1 = m.surface, m.pos[1]
-        if not ((s == "は" and p1 == "係助詞") or (s == "が" and p1 == "格助詞")
-                or (s == "って" and p1 == "副助詞" and k + 1 < hi and ms[k + 1].normalized != "言う")):
-            continue
-        end = k - 1
-        # Xというのは / Xっていうのが: the subject is X
-        if end - 2 >= lo and flags[end] & F_JUNTAI and ms[end - 1].normalized == "言う" \
-                and ms[end - 2].surface in ("と", "って"):
-            end -= 3
-        start = _np_start(sc, lo, end)
-        if start is None or ms[end].normalized == "要":  # 要は: "in short", not a subject
-            continue
-        while start < end and flags[start] & F_TIME and flags[start + 1] & F_NP:  # 今それが -> それ
-            start += 1
-        # 今日は / 昔は set the time, they are not subjects; 今年の患者数は is one
-        if all(flags[t] & F_TIME or not flags[t] & F_NP for t in range(start, end + 1)):
-            continue
-        return text[ms[start].start:ms[end].end]
+        if (s == "は" and p1 == "係助詞") or (s == "が" and p1 == "格助詞") \
+                or (s == "って" and p1 == "副助詞" and k + 1 < hi and ms[k + 1].normalized != "言う"):
+            end = k - 1
+            # Xというのは / Xっていうのが: the subject is X
+            if end - 2 >= lo and cf[codes[end]] & F_JUNTAI and ms[end - 1].normalized == "言う" \
+                    and ms[end - 2].surface in ("と", "って"):
+                end -= 3
+            start = _np_start(sc, lo, end)
+            if start is not None and ms[end].normalized != "要":  # 要は: "in short", not a subject
+                while start < end and cf[codes[start]] & F_TIME and cf[codes[start + 1]] & F_NP:
+                    start += 1  # 今それが -> それ
+                # 今日は / 昔は set the time, they are not subjects; 今年の患者数は is one
+                if sc.namings.find(1, start, end + 1) >= 0:
+                    return text[ms[start].start:ms[end].end]
+        k = topics.find(1, k + 1, hi)
     return None
 
 
 def _np_start(sc: _Scan, lo: int, end: int) -> int | None:
     """First token of the noun phrase ending at token `end`, or None if `end` is not nominal."""
-    ms, flags = sc.ms, sc.flags
-    if end < lo or not flags[end] & F_NP:
+    ms, codes, cf = sc.ms, sc.codes, _CODE_FLAGS
+    if end < lo or not cf[codes[end]] & F_NP:
         return None
+    nps = sc.nps
     k = end
-    while k - 1 >= lo:
+    while True:
+        k = nps.rfind(0, lo, k) + 1 or lo  # back over the nouns
+        if k == lo:
+            return k
         prev = ms[k - 1]
-        if flags[k - 1] & F_NP:
-            k -= 1
-        elif prev.surface in ("の", "と") and prev.pos[1] == "格助詞" and k - 2 >= lo and flags[k - 2] & F_NP:
+        if prev.surface in ("の", "と") and prev.pos[1] == "格助詞" and k - 2 >= lo and cf[codes[k - 2]] & F_NP:
             k -= 2
         elif prev.normalized == "言う" and k - 3 >= lo and ms[k - 2].surface in ("と", "って") \
-                and flags[k - 3] & F_NP:
+                and cf[codes[k - 3]] & F_NP:
             k -= 3
         else:
-            break
-    return k
+            return k

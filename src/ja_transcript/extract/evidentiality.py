@@ -24,6 +24,7 @@ from typing import NamedTuple, Sequence
 REPORTED = "reported"
 SPECULATIVE = "speculative"
 ASSERTED = "asserted"
+_KINDS = (SPECULATIVE, REPORTED)
 
 
 class Marker(NamedTuple):
@@ -90,13 +91,31 @@ def find_markers(ms: Sequence, lo: int = 0, hi: int | None = None) -> list[Marke
     if hi is None:
         hi = len(ms)
     out: list[Marker] = []
+    rules = _RULES
     for i in range(lo, hi):
-        m = ms[i]
-        if m.normalized not in TRIGGERS:
-            continue
-        found = _marker_at(ms, i, lo, hi)
-        if found is not None:
-            out.append(found)
+        rule = rules.get(ms[i].normalized)
+        if rule is not None:
+            found = rule(ms, i, lo, hi)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def markers_in(ms: Sequence, row: bytes | bytearray, lo: int, hi: int) -> list[Marker]:
+    """Markers starting at the tokens i of the clause ``ms[lo:hi]`` with ``row[i] == 1``, `row`
+    being 0/1 bytes, one per token; the same as `find_markers` when `row` marks every token
+    that can start a marker, without looking at the others.
+    """
+    out: list[Marker] = []
+    rules = _RULES
+    i = row.find(1, lo, hi)
+    while i >= 0:
+        rule = rules.get(ms[i].normalized)
+        if rule is not None:
+            found = rule(ms, i, lo, hi)
+            if found is not None:
+                out.append(found)
+        i = row.find(1, i + 1, hi)
     return out
 
 
@@ -104,10 +123,13 @@ def markers_at(ms: Sequence, indexes, lo: int, hi: int) -> list[Marker]:
     """Markers starting at the given token indexes (tokens whose normalized form is in
     `TRIGGERS`) of the clause ``ms[lo:hi]``; the same as `find_markers` without the scan."""
     out: list[Marker] = []
+    rules = _RULES
     for i in indexes:
-        found = _marker_at(ms, i, lo, hi)
-        if found is not None:
-            out.append(found)
+        rule = rules.get(ms[i].normalized)
+        if rule is not None:
+            found = rule(ms, i, lo, hi)
+            if found is not None:
+                out.append(found)
     return out
 
 
@@ -121,6 +143,8 @@ def decide(markers: Sequence[Marker]) -> tuple[str, tuple[str, ...]]:
     >>> decide([])
     ('asserted', ())
     """
+    if len(markers) == 1 and markers[0].kind in _KINDS:  # the common case
+        return markers[0].kind, (markers[0].surface,)
     for kind in (SPECULATIVE, REPORTED):
         surfaces = tuple(dict.fromkeys(m.surface for m in markers if m.kind == kind))
         if surfaces:
@@ -132,7 +156,8 @@ def decide(markers: Sequence[Marker]) -> tuple[str, tuple[str, ...]]:
 
 def _span(ms, a: int, b: int, kind: str, forward: bool = False) -> Marker:
     """A marker made of tokens a..b (inclusive)."""
-    return Marker("".join(ms[k].surface for k in range(a, b + 1)), kind, ms[a].start, ms[b].end, forward)
+    surface = ms[a].surface if a == b else "".join([ms[k].surface for k in range(a, b + 1)])
+    return Marker(surface, kind, ms[a].start, ms[b].end, forward)
 
 
 def _rest_is_symbols(ms, j: int, hi: int) -> bool:
@@ -434,7 +459,11 @@ def _r_relay(ms, i, lo, hi):
 
 
 def _r_iu(ms, i, lo, hi):
-    return _iu(ms, i, lo, hi) if _quoted(ms, i, lo) else None
+    """と / って + 言う: という, と言われている, って言った, ということだ, というニュース."""
+    if i - 1 < lo:
+        return None
+    quote = ms[i - 1]
+    return _iu(ms, i, lo, hi) if quote.normalized in _QUOTE and quote.pos[0] == "助詞" else None
 
 
 def _r_koto(ms, i, lo, hi):
@@ -451,6 +480,10 @@ def _r_koto(ms, i, lo, hi):
 
 def _r_tte(ms, i, lo, hi):
     """Clause-final って after a predicate: 明日は雨なんだって / 勝つってね."""
+    if i + 1 < hi:  # the common case first: a word follows (っていう)
+        p = ms[i + 1].pos
+        if p[0] not in _SYMBOL and p[1] != "終助詞":
+            return None
     if ms[i].pos[0] == "助詞" and _rest_is_final(ms, i + 1, hi) and _after_predicate(ms, i - 1, lo):
         return _span(ms, i, i, REPORTED)
     return None
@@ -485,11 +518,6 @@ _RULES.update(dict.fromkeys(_RELAY_VERBS, _r_relay))
 
 # Only tokens whose normalized form is here can start a marker.
 TRIGGERS = frozenset(_RULES)
-
-
-def _marker_at(ms, i: int, lo: int, hi: int) -> Marker | None:
-    rule = _RULES.get(ms[i].normalized)
-    return rule(ms, i, lo, hi) if rule is not None else None
 
 
 def _after_predicate(ms, k: int, lo: int) -> bool:
@@ -529,7 +557,7 @@ def _sentence_end(ms, j: int, hi: int) -> bool:
 def _iu(ms, i: int, lo: int, hi: int) -> Marker | None:
     """と / って + 言う at i (the quotative is at i-1)."""
     nxt = ms[i + 1] if i + 1 < hi else None
-    if nxt is None or _rest_is_final(ms, i + 1, hi):
+    if nxt is None or ((nxt.pos[0] in _SYMBOL or nxt.pos[1] == "終助詞") and _rest_is_final(ms, i + 2, hi)):
         # a clause-final relay of a statement: 来日するという。 / 上がったっていうね。
         # (not a name: …ハードっていうね)
         return _span(ms, i - 1, i, REPORTED) if _after_predicate(ms, i - 2, lo) else None
