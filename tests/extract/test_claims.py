@@ -12,6 +12,7 @@ from ja_transcript.extract.claims import ClaimSpan, find_claims
 from ja_transcript.nlp import get_analyzer
 
 CASES = json.loads((Path(__file__).parent / "cases" / "claims_segmentation.json").read_text("utf-8"))
+CHAINS = json.loads((Path(__file__).parent / "cases" / "claims_chains.json").read_text("utf-8"))
 SEED = Path("/work/shared/eval/seed")
 
 
@@ -26,6 +27,18 @@ def test_segmentation(case):
     assert len(claims) == len(case["claims"]), got
     for (key, evidentiality), claim in zip(case["claims"], claims):
         assert key in claim.text and claim.evidentiality == evidentiality, got
+
+
+def _chain_ids():
+    for group, cases in CHAINS.items():
+        for c in cases if isinstance(cases, list) else ():
+            marks = [pytest.mark.xfail(strict=True, reason=c["xfail"])] if "xfail" in c else []
+            yield pytest.param(c, id=f"{group}-{c['text'][:12]}", marks=marks)
+
+
+@pytest.mark.parametrize("case", list(_chain_ids()))
+def test_markers_across_chained_clauses(case):
+    test_segmentation(case)
 
 
 @pytest.mark.parametrize("case", _ids("subjects"))
@@ -224,7 +237,7 @@ def _reference_texts():
     import random
 
     cases = Path(__file__).parent / "cases"
-    texts = [c["text"] for name in ("claims_segmentation", "claims_evidentiality", "claims_unseen")
+    texts = [c["text"] for name in ("claims_segmentation", "claims_evidentiality", "claims_unseen", "claims_chains")
              for group in json.loads((cases / f"{name}.json").read_text("utf-8")).values()
              if isinstance(group, list) for c in group]
     texts += [text for text, _ in _sample_sentences()[1]]

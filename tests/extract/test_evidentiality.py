@@ -79,6 +79,24 @@ def test_sudachi_tags_hearsay_and_appearance_sou_apart():
     ("明日は雨なんだって。", REPORTED),
     ("値上がりするんじゃないかな。", SPECULATIVE),
     ("便利じゃないですか。", ASSERTED),
+    # the quote apart from its verb, and the contracted 言ってた
+    ("いいって言ってたんだよね。", REPORTED),
+    ("いいって、会社の先輩が言ってたんだよね。", REPORTED),
+    ("副作用が少ないと医者に言われた。", REPORTED),
+    ("茹でるといいって母から聞いた。", REPORTED),
+    ("美味しいって皆が言う。", REPORTED),
+    ("美味しいって皆が言う店に行った。", ASSERTED),
+    ("妹と母が言ってた店に行った。", ASSERTED),
+    ("値上がりすると言いました。", REPORTED),
+    ("私は山田と言います。", ASSERTED),
+    ("雨が降ると私は思う。", SPECULATIVE),
+    ("来年引退すると話した。", REPORTED),
+    ("友達と話した。", ASSERTED),
+    # …ということですが: news-style hearsay after a statement, not after a topic or in ってことですけど
+    ("否認しているということですが、", REPORTED),
+    ("テーマは円安ということですが、", ASSERTED),
+    ("必要になるっていうことですけど、", ASSERTED),
+    ("大雨になるということでした。", REPORTED),
 ])
 def test_minimal_pairs(text, expected):
     assert evidentiality(text) == expected, kinds(text)

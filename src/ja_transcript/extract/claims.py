@@ -13,10 +13,17 @@ undone (the piece joins the next clause). Not claims: questions (…でしょう
 lead-in …かというと、), greetings (こんにちは、いわみです / ありがとうございました), intentions
 and requests (お話ししたいと思います / 貼っておこうと思います / お過ごしください), fillers.
 
+A verbless piece with a topic, something said of it and a marker of its own stands as a
+clause (…って聞いたけど、うちはたぶん月1万5千円くらいかな), and so does a noun predicate that
+SudachiPy reads as noun + case particle で when a clause with its own topic follows
+(入場料は大人が千円で、子どもは無料らしい).
+
 Evidentiality comes from each clause's own markers (see `evidentiality`). Clauses linked by
 a て-form share the modality of the clause they lead into (転換して、…変わったらしい: both
-reported), unless they carry markers of their own; sentence adverbials (によると, たぶん)
-also cover the later clauses of their て-chain.
+reported), unless they carry markers of their own or the clause after them stands apart
+(a topic of its own, an opening condition: …で、日本円にすると、800円くらいかな); sentence
+adverbials (によると, たぶん) also cover the later clauses of their て-chain. A chain ending in
+a question or an intention is no claim, except its clauses with markers of their own.
 """
 
 from __future__ import annotations
@@ -63,6 +70,8 @@ def find_claims(text: str, morphemes: Sequence | None = None) -> list[ClaimSpan]
         return []
     sc = _Scan(morphemes)
     clauses = _merge_small(sc, _split(sc))
+    if "で、" in text or "で，" in text or "で," in text:  # rare: skip the look otherwise
+        clauses = _split_noun_predicates(sc, clauses)
     out: list[ClaimSpan] = []
     last = len(clauses) - 1
     k = 0
@@ -79,26 +88,130 @@ def find_claims(text: str, morphemes: Sequence | None = None) -> list[ClaimSpan]
             e += 1
         chain = clauses[k:e + 1]
         k = e + 1
-        final_kind = _kind(sc, *chain[-1])
-        if final_kind == "question" or final_kind == "intent":
-            continue
-        own = [_markers(sc, lo, hi) for lo, hi, _, _ in chain]
-        forward: list[Marker] = []
-        for pos, (lo, hi, link, substantial) in enumerate(chain):
-            markers = forward + (own[pos] or _next_marked(own, pos + 1))
-            forward = forward + [m for m in own[pos] if m.forward]
-            kind = final_kind if pos == len(chain) - 1 else _kind(sc, lo, hi, link, substantial)
-            if kind == "claim":
-                out.append(_claim(text, sc, lo, hi, markers))
+        out += _chain_claims(text, sc, chain)
     return out
 
 
-def _next_marked(own: list[list[Marker]], first: int) -> list[Marker]:
-    """Markers of the first clause from `first` on that has any."""
-    for markers in own[first:]:
-        if markers:
-            return markers
+def _chain_claims(text: str, sc: _Scan, chain: list[tuple[int, int, str, bool]]) -> list[ClaimSpan]:
+    """The claims of a て-chain.
+
+    A clause without markers of its own takes those of the next clause that has some
+    (転換して、…変わったらしい), unless a clause on the way stands apart (`_stands_apart`);
+    sentence adverbials (によると, たぶん) cover the later clauses too. A chain that ends in a
+    question or an intention (…って聞いて、真似してみようかな) is not a claim, but a clause of
+    it with markers of its own still relays or guesses something, and so is one.
+    """
+    final_kind = _kind(sc, *chain[-1])
+    bounded = final_kind == "question" or final_kind == "intent"
+    own = [_markers(sc, lo, hi) for lo, hi, _, _ in chain]
+    out = []
+    forward: list[Marker] = []
+    last = len(chain) - 1
+    for pos, (lo, hi, link, substantial) in enumerate(chain):
+        if own[pos]:
+            markers = forward + own[pos]
+            forward = forward + [m for m in own[pos] if m.forward]
+        elif bounded:
+            continue
+        else:
+            markers = forward + _spread_back(text, sc, chain, own, pos + 1)
+        kind = final_kind if pos == last else _kind(sc, lo, hi, link, substantial)
+        if kind == "claim":
+            out.append(_claim(text, sc, lo, hi, markers))
+    return out
+
+
+def _spread_back(text: str, sc: _Scan, chain, own: list[list[Marker]], first: int) -> list[Marker]:
+    """Markers of the first clause of `chain` from `first` on that has any, unless a clause
+    that stands apart comes first."""
+    if not any(own[first:]):  # the common case: nothing to spread
+        return []
+    for pos in range(first, len(chain)):
+        lo, hi = chain[pos][0], chain[pos][1]
+        if _stands_apart(sc, chain[pos - 1][0], lo, hi, own[pos]):
+            return []
+        if own[pos]:
+            return own[pos]
     return []
+
+
+def _stands_apart(sc: _Scan, before: int, lo: int, hi: int, markers: list[Marker]) -> bool:
+    """The clause ``lo:hi`` (the one before it starts at token `before`) makes a statement of
+    its own rather than going on with the one before: it sets a topic of its own (熱は下がって、
+    咳はまだ残っているみたい), or opens with a condition that frames it anew (…5ユーロくらいで、
+    日本円にすると、800円くらいかな). Its markers then do not reach back.
+
+    A subject with が does not part the clauses (雨が降って、川があふれたらしい: both heard),
+    nor a topic that points back (それは, そういう企業は); a time topic does only against
+    another one (前半は…、後半は…), not after a subject (彼は辞めて、今は…).
+    """
+    if sc.topics.find(1, lo + 1, hi) < 0:
+        return _opens_with_condition(sc, lo, hi)
+    topic = _topic(sc, lo, hi)
+    if topic is not None:
+        start, timed = topic
+        if not _points_back(sc.ms, start, lo) and not any(m.start <= sc.ms[start].start < m.end for m in markers):
+            if not timed:
+                return True
+            earlier = _topic(sc, before, lo)
+            if earlier is not None and earlier[1]:
+                return True
+    return _opens_with_condition(sc, lo, hi)
+
+
+def _topic(sc: _Scan, lo: int, hi: int) -> tuple[int, bool] | None:
+    """The first token of the clause's first topic (noun + は / って), and whether it only
+    names a time (今は, 後半は)."""
+    ms = sc.ms
+    k = sc.topics.find(1, lo + 1, hi)
+    while k >= 0:
+        m = ms[k]
+        if (m.surface == "は" and m.pos[1] == "係助詞") \
+                or (m.surface == "って" and m.pos[1] == "副助詞" and k + 1 < hi and ms[k + 1].normalized != "言う"):
+            start = _np_start(sc, lo, k - 1)
+            if start is not None and ms[k - 1].normalized != "要":
+                return start, sc.namings.find(1, start, k) < 0
+        k = sc.topics.find(1, k + 1, hi)
+    return None
+
+
+_DEMONSTRATIVES = frozenset({
+    "これ", "それ", "あれ", "ここ", "そこ", "あそこ", "こちら", "そちら", "あちら", "こっち", "そっち",
+    "あっち", "この", "その", "あの", "こんな", "そんな", "あんな",
+})
+
+
+def _points_back(ms, start: int, lo: int) -> bool:
+    """The noun phrase from token `start` refers to what was just said: それ, その他の株,
+    そういう企業, こうした動き.
+
+    >>> from ja_transcript.nlp import get_analyzer
+    >>> ms = get_analyzer().analyze("そういう企業が多い")
+    >>> _points_back(ms, 2, 0), _points_back(ms, 0, 0)
+    (True, False)
+    """
+    if ms[start].surface in _DEMONSTRATIVES:
+        return True
+    k = start - 1
+    if k >= lo and ms[k].surface in _DEMONSTRATIVES:
+        return True
+    if k >= lo and ms[k].normalized == "た":
+        k -= 1
+    return k - 1 >= lo and ms[k].normalized in ("言う", "為る") and ms[k - 1].surface in ("そう", "こう", "ああ")
+
+
+def _opens_with_condition(sc: _Scan, lo: int, hi: int) -> bool:
+    """A conditional clause set off by a comma: …にすると、 / …だと、 / …たら、 / …なら、."""
+    ms, codes, cf, links = sc.ms, sc.codes, _CODE_FLAGS, sc.links
+    k = links.find(1, lo + 1, hi)
+    while k >= 0:
+        if cf[codes[k]] & F_COMMA:
+            m = ms[k - 1]
+            p = m.pos
+            if (p[1] == "接続助詞" and m.surface in ("と", "ば")) or (p[0] == "助動詞" and p[5].startswith("仮定形")):
+                return True
+        k = links.find(1, k + 1, hi)
+    return False
 
 
 # --- one scan over the morphemes -------------------------------------------------------------
@@ -449,7 +562,7 @@ def _merge_small(sc: _Scan, clauses: list[tuple[int, int, str]]) -> list[tuple[i
     for lo, hi, link in clauses:
         if pending is not None:
             lo, pending = pending, None
-        substantial = sc.substantial(lo, hi)
+        substantial = sc.substantial(lo, hi) or (link == "end" and _verbless_statement(sc, lo, hi))
         if substantial or link == "leadin":
             out.append((lo, hi, link, substantial))
         elif link != "end":
@@ -462,6 +575,65 @@ def _merge_small(sc: _Scan, clauses: list[tuple[int, int, str]]) -> list[tuple[i
         n = len(sc.ms)
         out.append((pending, n, "end", sc.substantial(pending, n)))
     return out
+
+
+def _verbless_statement(sc: _Scan, lo: int, hi: int) -> bool:
+    """A clause without a verb that still says something of its own: a topic (noun + は),
+    a noun said of it, and an evidential marker (うちはたぶん月1万5千円くらいかな).
+    It stands as a clause rather than join the one before, whose markers it would mix in.
+    """
+    ms, codes, cf = sc.ms, sc.codes, _CODE_FLAGS
+    if sc.contents.count(1, lo, hi) < 2 or sc.triggers.find(1, lo, hi) < 0:
+        return False
+    k = sc.topics.find(1, lo + 1, hi)
+    while k >= 0:
+        m = ms[k]
+        if m.surface == "は" and m.pos[1] == "係助詞" and cf[codes[k - 1]] & F_NP:
+            # something said of the topic, not just pointed at (今日はこんな感じかな)
+            j = sc.nps.find(1, k + 1, hi)
+            return j >= 0 and not _points_back(ms, j, k + 1) and bool(_markers(sc, lo, hi))
+        k = sc.topics.find(1, k + 1, hi)
+    return False
+
+
+def _split_noun_predicates(sc: _Scan, clauses: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """Cut after a noun predicate that SudachiPy reads as noun + case particle で
+    (入場料は大人が千円で、子どもは無料らしい): the piece before has a subject and no verb, and
+    the rest stands apart (`_stands_apart`), as in AはXで、BはYだ. A place or means
+    (彼は東京で、会議に出た) stays in its clause, the rest not standing apart.
+    """
+    out = []
+    links, codes, cf, ms = sc.links, sc.codes, _CODE_FLAGS, sc.ms
+    for clause in clauses:
+        lo, hi, link, substantial = clause
+        c = links.find(1, lo + 2, hi)
+        while c >= 0 and substantial:
+            if cf[codes[c]] & F_COMMA and ms[c - 1].surface == "で" and ms[c - 1].pos[1] == "格助詞" \
+                    and cf[codes[c - 2]] & F_NP and sc.preds.find(1, lo, c) < 0:
+                cut = c + 1
+                while cut < hi and sc.symbols[cut]:
+                    cut += 1
+                rest_stands = sc.substantial(cut, hi) or _verbless_statement(sc, cut, hi)
+                if rest_stands and sc.contents.count(1, lo, c) >= 2 and _has_subject(sc, lo, c) \
+                        and _stands_apart(sc, lo, cut, hi, _markers(sc, cut, hi)):
+                    out.append((lo, cut, "te", True))
+                    lo = cut
+            c = links.find(1, c + 1, hi)
+        out.append((lo, hi, link, substantial))
+    return out
+
+
+def _has_subject(sc: _Scan, lo: int, hi: int) -> bool:
+    """A noun with は or が in ``lo:hi``."""
+    ms, codes, cf = sc.ms, sc.codes, _CODE_FLAGS
+    k = sc.topics.find(1, lo + 1, hi)
+    while k >= 0:
+        m = ms[k]
+        if ((m.surface == "は" and m.pos[1] == "係助詞") or (m.surface == "が" and m.pos[1] == "格助詞")) \
+                and cf[codes[k - 1]] & F_NP:
+            return True
+        k = sc.topics.find(1, k + 1, hi)
+    return False
 
 
 # --- what kind of clause --------------------------------------------------------------------
@@ -549,7 +721,7 @@ def _has_question_word(ms, qwords: list[int], hi: int) -> bool:
 # What may follow a wish, a volitional or an imperative in a clause that only states an
 # intention: したいと思います, 貼っておこうと思いますが, 行きましょうね.
 _INTENT_TAIL = frozenset({
-    "と", "って", "思う", "考える", "存じる", "ます", "て", "居る", "おる", "た", "の", "です", "だ",
+    "と", "って", "思う", "考える", "存じる", "ます", "て", "てる", "居る", "おる", "た", "の", "です", "だ",
     "けれど", "けれども", "が", "し", "から", "ので", "ね", "よ", "な", "か", "かな", "ず", "ない",
 })
 

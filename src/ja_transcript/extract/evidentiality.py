@@ -1,7 +1,8 @@
 """Evidential markers of a clause, read from SudachiPy morphemes.
 
 A clause is *reported* when the speaker relays it (hearsay: らしい, そうだ after a plain
-form, によると, って聞いた, a clause-final っていう / という, ということだ, とのことだ, 模様だ),
+form, によると, って聞いた, a clause-final っていう / という, ということだ, とのことだ, 模様だ;
+the quote may stand apart from its verb: …って、会社の先輩が言ってた),
 *speculative* when the speaker infers or guesses it (たぶん, と思う, かもしれない, だろう,
 ようだ, みたいだ, っぽい, そうだ after a stem, かな, はず, 見込みだ, 見通しだ, に違いない,
 どうやら / どうも ... らしい), and *asserted* otherwise. Where both kinds govern a clause,
@@ -43,6 +44,7 @@ _NOMINAL = frozenset({"名詞", "代名詞", "接尾辞"})
 _QUOTE = frozenset({"と", "って"})  # quotative particles before 言う / 思う / 聞く
 _COPULA = frozenset({"だ", "です"})
 _CLAUSE_LINK = frozenset({"けれど", "けれども", "が", "し", "から", "ので"})
+_LEAD_ON = frozenset({"けれど", "けれども", "が"})  # …ということですが、
 _NEGATIVE = frozenset({"ない", "無い"})
 
 # Sentence adverbials of guessing (normalized forms).
@@ -54,6 +56,12 @@ _SOURCES = frozenset({
 })
 # Verbs that relay what others said when quoted with と / って (と報じた, と伝えられている).
 _RELAY_VERBS = frozenset({"聞く", "報じる", "伝える", "伝わる"})
+# Verbs of speaking that also take a partner with と (友達と話した): they relay only a quoted
+# statement (来月閉まるって話してた, 稼働すると述べた).
+_SPEECH_VERBS = frozenset({"話す", "述べる", "語る"})
+# Particles closing the speaker or source put between a quote and its verb:
+# …って、会社の先輩が言ってた / …と医者に言われた / …って母から聞いた / …ってニュースで聞いた.
+_AGENT_PARTICLES = frozenset({"が", "は", "も", "に", "から", "で"})
 # Nouns of forecasting quoted with と: と予想される, と推定されている.
 _GUESS_NOUNS = frozenset({"予想", "推測", "推定", "予測", "推察", "想定"})
 _THINK_VERBS = frozenset({"思う", "考える", "存じる"})
@@ -241,6 +249,52 @@ def _quoted(ms, i: int, lo: int) -> bool:
     return i - 1 >= lo and ms[i - 1].normalized in _QUOTE and ms[i - 1].pos[0] == "助詞"
 
 
+def _is_quote(m) -> bool:
+    return m.normalized in _QUOTE and m.pos[0] == "助詞"
+
+
+def _quote_index(ms, i: int, lo: int) -> int | None:
+    """The quotative と / って that the verb at i takes: right before it (って言う), or before
+    the speaker or source said between them (…って、会社の先輩が言ってた, …と医者に言われた,
+    …って母から聞いた). Between, only a noun phrase (AのB) and one or two particles may stand;
+    and the quote must close a statement, so that the と of 妹と母が言ってた店 (and) is no quote.
+
+    >>> from ja_transcript.nlp import get_analyzer
+    >>> ms = get_analyzer().analyze("いいって、会社の先輩が言ってた")
+    >>> ms[_quote_index(ms, 7, 0)].surface
+    'って'
+    >>> ms = get_analyzer().analyze("妹と母が言ってた")
+    >>> _quote_index(ms, 4, 0) is None
+    True
+    """
+    if i - 1 < lo:
+        return None
+    if _is_quote(ms[i - 1]):
+        return i - 1
+    k = i - 1
+    particles = 0
+    while k >= lo and particles < 2 and ms[k].pos[0] == "助詞" and ms[k].surface in _AGENT_PARTICLES:
+        k -= 1
+        particles += 1
+    if not particles:
+        return None
+    nouns = 0
+    while k >= lo and nouns < 8:
+        p0 = ms[k].pos[0]
+        if p0 in _NOMINAL or p0 == "接頭辞":
+            nouns += 1
+        elif not (ms[k].surface == "の" and nouns and k - 1 >= lo and ms[k - 1].pos[0] in _NOMINAL):
+            break
+        k -= 1
+    if not nouns or k < lo:
+        return None
+    if ms[k].pos[0] in _SYMBOL:  # …って、先輩が
+        k -= 1
+    if k - 1 >= lo and _is_quote(ms[k]) and _after_predicate(ms, k - 1, lo):
+        return k
+    return None
+
+
 # --- the rules: one function per trigger, looked up by normalized form ------------------------
 # Each takes the clause's morphemes ``ms``, the trigger's index ``i`` and the clause bounds
 # ``lo:hi``, and returns a Marker or None. The cheapest test comes first in each.
@@ -405,8 +459,9 @@ def _r_ki(ms, i, lo, hi):
 
 
 def _r_think(ms, i, lo, hi):
-    """と思う / と考える as a hedge."""
-    return _span(ms, i - 1, i, SPECULATIVE) if _quoted(ms, i, lo) and _hedging_think(ms, i, hi) else None
+    """と思う / と考える as a hedge (also 上がると私は思う)."""
+    q = _quote_index(ms, i, lo)
+    return _span(ms, q, i, SPECULATIVE) if q is not None and _hedging_think(ms, i, hi) else None
 
 
 def _r_miru(ms, i, lo, hi):
@@ -454,16 +509,28 @@ def _r_source(ms, i, lo, hi):
 
 
 def _r_relay(ms, i, lo, hi):
-    """って聞いた, と報じられた, と伝えている."""
-    return _span(ms, i - 1, i, REPORTED) if _quoted(ms, i, lo) else None
+    """って聞いた, と報じられた, と伝えている, って母から聞いた."""
+    q = _quote_index(ms, i, lo)
+    return _span(ms, q, i, REPORTED) if q is not None else None
+
+
+def _r_speech(ms, i, lo, hi):
+    """って話してた, と述べた, と語った: only after a quoted statement (not 友達と話した)."""
+    q = _quote_index(ms, i, lo)
+    if q is None or (q == i - 1 and not _after_predicate(ms, q - 1, lo)):
+        return None
+    return _span(ms, q, i, REPORTED)
 
 
 def _r_iu(ms, i, lo, hi):
-    """と / って + 言う: という, と言われている, って言った, ということだ, というニュース."""
+    """と / って + 言う: という, と言われている, って言った, ということだ, というニュース,
+    and the quote apart from its verb: …って、会社の先輩が言ってた."""
     if i - 1 < lo:
         return None
-    quote = ms[i - 1]
-    return _iu(ms, i, lo, hi) if quote.normalized in _QUOTE and quote.pos[0] == "助詞" else None
+    if _is_quote(ms[i - 1]):
+        return _iu(ms, i - 1, i, lo, hi)
+    q = _quote_index(ms, i, lo)
+    return _iu_apart(ms, q, i, hi) if q is not None else None
 
 
 def _r_koto(ms, i, lo, hi):
@@ -515,6 +582,7 @@ _RULES.update(dict.fromkeys(_THINK_VERBS, _r_think))
 _RULES.update(dict.fromkeys(_GUESS_NOUNS, _r_guess_noun))
 _RULES.update(dict.fromkeys(_SOURCES, _r_source))
 _RULES.update(dict.fromkeys(_RELAY_VERBS, _r_relay))
+_RULES.update(dict.fromkeys(_SPEECH_VERBS, _r_speech))
 
 # Only tokens whose normalized form is here can start a marker.
 TRIGGERS = frozenset(_RULES)
@@ -554,33 +622,56 @@ def _sentence_end(ms, j: int, hi: int) -> bool:
     return any(ms[k].surface in ("。", "．", "！", "!") for k in range(j, hi))
 
 
-def _iu(ms, i: int, lo: int, hi: int) -> Marker | None:
-    """と / って + 言う at i (the quotative is at i-1)."""
+def _iu(ms, q: int, i: int, lo: int, hi: int) -> Marker | None:
+    """と / って + 言う at i, the quotative right before it at q = i - 1."""
     nxt = ms[i + 1] if i + 1 < hi else None
     if nxt is None or ((nxt.pos[0] in _SYMBOL or nxt.pos[1] == "終助詞") and _rest_is_final(ms, i + 2, hi)):
         # a clause-final relay of a statement: 来日するという。 / 上がったっていうね。
         # (not a name: …ハードっていうね)
-        return _span(ms, i - 1, i, REPORTED) if _after_predicate(ms, i - 2, lo) else None
+        return _span(ms, q, i, REPORTED) if _after_predicate(ms, q - 1, lo) else None
     nn = nxt.normalized
-    if nn in ("れる", "られる"):  # と言われている
-        return _span(ms, i - 1, i + 1, REPORTED)
-    if nn == "た" and not nxt.pos[5].startswith("仮定形"):  # って言った (not って言ったら)
-        return _span(ms, i - 1, i + 1, REPORTED)
-    if nn == "て" and i + 2 < hi and ms[i + 2].normalized == "居る":  # と言っていた
-        return _span(ms, i - 1, i + 2, REPORTED)
     if nn == "こと":
-        return _hearsay_koto(ms, i - 1, i + 1, lo, hi)
+        return _hearsay_koto(ms, q, i + 1, lo, hi)
     if nn in _SOURCES:  # というニュース, っていう話
-        return _span(ms, i - 1, i + 1, REPORTED)
+        return _span(ms, q, i + 1, REPORTED)
+    return _said(ms, q, i, hi)
+
+
+def _iu_apart(ms, q: int, i: int, hi: int) -> Marker | None:
+    """言う at i with its quote at q and the speaker between (…って、先輩が言ってた); here 言う
+    must tell of a saying (言った, 言ってた, 言われた), since a bare 言う may name (…と皆が言う店)."""
+    if _rest_is_final(ms, i + 1, hi):  # …って、先輩が言う。
+        return _span(ms, q, i, REPORTED)
+    return _said(ms, q, i, hi)
+
+
+def _said(ms, q: int, i: int, hi: int) -> Marker | None:
+    """言う at i told as a saying: と言われている, って言った, と言っていた, って言ってた."""
+    if i + 1 >= hi:
+        return None
+    nxt = ms[i + 1]
+    nn = nxt.normalized
+    if nn in ("れる", "られる") or nn == "てる":  # と言われている, って言ってた
+        return _span(ms, q, i + 1, REPORTED)
+    if nn == "ます":  # と言いました
+        j = i + 2
+        if j < hi and ms[j].normalized == "た" and not ms[j].pos[5].startswith("仮定形"):
+            return _span(ms, q, j, REPORTED)
+        return None
+    if nn == "た" and not nxt.pos[5].startswith("仮定形"):  # って言った (not って言ったら)
+        return _span(ms, q, i + 1, REPORTED)
+    if nn == "て" and i + 2 < hi and ms[i + 2].normalized == "居る":  # と言っていた
+        return _span(ms, q, i + 2, REPORTED)
     return None
 
 
 def _hearsay_koto(ms, a: int, k: int, lo: int, hi: int) -> Marker | None:
     """ということだ at tokens a..k (こと at k) as hearsay.
 
-    Only at the end of the clause (…ということだ。 / ですよ). Not hearsay when it paraphrases
-    (つまり / 要は ... ということだ, ということなんです), seeks agreement (ということですね)
-    or leads on (ということですけど).
+    Only at the end of the clause (…ということだ。 / ですよ / でした), or before けど / が
+    when a statement is quoted (否認しているということですが、: news style). Not hearsay when
+    it paraphrases (つまり / 要は ... ということだ, ということなんです), seeks agreement
+    (ということですね) or sets a topic (テーマは円安ということですが).
     """
     j = k + 1
     if j >= hi or ms[j].normalized not in _COPULA:
@@ -588,12 +679,17 @@ def _hearsay_koto(ms, a: int, k: int, lo: int, hi: int) -> Marker | None:
     cop = ms[j]
     if cop.pos[5].startswith("連体形") or cop.pos[5].startswith("意志推量形"):
         return None
-    for t in range(j + 1, hi):  # only よ may follow: ということですね / ですけど summarise
+    for t in range(j + 1, hi):  # ということですね summarises
         s = ms[t]
         if s.pos[0] in _SYMBOL:
             break
-        if s.surface != "よ":
-            return None
+        if s.surface == "よ" or (s.normalized == "た" and t == j + 1):
+            continue
+        # news style …ということですが、 (the spoken ってことですけど sums up)
+        if s.pos[1] == "接続助詞" and s.normalized in _LEAD_ON and ms[a].surface == "と" \
+                and _after_predicate(ms, a - 1, lo):
+            continue
+        return None
     for t in range(lo, a):
         if ms[t].normalized in _PARAPHRASE:
             return None
