@@ -103,9 +103,10 @@ def stage_shares(pipeline, corpus) -> dict[str, float]:
     originals = {attr: getattr(pl, attr) for attr in STAGES}
     for attr, name in STAGES.items():
         setattr(pl, attr, timed(name, originals[attr]))
-    analyze, find = pipeline.analyzer.analyze, pipeline.corrector.find
+    analyze, find, aliases = pipeline.analyzer.analyze, pipeline.corrector.find, pipeline.aliases.find
     pipeline.analyzer.analyze = timed("tokenize (SudachiPy)", analyze)
     pipeline.corrector.find = timed("correct (lexicon)", find)
+    pipeline.aliases.find = timed("lexicon aliases", aliases)
     t0 = time.perf_counter()
     for raw in corpus:
         doc = pipeline.process(raw)
@@ -115,7 +116,7 @@ def stage_shares(pipeline, corpus) -> dict[str, float]:
     total = time.perf_counter() - t0
     for attr, fn in originals.items():
         setattr(pl, attr, fn)
-    pipeline.analyzer.analyze, pipeline.corrector.find = analyze, find
+    pipeline.analyzer.analyze, pipeline.corrector.find, pipeline.aliases.find = analyze, find, aliases
     spent["other (wiring, model)"] = total - sum(spent.values())
     return {k: v / total for k, v in sorted(spent.items(), key=lambda kv: -kv[1])}
 

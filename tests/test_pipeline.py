@@ -7,6 +7,7 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from ja_transcript.correct.lexicon import Entry, Lexicon
 from ja_transcript.model import json_schema
 from ja_transcript.pipeline import Options, Pipeline, apply_edits
 from ja_transcript.readers import read_bytes
@@ -148,3 +149,49 @@ def test_every_line_kept_and_replayed_for_any_input(pipeline, lines, newline, fi
     if expected[-1] == "":  # a final newline ends the last line; it does not start another
         expected.pop()
     assert [l["text"] for l in d["lines"]] == expected
+
+
+def test_records_equal_those_of_model_construct():
+    from ja_transcript.model import Amount, Claim, Entity, Line, Removal
+    from ja_transcript.pipeline import _record
+
+    cases = [
+        (Entity, {"text": "大谷", "canonical": "大谷翔平", "label": "PERSON", "sentence": 0, "start": 1, "end": 3,
+                  "source": "lexicon"}),
+        (Line, {"n": 1, "text": "a", "kind": "speech", "clean": "a", "removed": None, "start": None, "end": None}),
+        (Removal, {"reason": "repeat", "duplicate_of": 2}),
+        (Claim, {"id": 0, "text": "x", "sentence": 0, "evidentiality": "asserted", "entities": [], "amounts": [1],
+                 "markers": [], "subject": None}),
+        (Amount, {"text": "2割", "kind": "percent", "value": 20.0, "low": None, "high": None, "unit": "%",
+                  "approximate": False, "sentence": 0, "start": 0, "end": 2}),
+    ]
+    for cls, fields in cases:
+        fast, slow = _record(cls, dict(fields)), cls.model_construct(**fields)
+        assert fast == slow and fast.model_fields_set == slow.model_fields_set
+        assert fast.model_dump_json() == slow.model_dump_json() and list(fast) == list(slow)
+
+
+names_line = st.text(alphabet=st.sampled_from(list("ソフトバンク日本語のとはCoreWeaveコアウィーブ、。 ")), max_size=12)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(names_line, min_size=1, max_size=8))
+def test_sentence_matches_taken_from_lines_are_those_of_the_sentence(pipeline, monkeypatch, lines):
+    """Aliases are matched once per line; a sentence takes its lines' matches unless one may
+    run across a join of lines, where the sentence is matched itself."""
+    import ja_transcript.pipeline as pl
+    from ja_transcript.extract.entities import find_entities
+
+    def checked(text, morphemes, aliases, backend=None, *, matches=None):
+        if matches is not None:
+            assert matches == aliases.find(text, morphemes), text
+        return find_entities(text, morphemes, aliases, backend, matches=matches)
+
+    monkeypatch.setattr(pl, "find_entities", checked)
+    process(pipeline, "\n".join(lines))
+
+
+def test_an_alias_split_over_two_lines_is_found_in_their_sentence():
+    lexicon = Lexicon([Entry("ソフトバンク", "SoftBank", "ORG")])
+    d = process(Pipeline(lexicon=lexicon), "今日はソフト\nバンクの話です。\n")
+    assert [(e.text, e.canonical) for e in d.entities] == [("ソフトバンク", "SoftBank")]

@@ -1,3 +1,5 @@
+from hypothesis import given, settings, strategies as st
+
 from ja_transcript.nlp import get_analyzer
 from ja_transcript.sentences import SpokenLine, build_sentences, ends_spoken_sentence
 
@@ -45,3 +47,21 @@ def test_ends_spoken_sentence():
     assert ends_spoken_sentence(a.analyze("明日は晴れる"))
     assert not ends_spoken_sentence(a.analyze("明日は晴れるけど"))
     assert not ends_spoken_sentence(a.analyze("データセンターの"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="あ。！？!?．」』）)】”’ い", max_size=20))
+def test_sentence_ends_run_over_enders_and_closing_brackets(text):
+    from ja_transcript.sentences import _sentence_ends
+
+    enders, closers = set("。！？!?．"), set("」』）)】”’")
+    expected, i = [], 0
+    while i < len(text):  # the plain definition, one character at a time
+        if text[i] in enders:
+            i += 1
+            while i < len(text) and (text[i] in enders or text[i] in closers):
+                i += 1
+            expected.append(i)
+        else:
+            i += 1
+    assert _sentence_ends(text) == expected

@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Sequence, TypeVar
+
+from pydantic import BaseModel
 
 from .correct.aliases import AliasMatcher
 from .correct.corrector import Corrector, CorrectorConfig, Edit
-from .correct.lexicon import Lexicon, load_lexicon
+from .correct.lexicon import Entry, Lexicon, load_lexicon
 from .dedup import DedupConfig, find_duplicate_lines, find_loops
 from .dedup.loops import apply_edits as apply_spans
 from .extract.amounts import extract_amounts
@@ -29,8 +31,10 @@ from .model import Amount, Claim, Correction, Document, Entity, Line, Removal, S
 from .nlp import Morpheme, get_analyzer
 from .nlp.analyzer import shifted
 from .readers.base import RawLine, RawTranscript
-from .sentences import SpokenLine, build_sentences
+from .sentences import Piece, SpokenLine, build_sentences
 from .structure import StructureConfig, line_kinds, punctuated_share
+
+Match = tuple[int, int, Entry]  # a lexicon alias found in a text: (start, end, entry)
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,9 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 class Pipeline:
     """Loads the lexicon and tokenizer once; `process` turns a transcript into a Document.
 
-    Records are built with `model_construct`: the stages produce well-typed values, and
-    validating thousands of small records per transcript would cost more than extracting
-    them (the tests validate every output against the JSON Schema instead).
+    Records are built without validation (`_record`, `model_construct`): the stages produce
+    well-typed values, and validating thousands of small records per transcript would cost
+    more than extracting them (the tests validate every output against the JSON Schema instead).
     """
 
     def __init__(self, lexicons: Sequence[str | Path] = (), use_default_lexicon: bool = True,
@@ -84,21 +88,26 @@ class Pipeline:
         timed = any(line.start is not None for line in raw.lines)
         kinds = line_kinds(texts, morphemes, self.options.structure, timed=timed)
 
-        edits = self._corrections(raw.lines, kinds, morphemes)
+        find_aliases = self.aliases.find
+        matches = [find_aliases(t, ms) for t, ms in zip(texts, morphemes)]
+        edits = self._corrections(raw.lines, kinds, morphemes, matches)
         cleans = [apply_edits(t, edits[i]) if edits[i] else t for i, t in enumerate(texts)]
         for i, es in enumerate(edits):
             if es:
                 morphemes[i] = analyze(cleans[i])
+                matches[i] = find_aliases(cleans[i], morphemes[i])
 
         removals = self._removals(raw.lines, kinds, cleans, morphemes)
-        lines = [Line.model_construct(n=r.n, text=r.text, kind=k, clean=c,
-                      removed=Removal.model_construct(reason=removals[r.n][0], duplicate_of=removals[r.n][1])
-                      if r.n in removals else None,
-                      start=r.start, end=r.end)
-                 for r, k, c in zip(raw.lines, kinds, cleans)]
-        corrections = [Correction.model_construct(line=r.n, start=e.start, end=e.end, original=e.original,
-                                  replacement=e.replacement, canonical=e.canonical, label=e.label,
-                                  method=e.method, confidence=e.confidence)
+        lines = []
+        for r, k, c in zip(raw.lines, kinds, cleans):
+            removed = removals.get(r.n)
+            if removed is not None:
+                removed = _record(Removal, {"reason": removed[0], "duplicate_of": removed[1]})
+            lines.append(_record(Line, {"n": r.n, "text": r.text, "kind": k, "clean": c, "removed": removed,
+                                        "start": r.start, "end": r.end}))
+        corrections = [_record(Correction, {"line": r.n, "start": e.start, "end": e.end, "original": e.original,
+                                            "replacement": e.replacement, "canonical": e.canonical, "label": e.label,
+                                            "method": e.method, "confidence": e.confidence})
                        for r, es in zip(raw.lines, edits) for e in es]
 
         doc = Document.model_construct(source=Source.model_construct(path=raw.path, sha256=raw.sha256, format=raw.format,
@@ -106,7 +115,7 @@ class Pipeline:
                        title=raw.title or next((r.text.strip() for r, k in zip(raw.lines, kinds)
                                                 if k == "title"), None),
                        lines=lines, corrections=corrections)
-        self._extract(doc, raw.lines, kinds, cleans, morphemes, removals)
+        self._extract(doc, raw.lines, kinds, cleans, morphemes, matches, removals)
         doc.stats = {
             "lines": len(lines),
             "speech_lines": kinds.count("speech"),
@@ -128,7 +137,7 @@ class Pipeline:
 
     # -- stages ------------------------------------------------------------------
     def _corrections(self, raw_lines: Sequence[RawLine], kinds: Sequence[str],
-                     morphemes: Sequence[list[Morpheme]]) -> list[list[Edit]]:
+                     morphemes: Sequence[list[Morpheme]], matches: Sequence[list[Match]]) -> list[list[Edit]]:
         out: list[list[Edit]] = [[] for _ in raw_lines]
         if self.options.dedup:
             for i, r in enumerate(raw_lines):
@@ -137,18 +146,14 @@ class Pipeline:
                               for s, e, rep in find_loops(r.text, self.options.dedup_config)]
         if not self.options.correct:
             return out
-        evidence: Counter = Counter()
-        mentions = []
-        for r, ms in zip(raw_lines, morphemes):
-            found = self.aliases.find(r.text, ms)
-            mentions.append([(s, e) for s, e, _ in found])
-            evidence.update(entry.id for _, _, entry in found)
+        evidence = Counter(entry.id for found in matches for _, _, entry in found)
         for i, r in enumerate(raw_lines):
             if kinds[i] == "blank":
                 continue
-            protected = mentions[i] + [(e.start, e.end) for e in out[i]]
-            out[i] = sorted(out[i] + self.corrector.find(r.text, morphemes[i], evidence, protected),
-                            key=lambda e: e.start)
+            protected = [(s, e) for s, e, _ in matches[i]] + [(e.start, e.end) for e in out[i]]
+            found = self.corrector.find(r.text, morphemes[i], evidence, protected)
+            if found:  # most lines have nothing to correct
+                out[i] = sorted(out[i] + found, key=lambda e: e.start)
         return out
 
     def _removals(self, raw_lines: Sequence[RawLine], kinds: Sequence[str], cleans: Sequence[str],
@@ -160,12 +165,13 @@ class Pipeline:
         return find_duplicate_lines(spoken, self.options.dedup_config, morphemes=analysed)
 
     def _extract(self, doc: Document, raw_lines: Sequence[RawLine], kinds: Sequence[str],
-                 cleans: Sequence[str], morphemes: Sequence[list[Morpheme]],
+                 cleans: Sequence[str], morphemes: Sequence[list[Morpheme]], matches: Sequence[list[Match]],
                  removals: dict[int, tuple[str, int]]) -> None:
         spoken: list[SpokenLine] = []
         by_n: dict[int, SpokenLine] = {}
+        line_matches: dict[int, list[Match]] = {}
         after_break = False
-        for r, k, c, ms in zip(raw_lines, kinds, cleans, morphemes):
+        for r, k, c, ms, found in zip(raw_lines, kinds, cleans, morphemes, matches):
             if k == "blank":
                 after_break = True
                 continue
@@ -174,6 +180,7 @@ class Pipeline:
             line = SpokenLine(r.n, c, ms, r.start, r.end, after_break)
             spoken.append(line)
             by_n[r.n] = line
+            line_matches[r.n] = found
             after_break = False
         punctuated = punctuated_share([line.text for line in spoken]) >= self.options.structure.punctuated_share
         drafts = build_sentences(spoken, punctuated)
@@ -189,34 +196,84 @@ class Pipeline:
                 offset += piece.end - piece.start
             text = "".join(parts)
             first, last = by_n[draft.pieces[0].line], by_n[draft.pieces[-1].line]
-            doc.sentences.append(Sentence.model_construct(id=sid, text=text, lines=draft.lines, start=first.start, end=last.end))
-            self._extract_sentence(doc, sid, text, sent_morphemes)
+            doc.sentences.append(_record(Sentence, {"id": sid, "text": text, "lines": draft.lines,
+                                                    "start": first.start, "end": last.end}))
+            found = _sentence_matches(draft.pieces, line_matches, text, self.aliases)
+            self._extract_sentence(doc, sid, text, sent_morphemes, found)
         doc.cleaned_text = "\n".join(s.text for s in doc.sentences)
 
-    def _extract_sentence(self, doc: Document, sid: int, text: str, morphemes: list[Morpheme]) -> None:
-        entities = find_entities(text, morphemes, self.aliases, backend=self.entity_backend)
-        doc.entities.extend(Entity.model_construct(text=e.text, canonical=e.canonical, label=e.label, sentence=sid,
-                                   start=e.start, end=e.end, source=e.source) for e in entities)
+    def _extract_sentence(self, doc: Document, sid: int, text: str, morphemes: list[Morpheme],
+                          matches: list[Match] | None) -> None:
+        entities = find_entities(text, morphemes, self.aliases, backend=self.entity_backend, matches=matches)
+        doc.entities.extend(_record(Entity, {"text": e.text, "canonical": e.canonical, "label": e.label,
+                                             "sentence": sid, "start": e.start, "end": e.end, "source": e.source})
+                            for e in entities)
         first_amount = len(doc.amounts)
         amounts = extract_amounts(text, morphemes)
-        doc.amounts.extend(Amount.model_construct(sentence=sid, **_as_floats(a)) for a in amounts)
+        doc.amounts.extend(_record(Amount, _amount_fields(a, sid)) for a in amounts)
         for span in find_claims(text, morphemes):
             ents = _unique(e.canonical for e in entities  # named entities, not domain terms
                            if e.label != "TERM" and span.start <= e.start and e.end <= span.end)
             amts = [first_amount + i for i, a in enumerate(amounts)
                     if span.start <= a["start"] and a["end"] <= span.end]
-            doc.claims.append(Claim.model_construct(id=len(doc.claims), text=span.text, sentence=sid,
-                                    evidentiality=span.evidentiality, entities=ents, amounts=amts,
-                                    markers=list(span.markers), subject=span.subject))
+            doc.claims.append(_record(Claim, {"id": len(doc.claims), "text": span.text, "sentence": sid,
+                                              "evidentiality": span.evidentiality, "entities": ents, "amounts": amts,
+                                              "markers": list(span.markers), "subject": span.subject}))
 
 
-def _as_floats(amount: dict) -> dict:
-    """Figures as floats, as the schema types them (the extractor keeps ints exact)."""
-    out = dict(amount)
-    for key in ("value", "low", "high"):
-        if isinstance(out[key], int):
-            out[key] = float(out[key])
+def _sentence_matches(pieces: Sequence[Piece], line_matches: dict[int, list[Match]], text: str,
+                      aliases: AliasMatcher) -> list[Match] | None:
+    """A sentence's lexicon matches, taken from its lines' (each line is matched once).
+
+    None where matching the sentence itself might find others: a line's match crosses the
+    edge of the piece the sentence takes, or an alias could run across a join of two lines.
+    """
+    out = []
+    offset = 0
+    for k, piece in enumerate(pieces):
+        if k and aliases.may_cross(text, offset):
+            return None
+        shift = offset - piece.start
+        for start, end, entry in line_matches[piece.line]:
+            if end <= piece.start or start >= piece.end:
+                continue
+            if start < piece.start or end > piece.end:
+                return None
+            out.append((start + shift, end + shift, entry))
+        offset += piece.end - piece.start
     return out
+
+
+def _amount_fields(amount: dict, sentence: int) -> dict:
+    """An extracted amount as the fields of an `Amount`, in their order; figures as floats,
+    as the schema types them (the extractor keeps ints exact)."""
+    value, low, high = amount["value"], amount["low"], amount["high"]
+    return {"text": amount["text"], "kind": amount["kind"],
+            "value": float(value) if isinstance(value, int) else value,
+            "low": float(low) if isinstance(low, int) else low,
+            "high": float(high) if isinstance(high, int) else high,
+            "unit": amount["unit"], "approximate": amount["approximate"], "sentence": sentence,
+            "start": amount["start"], "end": amount["end"]}
+
+
+R = TypeVar("R", bound=BaseModel)
+_set = object.__setattr__
+
+
+def _record(cls: type[R], fields: dict) -> R:
+    """`cls.model_construct(**fields)` where `fields` has every field of `cls`, in order.
+
+    pydantic's `model_construct` looks up aliases and defaults field by field, which cost
+    ~5% of the pipeline over the thousands of small records of a transcript. Given every
+    field, the record is just its state set directly (tests/test_pipeline.py checks that
+    both give equal records).
+    """
+    record = cls.__new__(cls)
+    _set(record, "__dict__", fields)
+    _set(record, "__pydantic_fields_set__", set(fields))
+    _set(record, "__pydantic_extra__", None)
+    _set(record, "__pydantic_private__", None)
+    return record
 
 
 def _unique(items: Iterable[str]) -> list[str]:

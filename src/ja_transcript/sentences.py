@@ -10,13 +10,14 @@ sentence-final particle) ends the sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from .nlp import Morpheme
 
-_ENDERS = set("。！？!?．")
-_CLOSERS = set("」』）)】”’")
+# A sentence end: an ender, with the enders and closing brackets right after it (。」, ？！).
+_END_RUN = re.compile(r"[。！？!?．][。！？!?．」』）)】”’]*")
 _FINAL_PARTICLES = {"ね", "よ", "な", "ねえ", "よね", "わ", "さ", "ぞ", "ぜ", "か"}
 
 
@@ -57,18 +58,7 @@ def _sentence_ends(text: str) -> list[int]:
     >>> _sentence_ends("こんにちは。「はい！」そう")
     [6, 11]
     """
-    ends = []
-    i, n = 0, len(text)
-    while i < n:
-        if text[i] in _ENDERS:
-            j = i + 1
-            while j < n and (text[j] in _ENDERS or text[j] in _CLOSERS):
-                j += 1
-            ends.append(j)
-            i = j
-        else:
-            i += 1
-    return ends
+    return [m.end() for m in _END_RUN.finditer(text)]
 
 
 def ends_spoken_sentence(morphemes: Sequence[Morpheme]) -> bool:

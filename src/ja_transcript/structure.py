@@ -45,7 +45,7 @@ def looks_like_heading(text: str, morphemes: Sequence[Morpheme], punctuated: boo
     stripped = text.strip()
     if not stripped or len(stripped) > config.max_heading_chars or not morphemes:
         return False
-    if any(c in _PUNCT for c in stripped):
+    if not _PUNCT.isdisjoint(stripped):
         return False
     content = [m for m in morphemes if m.pos[0] not in ("空白",)]
     if len(content) < 2 and not punctuated:

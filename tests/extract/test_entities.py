@@ -175,3 +175,22 @@ def test_merge_adds_backend_spans_where_nothing_overlaps():
     assert merge_entities([lex], [extra]) == [lex, extra]
     assert merge_entities([], []) == []
     assert {"MISC", "GPE", "LOC"} == BACKEND_REPLACES
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="東京大学の田中さん、ソフトバンク。", max_size=20),
+       st.lists(st.tuples(st.integers(0, 20), st.integers(1, 6)), max_size=3))
+def test_blocked_marks_the_morphemes_overlapping_a_taken_span(text, spans):
+    from ja_transcript.extract.entities import _blocked
+
+    ms = get_analyzer().analyze(text)
+    taken = [(s, s + n) for s, n in spans]
+    assert _blocked(ms, taken) == [any(a < m.end and m.start < b for a, b in taken) for m in ms]
+
+
+def test_given_lexicon_matches_are_used_as_found():
+    aliases = default_aliases()
+    text = "ソフトバンクの孫正義さんと東京大学"
+    ms = get_analyzer().analyze(text)
+    assert find_entities(text, ms, aliases, matches=aliases.find(text, ms)) == find_entities(text, ms, aliases)
+    assert [s.source for s in find_entities(text, ms, aliases, matches=[])] == ["pos"] * len(pos_entities(text, ms))

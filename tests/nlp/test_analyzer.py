@@ -38,3 +38,14 @@ def test_analyzer_pickles_by_settings():
 
     a = pickle.loads(pickle.dumps(Analyzer("A")))
     assert a.mode == "A" and [m.surface for m in a.analyze("仮想通貨")] == ["仮想", "通貨"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet="あいう。、 abc日本語", max_size=30), st.integers(0, 31), st.integers(0, 31),
+       st.integers(-5, 5))
+def test_shifted_keeps_the_morphemes_inside_the_span(text, start, end, shift):
+    from ja_transcript.nlp.analyzer import shifted
+
+    ms = get_analyzer().analyze(text)
+    expected = [(m.surface, m.start + shift, m.end + shift) for m in ms if m.start >= start and m.end <= end]
+    assert [tuple(m[:3]) for m in shifted(ms, shift, start, end)] == expected

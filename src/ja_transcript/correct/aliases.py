@@ -23,25 +23,34 @@ class AliasMatcher:
             bucket.sort(key=lambda item: (-len(item[0]), item[0]))
         self._index = dict(index)
         self._short = any(len(key) < 2 for key in lexicon.by_alias)
+        self._first = frozenset(key[0] for key in lexicon.by_alias if key)
+        # Every pair of adjacent characters inside an alias: a match can only cross a
+        # point in a text where the two characters around it form one of these.
+        self._pairs = frozenset(key[i:i + 2] for key in lexicon.by_alias for i in range(len(key) - 1))
 
     def find(self, text: str, morphemes: Sequence[Morpheme]) -> list[tuple[int, int, Entry]]:
         """Non-overlapping (start, end, entry) matches, left to right, longest at each start."""
         if not self._index or not morphemes:
             return []
         folded = fold(text)
-        ends = {m.end for m in morphemes}
+        if self._first.isdisjoint(folded):  # a C-speed look: many lines name nothing
+            return []
+        ends = None  # token ends, built at the first candidate (most lines have none)
         out = []
         taken_until = -1
         index = self._index
+        short = self._short
         for m in morphemes:
             start = m.start
             if start < taken_until:
                 continue
             bucket = index.get(folded[start:start + 2], ())
-            if self._short:
+            if short:
                 bucket = [*bucket, *index.get(folded[start:start + 1], ())]
             if not bucket:
                 continue
+            if ends is None:
+                ends = {m.end for m in morphemes}
             for key, entry in bucket:
                 end = start + len(key)
                 if end in ends and folded.startswith(key, start):
@@ -49,3 +58,13 @@ class AliasMatcher:
                     taken_until = end
                     break
         return out
+
+    def may_cross(self, text: str, offset: int) -> bool:
+        """Whether a match could run across `offset` of `text` (a join of two texts).
+
+        >>> from ja_transcript.correct.lexicon import Entry, Lexicon
+        >>> m = AliasMatcher(Lexicon([Entry("ソフトバンク", "SoftBank", "ORG")]))
+        >>> m.may_cross("ソフトバンク", 3), m.may_cross("ソフト、バンク", 4)
+        (True, False)
+        """
+        return 0 < offset < len(text) and fold(text[offset - 1:offset + 1]) in self._pairs

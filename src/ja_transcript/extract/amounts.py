@@ -60,6 +60,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Sequence
 
 from ja_transcript.nlp import Morpheme, get_analyzer
@@ -221,9 +222,9 @@ class _Doc:
         self.text = text
         self.ms = ms
         self.starts = [m.start for m in ms]
-        self.start_index = {m.start: i for i, m in enumerate(ms)}
-        self.bounds = set(self.start_index)
-        self.bounds.update(m.end for m in ms)
+        self.start_index = dict(zip(self.starts, range(len(ms))))
+        self.bounds = set(self.starts)
+        self.bounds.update([m.end for m in ms])
 
     def index_from(self, offset: int) -> int:
         """Index of the first morpheme starting at or after `offset`."""
@@ -265,22 +266,22 @@ def extract_amounts(text: str, morphemes: list[Morpheme] | None = None) -> list[
     """
     if morphemes is None:
         morphemes = get_analyzer().analyze(text)
-    first = next((k for k, m in enumerate(morphemes) if m.surface[:1] in _FIGURE_START), None)
-    if first is None:  # most lines of talk have no figure at all
+    if _FIGURE_START.isdisjoint(text):  # most sentences of talk have no figure at all (a C-speed look)
+        return []
+    starts = [k for k, m in enumerate(morphemes) if m.surface[:1] in _FIGURE_START]
+    if not starts:
         return []
     doc = _Doc(text, morphemes)
     found: list[_Amount] = []
     floor = 0
-    i, n = first, len(morphemes)
-    while i < n:
-        surface = morphemes[i].surface
-        if not surface or surface[0] not in _FIGURE_START or morphemes[i].start < floor:
-            i += 1
+    i = 0  # the next morpheme to look at: those a figure or an amount covered are passed
+    for k in starts:
+        if k < i or morphemes[k].start < floor:
             continue
-        fig = _figure_at(doc, i)
+        fig = _figure_at(doc, k)
         amount = _read_amount(doc, fig, floor) if fig is not None else None
         if amount is None:
-            i = max(i + 1, doc.index_from(fig.end)) if fig is not None else i + 1
+            i = max(k + 1, doc.index_from(fig.end)) if fig is not None else k + 1
             continue
         found.append(amount)
         floor = amount.end
@@ -302,6 +303,15 @@ def _plain(x):
 
 
 # --------------------------------------------------------------------------- figures
+@lru_cache(maxsize=4096)
+def _interval(s: str) -> tuple[Fraction, Fraction] | None:
+    """`numeral_interval(s)`, None if `s` is no numeral: cached, as the same figures recur (一, 10, 百)."""
+    try:
+        return numeral_interval(s)
+    except NumeralError:
+        return None
+
+
 def _figure_at(doc: _Doc, i: int) -> _Figure | None:
     """The figure starting at morpheme `i`: adjacent numeral tokens joined, or None."""
     ms = doc.ms
@@ -335,11 +345,11 @@ def _figure_at(doc: _Doc, i: int) -> _Figure | None:
             break
     while pieces:  # the longest prefix of the pieces that is a well-formed numeral
         s = "".join(pieces)
-        try:
-            low, high = numeral_interval(s)
+        interval = _interval(s)
+        if interval is not None:
+            low, high = interval
             break
-        except NumeralError:
-            pieces.pop()
+        pieces.pop()
     else:
         return None
     if s in ("何", "幾"):  # 何人, 何回: a question, not an amount

@@ -31,10 +31,13 @@ normalized form of its morphemes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Protocol, Sequence
 
 from ..correct.aliases import AliasMatcher
+from ..correct.lexicon import Entry
 from ..nlp import Morpheme
 
 
@@ -96,6 +99,9 @@ _JOINERS = frozenset("・=＝· ")
 _ADMIN = tuple("都府県市区町村郡州")
 _NOT_IN_NAME_PREFIXES = frozenset("元 前 現 同 各 両 約 計 故 当 本 毎 我が 某".split())
 
+_OPENERS = frozenset(["名詞", "接頭辞"])  # parts of speech that can open a noun compound
+_START, _END = itemgetter(1), itemgetter(2)
+
 _FOREIGN = re.compile(r"[\u30A1-\u30FA\u30FC-\u30FFA-Za-z0-9Ａ-Ｚａ-ｚ０-９&'.\-]+")  # katakana or Latin word
 _KATAKANA = re.compile(r"[\u30A1-\u30FA\u30FC]+")
 _LATIN_NAME = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９&.\-]*[A-ZＡ-Ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９&.\-]+")
@@ -110,18 +116,21 @@ BACKEND_REPLACES = frozenset({"MISC", "GPE", "LOC"})
 
 
 def find_entities(text: str, morphemes: Sequence[Morpheme], aliases: AliasMatcher | None,
-                  backend: EntityBackend | None = None) -> list[EntitySpan]:
+                  backend: EntityBackend | None = None, *,
+                  matches: Sequence[tuple[int, int, Entry]] | None = None) -> list[EntitySpan]:
     """Entity mentions in `text` (offsets into it), sorted by start.
 
     With a `backend` (e.g. `ginza_backend.GinzaEntities()`), its spans are merged in by
-    `merge_entities`: lexicon matches still win.
+    `merge_entities`: lexicon matches still win. `matches` are `aliases.find(text, morphemes)`
+    when the caller has them already.
     """
     out = []
     taken = []
-    if aliases is not None:
-        for start, end, entry in aliases.find(text, morphemes):
-            out.append(EntitySpan(start, end, text[start:end], entry.id, entry.label, "lexicon"))
-            taken.append((start, end))
+    if matches is None and aliases is not None:
+        matches = aliases.find(text, morphemes)
+    for start, end, entry in matches or ():
+        out.append(EntitySpan(start, end, text[start:end], entry.id, entry.label, "lexicon"))
+        taken.append((start, end))
     out.extend(s for s in pos_entities(text, morphemes, taken)
                if not any(s.start < b and a < s.end for a, b in taken))
     if backend is not None:
@@ -176,11 +185,11 @@ def pos_entities(text: str, morphemes: Sequence[Morpheme], taken: Sequence[tuple
     n = len(ms)
     blocked = _blocked(ms, taken)
     spans: list[tuple[int, int, str]] = []  # morpheme index ranges [i, j) and labels
-    i = 0
-    while i < n:
-        if blocked[i] or not _member(ms, i, i):
-            i += 1
-            continue
+    j = 0
+    # Only a noun or a prefix opens a compound (`_member` of a first word): one pass picks them.
+    for i in [k for k, m in enumerate(ms) if m.pos[0] in _OPENERS]:
+        if i < j or blocked[i] or not _member(ms, i, i):
+            continue  # inside the compound before, or not an opener after all
         j = i + 1
         while j < n and not blocked[j] and _member(ms, j, i):
             j += 1
@@ -194,7 +203,6 @@ def pos_entities(text: str, morphemes: Sequence[Morpheme], taken: Sequence[tuple
             found.append((start, j + 2, "EVENT"))
             j += 2
         spans.extend(found)
-        i = j
     out = []
     for a, b, label in spans:
         start, end = ms[a].start, ms[b - 1].end
@@ -206,16 +214,18 @@ def pos_entities(text: str, morphemes: Sequence[Morpheme], taken: Sequence[tuple
 
 
 def _blocked(ms: Sequence[Morpheme], taken: Sequence[tuple[int, int]]) -> list[bool]:
-    """Whether each morpheme overlaps a taken span (both sorted by start)."""
-    if not taken:
-        return [False] * len(ms)
-    spans = sorted(taken)
-    out = []
-    k = 0
-    for m in ms:
-        while k < len(spans) and spans[k][1] <= m.start:
-            k += 1
-        out.append(k < len(spans) and spans[k][0] < m.end)
+    """Whether each morpheme overlaps a taken span (morphemes in text order).
+
+    >>> from ja_transcript.nlp import Morpheme
+    >>> ms = [Morpheme(s, i, i + 1, "", "", (), False) for i, s in enumerate("あいうえ")]
+    >>> _blocked(ms, [(1, 3)]), _blocked(ms, [(0, 1), (3, 9)])
+    ([False, True, True, False], [True, False, False, True])
+    """
+    out = [False] * len(ms)
+    for start, end in taken:  # the morphemes ending after `start` and starting before `end`
+        lo = bisect_right(ms, start, key=_END)
+        hi = bisect_left(ms, end, lo=lo, key=_START)
+        out[lo:hi] = [True] * (hi - lo)
     return out
 
 

@@ -13,6 +13,8 @@ sentence or clause boundaries first; offsets stay global.
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from typing import NamedTuple, Sequence
 
 from sudachipy import Dictionary, SplitMode
@@ -20,6 +22,9 @@ from sudachipy import Dictionary, SplitMode
 # SudachiPy's hard limit is 49,149 bytes; stay well under it (UTF-8 Japanese is 3 bytes/char).
 MAX_CHUNK_CHARS = 12_000
 _CUT_AFTER = "。！？!?\n、，, 　"
+# The word fields a Morpheme reads: SudachiPy then skips decoding the others (split
+# forms, dictionary form, synonyms), which saves ~5% of its tokenizing time.
+_FIELDS = {"surface", "pos", "normalized_form", "reading_form"}
 
 
 class Morpheme(NamedTuple):
@@ -58,16 +63,24 @@ def chunk_spans(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]
 
 
 _new = tuple.__new__  # builds a Morpheme without NamedTuple's argument handling
+_start, _end = itemgetter(1), itemgetter(2)
 
 
 def shifted(morphemes: Sequence[Morpheme], shift: int, start: int, end: int) -> list[Morpheme]:
     """The morphemes inside [start, end), moved by `shift` characters.
 
+    `morphemes` are in text order (starts and ends ascending), as `Analyzer.analyze` gives them.
+
     >>> [tuple(m[:3]) for m in shifted(Analyzer().analyze("はい、そう"), -3, 3, 5)]
     [('そう', 0, 2)]
     """
+    # In text order the morphemes inside are one run: find its ends by bisection.
+    lo = bisect_left(morphemes, start, key=_start)
+    hi = bisect_right(morphemes, end, lo=lo, key=_end)
+    if shift == 0:
+        return list(morphemes[lo:hi])
     return [_new(Morpheme, (m[0], m[1] + shift, m[2] + shift, m[3], m[4], m[5], m[6]))
-            for m in morphemes if m[1] >= start and m[2] <= end]
+            for m in morphemes[lo:hi]]
 
 
 class Analyzer:
@@ -78,7 +91,10 @@ class Analyzer:
         self.user_dicts = tuple(user_dicts)
         config = {"userDict": list(self.user_dicts)} if self.user_dicts else None
         self.dictionary = Dictionary(config=config) if config else Dictionary()
-        self._tokenizer = self.dictionary.create(getattr(SplitMode, mode))
+        self._tokenizer = self.dictionary.create(getattr(SplitMode, mode), fields=_FIELDS)
+        # Tokenizing into one reused MorphemeList spares an allocation per line; every
+        # value is copied out of it into a Morpheme before the next call.
+        self._out = self._tokenizer.tokenize("")
 
     def __reduce__(self):  # rebuild from settings in another process: user dicts survive
         return (Analyzer, (self.mode, self.user_dicts))
@@ -100,7 +116,7 @@ class Analyzer:
         out = []
         append = out.append
         pos = offset
-        for m in self._tokenizer.tokenize(text):  # the hot loop of the whole pipeline
+        for m in self._tokenizer.tokenize(text, out=self._out):  # the hot loop of the whole pipeline
             surface = m.surface()
             end = pos + len(surface)
             append(_new(Morpheme, (surface, pos, end, m.reading_form(), m.normalized_form(),
