@@ -110,11 +110,10 @@ class Pipeline:
                                             "method": e.method, "confidence": e.confidence})
                        for r, es in zip(raw.lines, edits) for e in es]
 
-        doc = Document.model_construct(source=Source.model_construct(path=raw.path, sha256=raw.sha256, format=raw.format,
-                                     record_id=raw.record_id),
-                       title=raw.title or next((r.text.strip() for r, k in zip(raw.lines, kinds)
-                                                if k == "title"), None),
-                       lines=lines, corrections=corrections)
+        source = Source.model_construct(path=raw.path, sha256=raw.sha256, format=raw.format,
+                                        record_id=raw.record_id)
+        title = raw.title or next((r.text.strip() for r, k in zip(raw.lines, kinds) if k == "title"), None)
+        doc = Document.model_construct(source=source, title=title, lines=lines, corrections=corrections)
         self._extract(doc, raw.lines, kinds, cleans, morphemes, matches, removals)
         doc.stats = {
             "lines": len(lines),
