@@ -1,7 +1,6 @@
 """The command line: batch processing, stdin, errors that name the input, atomic outputs."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path

@@ -1,6 +1,5 @@
 """The invariants of the output document (README: Guarantees), on transcripts of several kinds."""
 
-import json
 from pathlib import Path
 
 import jsonschema

@@ -24,14 +24,19 @@ def to_json_line(obj: dict) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write `text` to `path` via a temporary file and a rename: no partial file is ever seen."""
+def write_atomic(path: str | Path, data: str | bytes) -> None:
+    """Write text (UTF-8, LF) or bytes to `path` via a temporary file and a rename: no
+    partial file is ever seen."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        if isinstance(data, bytes):
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -31,8 +31,6 @@ from ..errors import Errors
 
 import io
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal, Mapping
 
@@ -216,22 +214,6 @@ def to_parquet_bytes(frame: pd.DataFrame, table: str) -> bytes:
     return buffer.getvalue()
 
 
-def _write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Binary twin of `write_atomic`: a temporary file in the same directory, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def write_tables(frames: Mapping[str, pd.DataFrame], out_dir: str | Path,
                  fmt: TableFormat = "csv") -> list[Path]:
     """Write each table to `out_dir/<table>.<fmt>` atomically; returns the paths written."""
@@ -246,7 +228,7 @@ def write_tables(frames: Mapping[str, pd.DataFrame], out_dir: str | Path,
         if fmt == "csv":
             write_atomic(path, to_csv_text(frame, table))
         else:
-            _write_bytes_atomic(path, to_parquet_bytes(frame, table))
+            write_atomic(path, to_parquet_bytes(frame, table))
         written.append(path)
     return written
 
