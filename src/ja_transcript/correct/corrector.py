@@ -276,8 +276,10 @@ class Corrector:
                     continue
                 if min(len(key), len(match)) / max(len(key), len(match)) < 0.75:
                     continue
+                # A near key is weaker evidence than an equal one: 80 (one sound off in five)
+                # stays under the default threshold unless the name is said right elsewhere.
                 out.append(self._edit(text, start, end, self._by_key[match], "phonetic",
-                                      round(0.9 * best[1] / 100, 3)))
+                                      round(0.9 * (best[1] - 50) / 50, 3)))
         return out
 
     def _latin_spans(self, morphemes: Sequence[Morpheme]) -> list[Edit]:
