@@ -158,3 +158,9 @@ FIX = [
 @pytest.mark.parametrize("rows, sentence, original, canonical, method", FIX, ids=[f[1] for f in FIX])
 def test_misheard_form_is_fixed(rows, sentence, original, canonical, method):
     assert edits_in(sentence, inline_lexicon(*rows)) == [(original, canonical, method)]
+
+
+def test_multi_word_latin_name_is_fixed_and_english_phrases_stay():
+    lexicon = inline_lexicon(("ORG", "The Athletic", "The Athletic"), ("ORG", "New York Times", "New York Times"))
+    assert edits_in("The Atheletic によると、", lexicon) == [("The Atheletic", "The Athletic", "latin")]
+    assert edits_in("The athletes ran in New York.", lexicon) == []

@@ -37,7 +37,7 @@ _MAX_SPAN = 4  # tokens: a misheard term is rarely cut into more pieces
 _MAX_READINGS = 64  # per span, to bound the product of per-kanji readings
 _KATAKANA_RUN = re.compile("[ァ-ヺ][ァ-ヺー・]{2,}")
 _LATIN_RUN = re.compile("[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.&'-]{3,}")
-_ENGLISH_ENDINGS = ("ing", "ed", "ly", "tion", "sion", "ness", "ment", "able", "ible", "ful", "less", "ous")
+_ENGLISH_ENDINGS = ("ing", "ed", "ly", "tion", "sion", "ness", "ment", "able", "ible", "ful", "less", "ous", "s")
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ class Corrector:
         by_key: dict[str, set[Entry]] = {}
         latin: dict[str, Entry] = {}
         for alias, entry in lexicon.by_alias.items():
-            if is_latin(alias):
+            if all(is_latin(word) for word in alias.split(" ")):  # CoreWeave, The Athletic
                 latin.setdefault(alias, entry)
                 continue
             readings = self._alias_readings(entry.pattern)
@@ -114,6 +114,7 @@ class Corrector:
         self._by_devoiced = {devoice(k): e for k, e in self._by_key.items() if len(by_devoiced[devoice(k)]) == 1}
         self._latin = latin
         self._latin_keys = [k for k in latin if len(k) >= config.min_latin_len]
+        self._latin_phrases = any(" " in k for k in self._latin_keys)
 
     def _alias_readings(self, pattern: str, limit: int = 8) -> list[str]:
         """Readings of an alias: SudachiPy's first, then other dictionary readings of its
@@ -286,31 +287,48 @@ class Corrector:
         if not self._latin_keys:
             return []
         out = []
-        cfg = self.config
-        for m in morphemes:
-            surface = m.surface
-            if len(surface) < cfg.min_latin_len or not surface[0].isalpha() or not is_latin(surface):
+        for i, m in enumerate(morphemes):
+            if not _is_latin_word(m):
                 continue
-            key = fold(surface)
-            if key in self.lexicon.by_alias or self._known(surface):
-                continue  # Amazing is an English word SudachiPy knows, not a misheard Amazon
-            best = process.extractOne(key, self._latin_keys, scorer=JaroWinkler.normalized_similarity,
-                                      score_cutoff=cfg.latin_cutoff)
-            if best is None:
-                continue
-            match = best[0]
-            # Metal is not Meta, Googles is not Google: a name misheard keeps its length, not its prefix.
-            if match.startswith(key) or key.startswith(match):
-                continue
-            # Amazing is not Amazon: an English inflection marks a real word, not a misheard name.
-            if key.endswith(_ENGLISH_ENDINGS) and not match.endswith(_ENGLISH_ENDINGS):
-                continue
-            if Levenshtein.normalized_similarity(key, match) < 0.6:
-                continue
-            entry = self._latin[match]
-            out.append(Edit(m.start, m.end, surface, entry.id, entry.id, entry.label, "latin",
-                            round(0.95 * best[1], 3)))
+            if not self._known(m.surface):  # Amazing is an English word SudachiPy knows, not Amazon
+                out += self._latin_edit(m.start, m.end, m.surface)
+            if self._latin_phrases:  # The Atheletic -> The Athletic: words joined by single spaces
+                j = i
+                while j + 2 < len(morphemes) and j - i < 6 and morphemes[j + 1].surface == " " \
+                        and _is_latin_word(morphemes[j + 2]):
+                    j += 2
+                    words = morphemes[i:j + 1:2]
+                    if all(self._known(w.surface) for w in words):
+                        continue  # plain English
+                    surface = "".join(w.surface for w in morphemes[i:j + 1])
+                    out += self._latin_edit(m.start, morphemes[j].end, surface)
         return out
+
+    def _latin_edit(self, start: int, end: int, surface: str) -> list[Edit]:
+        cfg = self.config
+        key = fold(surface)
+        if len(key) < cfg.min_latin_len or key in self.lexicon.by_alias:
+            return []
+        best = process.extractOne(key, self._latin_keys, scorer=JaroWinkler.normalized_similarity,
+                                  score_cutoff=cfg.latin_cutoff)
+        if best is None:
+            return []
+        match = best[0]
+        # Metal is not Meta, Googles is not Google: a name misheard keeps its length, not its prefix.
+        if match.startswith(key) or key.startswith(match):
+            return []
+        # Amazing is not Amazon: an English inflection marks a real word, not a misheard name.
+        if key.endswith(_ENGLISH_ENDINGS) and not match.endswith(_ENGLISH_ENDINGS):
+            return []
+        if Levenshtein.normalized_similarity(key, match) < 0.6:
+            return []
+        entry = self._latin[match]
+        return [Edit(start, end, surface, entry.id, entry.id, entry.label, "latin", round(0.95 * best[1], 3))]
+
+
+def _is_latin_word(m: Morpheme) -> bool:
+    surface = m.surface
+    return surface[0].isalpha() and is_latin(surface)
 
 
 def _select(text: str, edits: list[Edit], protected: Sequence[tuple[int, int]]) -> list[Edit]:
