@@ -233,3 +233,8 @@ def test_offsets_slice_back_and_do_not_overlap(parts):
 def test_any_figure_with_unit(n, unit):
     a = one(f"合計{n:,}{unit}です")
     assert a["value"] == n and a["text"] == f"{n:,}{unit}"
+
+
+def test_two_bounds_on_a_vague_figure_keep_one():
+    a = one("〜十数以上")
+    assert a["value"] is None and (a["low"], a["high"]) == (11, None)

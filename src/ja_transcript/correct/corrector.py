@@ -113,8 +113,11 @@ class Corrector:
             by_devoiced.setdefault(devoice(k), set()).add(entry.id)
         self._by_devoiced = {devoice(k): e for k, e in self._by_key.items() if len(by_devoiced[devoice(k)]) == 1}
         self._latin = latin
-        self._latin_keys = [k for k in latin if len(k) >= config.min_latin_len]
-        self._latin_phrases = any(" " in k for k in self._latin_keys)
+        self._latin_keys: dict[int, list[str]] = {}  # by number of words: a phrase meets its own kind
+        for k in latin:
+            if len(k) >= config.min_latin_len:
+                self._latin_keys.setdefault(k.count(" ") + 1, []).append(k)
+        self._latin_phrases = max(self._latin_keys, default=1) > 1
 
     def _alias_readings(self, pattern: str, limit: int = 8) -> list[str]:
         """Readings of an alias: SudachiPy's first, then other dictionary readings of its
@@ -287,29 +290,30 @@ class Corrector:
         if not self._latin_keys:
             return []
         out = []
+        longest = max(self._latin_keys)
         for i, m in enumerate(morphemes):
             if not _is_latin_word(m):
                 continue
             if not self._known(m.surface):  # Amazing is an English word SudachiPy knows, not Amazon
-                out += self._latin_edit(m.start, m.end, m.surface)
-            if self._latin_phrases:  # The Atheletic -> The Athletic: words joined by single spaces
-                j = i
-                while j + 2 < len(morphemes) and j - i < 6 and morphemes[j + 1].surface == " " \
-                        and _is_latin_word(morphemes[j + 2]):
-                    j += 2
-                    words = morphemes[i:j + 1:2]
-                    if all(self._known(w.surface) for w in words):
-                        continue  # plain English
+                out += self._latin_edit(m.start, m.end, m.surface, 1)
+            if not self._latin_phrases:
+                continue
+            j, words = i, 1  # The Atheletic -> The Athletic: words joined by single spaces
+            while words < longest and j + 2 < len(morphemes) and morphemes[j + 1].surface == " " \
+                    and _is_latin_word(morphemes[j + 2]):
+                j, words = j + 2, words + 1
+                if words in self._latin_keys and not all(self._known(w.surface) for w in morphemes[i:j + 1:2]):
                     surface = "".join(w.surface for w in morphemes[i:j + 1])
-                    out += self._latin_edit(m.start, morphemes[j].end, surface)
+                    out += self._latin_edit(m.start, morphemes[j].end, surface, words)
         return out
 
-    def _latin_edit(self, start: int, end: int, surface: str) -> list[Edit]:
+    def _latin_edit(self, start: int, end: int, surface: str, words: int) -> list[Edit]:
         cfg = self.config
         key = fold(surface)
-        if len(key) < cfg.min_latin_len or key in self.lexicon.by_alias:
+        keys = self._latin_keys.get(words)
+        if not keys or len(key) < cfg.min_latin_len or key in self.lexicon.by_alias:
             return []
-        best = process.extractOne(key, self._latin_keys, scorer=JaroWinkler.normalized_similarity,
+        best = process.extractOne(key, keys, scorer=JaroWinkler.normalized_similarity,
                                   score_cutoff=cfg.latin_cutoff)
         if best is None:
             return []

@@ -765,11 +765,15 @@ def _apply(amount: _Amount, effect: int, suffix: bool) -> bool:
         amount.low, amount.high, amount.value = amount.value, amount.value + step, None
         return True
     if effect in (_LOW, _LOW_APPROX):
-        amount.low = amount.value if amount.value is not None else amount.low
-        amount.high = None
+        bound = amount.value if amount.value is not None else amount.low
+        if bound is None:
+            return False  # 〜十数以上: an upper bound already took the figure's top
+        amount.low, amount.high = bound, None
     else:
-        amount.high = amount.value if amount.value is not None else amount.high
-        amount.low = None
+        bound = amount.value if amount.value is not None else amount.high
+        if bound is None:
+            return False  # a lower bound already took the figure's bottom
+        amount.high, amount.low = bound, None
     if effect in (_LOW_APPROX, _HIGH_APPROX):
         amount.approximate = True
     return True
