@@ -1,6 +1,7 @@
 """The command line: batch processing, stdin, errors that name the input, atomic outputs."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -130,3 +131,15 @@ def test_ginza_option_without_the_model_says_how_to_install(tmp_path, monkeypatc
     path.write_text("はい。\n", encoding="utf-8")
     result = run("process", str(path), "--out", str(tmp_path / "o"), "--ginza")
     assert result.exit_code == 2 and 'ja-transcript[ginza]' in result.output
+
+
+def test_output_does_not_depend_on_hash_seed(tmp_path):
+    exe = Path(sys.executable).with_name("ja-transcript")
+    sample = ROOT / "corpus" / "iwami_coreweave_news.txt"
+    outs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([str(exe), "process", str(sample), "--out", str(tmp_path / seed)], env=env, check=True,
+                       capture_output=True)
+        outs.append((tmp_path / seed / "iwami_coreweave_news.json").read_bytes())
+    assert outs[0] == outs[1]
