@@ -143,3 +143,11 @@ def test_output_does_not_depend_on_hash_seed(tmp_path):
                        capture_output=True)
         outs.append((tmp_path / seed / "iwami_coreweave_news.json").read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_jsonl_holds_every_document_in_order(batch, tmp_path):
+    run("process", str(batch), "--out", str(tmp_path / "o"), "--jsonl", str(tmp_path / "all.jsonl"))
+    docs = [json.loads(l) for l in (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(Path(d["source"]["path"]).name, d["source"]["record_id"]) for d in docs] == [
+        ("a.txt", None), ("c.jsonl", "ep1"), ("c.jsonl", "ep/2"), ("b.srt", None)]
+    assert docs[0] == json.loads((tmp_path / "o" / "a.json").read_text(encoding="utf-8"))

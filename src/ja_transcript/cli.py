@@ -160,6 +160,7 @@ def process(
     no_correct: bool = typer.Option(False, "--no-correct", help="Switch off lexicon correction."),
     no_dedup: bool = typer.Option(False, "--no-dedup", help="Switch off duplicate-line removal."),
     removed: Optional[Path] = typer.Option(None, "--removed", help="Also write every removed line to this JSON Lines file."),
+    jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Also write every document, one a line, to this JSON Lines file."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default: detect)."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes for many files."),
     ginza: bool = typer.Option(False, "--ginza", help="Add ja_ginza's entities for names no lexicon has "
@@ -211,6 +212,7 @@ def process(
     jobs = [(f, encoding) for f in files]
     written: dict[Path, str] = {}
     removed_lines: list[str] = []
+    documents: list[str] = []
     bar = tqdm(total=len(jobs), unit="file", file=sys.stderr, disable=len(jobs) <= 1)
     for path, outputs, errs in _run(jobs, settings, workers):
         errors.extend(errs)
@@ -223,6 +225,8 @@ def process(
             write_atomic(target, text)
             written[target] = path
             removed_lines.extend(to_json_line(r) for r in rem)
+            if jsonl is not None:
+                documents.append(to_json_line(json.loads(text)))
             if views:
                 errors.extend(views.add(path, record_id, text))
         bar.update(1)
@@ -230,6 +234,8 @@ def process(
     errors.extend(views.finish())
     if removed is not None:
         write_atomic(removed, "".join(removed_lines))
+    if jsonl is not None:
+        write_atomic(jsonl, "".join(documents))
     for message in errors:
         typer.echo(f"error: {message}", err=True)
     typer.echo(f"{len(written)} document(s) written to {out}, {len(errors)} error(s).", err=True)
