@@ -164,3 +164,9 @@ def test_multi_word_latin_name_is_fixed_and_english_phrases_stay():
     lexicon = inline_lexicon(("ORG", "The Athletic", "The Athletic"), ("ORG", "New York Times", "New York Times"))
     assert edits_in("The Atheletic によると、", lexicon) == [("The Atheletic", "The Athletic", "latin")]
     assert edits_in("The athletes ran in New York.", lexicon) == []
+
+
+def test_spelling_variant_of_a_name_is_fixed_but_not_of_a_term():
+    lexicon = inline_lexicon(("ORG", "エンゼルス", "Los Angeles Angels"), ("TERM", "マニフェスト", "マニフェスト"))
+    assert edits_in("エンジェルスの試合", lexicon) == [("エンジェルス", "Los Angeles Angels", "variant")]
+    assert edits_in("マニュフェストを読んだ", lexicon) == []

@@ -171,7 +171,7 @@ class Corrector:
         `evidence` counts correctly written mentions per canonical id in the whole
         transcript; `protected` spans (aliases written correctly, collapsed loops) are left alone.
         """
-        found = self._by_reading_spans(text, morphemes)
+        found = self._by_reading_spans(text, morphemes) + self._variant_spans(morphemes)
         if _KATAKANA_RUN.search(text):  # a C-speed look before a Python pass over the tokens
             found += self._phonetic_spans(text, morphemes)
         if _LATIN_RUN.search(text):
@@ -222,6 +222,19 @@ class Corrector:
                     if conf:
                         out.append(self._edit(text, start, end, entry, "reading", conf))
                     break
+        return out
+
+    def _variant_spans(self, morphemes: Sequence[Morpheme]) -> list[Edit]:
+        """A name written in a spelling SudachiPy knows as a variant of the alias (its normalized
+        form is the alias): エンジェルス -> エンゼルス. Domain terms are left to their speakers."""
+        out = []
+        aliases = self.lexicon.by_alias
+        for m in morphemes:
+            if m.normalized == m.surface or m.oov:
+                continue
+            entry = aliases.get(fold(m.normalized))
+            if entry is not None and entry.label != "TERM" and fold(m.surface) not in aliases:
+                out.append(Edit(m.start, m.end, m.surface, entry.id, entry.id, entry.label, "variant", 0.8))
         return out
 
     def _reading_confidence(self, span: Sequence[Morpheme], surface: str, entry: Entry) -> float:
