@@ -30,7 +30,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from ..nlp import Analyzer, Morpheme
 from ..nlp.kanji import kanji_readings, span_readings
 from .lexicon import Entry, Lexicon, fold
-from .phonetic import devoice, is_katakana, is_latin, phonetic_key, to_katakana
+from .phonetic import devoice, is_katakana, is_latin, phonetic_key, phonetic_keys, to_katakana
 
 _CONTENT_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
 _MAX_SPAN = 4  # tokens: a misheard term is rarely cut into more pieces
@@ -101,7 +101,8 @@ class Corrector:
             for reading in readings:
                 by_reading.setdefault(reading, set()).add(entry)
             if readings and is_katakana(entry.pattern):
-                by_key.setdefault(phonetic_key(readings[0]), set()).add(entry)
+                for key in phonetic_keys(readings[0]):
+                    by_key.setdefault(key, set()).add(entry)
         # A reading shared by two ids says nothing about which one was meant: leave it out.
         self._by_reading = {r: next(iter(es)) for r, es in by_reading.items() if len({e.id for e in es}) == 1}
         self._by_key = {k: next(iter(es)) for k, es in by_key.items() if len({e.id for e in es}) == 1}

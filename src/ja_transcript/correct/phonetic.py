@@ -76,6 +76,28 @@ def phonetic_key(kana: str) -> str:
     return _drop_long_vowels(text.translate(_SINGLE))
 
 
+# Loanword sounds that are heard two ways: ディ as ジ or デ (ディズニー / デズニー), ティ as チ
+# or テ, グア / クア as ガ / カ (グアンチャーレ / ガンチャーレ).
+_SECOND_HEARINGS = [("ディ", "デ"), ("ティ", "テ"), ("デュ", "ジュ"), ("グア", "ガ"), ("クア", "カ"),
+                    ("グァ", "ガ"), ("クァ", "カ"), ("フュ", "ヒュ")]
+
+
+def phonetic_keys(kana: str) -> list[str]:
+    """The key of `kana` and the keys of its other common hearings (for lexicon aliases).
+
+    >>> phonetic_key("デズニーランド") in phonetic_keys("ディズニーランド")
+    True
+    """
+    keys = [phonetic_key(kana)]
+    text = to_katakana(unicodedata.normalize("NFKC", kana))
+    for a, b in _SECOND_HEARINGS:
+        if a in text:
+            key = phonetic_key(text.replace(a, b))
+            if key not in keys:
+                keys.append(key)
+    return keys
+
+
 def is_katakana(text: str) -> bool:
     """True for a non-empty run of katakana (the long-vowel mark and middle dot count).
 
