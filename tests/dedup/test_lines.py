@@ -314,3 +314,8 @@ def test_any_lines_keep_the_invariants(texts):
     for n, (reason, of) in removed.items():
         assert of not in removed and of != n
         assert (of > n) if reason == "restart" else (of < n)
+
+
+def test_short_restart_said_again_word_for_word_goes_but_a_filler_stays():
+    lines = [(1, "で、新しい店が、"), (2, "で、新しい店が駅前にできたんですよ。"), (3, "はい、"), (4, "はい、そうです。")]
+    assert find_duplicate_lines(lines) == {1: ("restart", 2)}

@@ -40,6 +40,9 @@ class DedupConfig:
     # that recur in real speech; a long clause said twice verbatim within a few lines
     # is almost always a decoder loop.
     min_line_chars: int = 8
+    # A shorter unfinished line still goes as a restart when the next lines repeat it word
+    # for word and go on: five characters hold a content word (児童手当が) but not a filler.
+    min_restart_chars: int = 5
     # A short line repeated this many times in a row is a loop all the same: people say
     # はい twice or three times, not four identical lines in a row.
     short_loop_run: int = 4
@@ -209,7 +212,8 @@ def find_duplicate_lines(
             continue
         head = line.key[:config.restart_max_lead_later + config.anchor_chars]
         for earlier in kept[-config.restart_window:]:
-            if (not earlier.ends_sentence and earlier.size >= config.min_line_chars
+            if (not earlier.ends_sentence
+                    and (earlier.size >= config.min_line_chars or _short_restart(earlier, line, config))
                     and earlier.n not in targets
                     and _may_open(earlier.key, head, config)
                     and _is_restart(earlier, line, config)):
@@ -435,7 +439,7 @@ def _is_restart(earlier: _Line, later: _Line, config: DedupConfig) -> bool:
     it does and only a short, abandoned ending differs (…のプロジェクトを -> …の株が).
     """
     e, l = earlier.key, later.key
-    if len(e) < config.min_line_chars:
+    if len(e) < config.min_line_chars and not _short_restart(earlier, later, config):
         return False
     block = _restated_opening(e, l, config)
     if block is None:
@@ -447,6 +451,14 @@ def _is_restart(earlier: _Line, later: _Line, config: DedupConfig) -> bool:
     if len(l) - (l_start + size) < config.restart_min_extension:
         return False
     return _is_open_ended(earlier)
+
+
+def _short_restart(earlier: _Line, later: _Line, config: DedupConfig) -> bool:
+    """A short start said again word for word at the head of a longer line (で、児童手当が、 ->
+    で、児童手当が入ったら、): too short to compare loosely, so only a verbatim head counts,
+    and only one that names something (not はい、 before はい、そうです)."""
+    return (earlier.size >= config.min_restart_chars and later.key.startswith(earlier.key)
+            and any(m.pos[0] in ("名詞", "動詞", "形容詞") and m.pos[1] != "非自立可能" for m in earlier.morphemes))
 
 
 def _restated_opening(e: str, l: str, config: DedupConfig) -> tuple[int, int, int] | None:
