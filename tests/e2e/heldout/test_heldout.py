@@ -1,0 +1,172 @@
+"""Held-out end to end: two auto-transcripts from domains nothing else in the suite covers,
+with references written from the text before the pipeline ever ran on them, and never
+tuned on its output. They measure how the pipeline generalises, so fix the pipeline, not
+these files.
+
+- local_radio_bousai: a two-presenter local radio segment: local news, weather and a
+  disaster-preparedness feature (place names, agency and app names, 線状降水帯, 避難指示);
+- game_anime_stream: a two-streamer collab live stream about a video game and this
+  season's anime (titles, a monster name, platform names, a voice actress, chat reading).
+
+Only the floors the product promises are asserted outright: nothing lost, sound-alike real
+words left alone, corrections precise, no wrong line removed. Every other measure below 0.8
+is a strict xfail naming the stage at fault, so the suite stays green, the gap stays
+visible, and the marker has to go once the gap is closed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from ja_transcript.pipeline import Pipeline
+from ja_transcript.readers import read_path
+
+HERE = Path(__file__).parent
+SCORER = Path("/work/shared/tools/score.py")
+TRANSCRIPTS = ("local_radio_bousai", "game_anime_stream")
+
+# measure -> (rule, bound): "min" a ratio at least bound, "none" an empty list, "zero" a count of 0.
+FLOORS = {
+    "lines_lost": ("zero", None),
+    "must_not_change_broken": ("none", None),
+    "corrections_precision": ("min", 0.9),
+    "removed_false": ("none", None),
+    "kept_broken": ("none", None),
+}
+MEASURES = {
+    **FLOORS,
+    "headings_recall": ("min", 0.8),
+    "headings_false": ("none", None),
+    "sentence_joins": ("min", 0.8),
+    "corrections_recall": ("min", 0.8),
+    "removed_recall": ("min", 0.8),
+    "amounts_recall": ("min", 0.8),
+    "entities_recall": ("min", 0.8),
+    "claims_recall": ("min", 0.8),
+    "evidentiality_accuracy": ("min", 0.8),
+}
+
+# Measures not reached on the first (and only) scored run, with the stage at fault.
+KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("local_radio_bousai", "headings_recall"): (
+        "structure: the title 'はままつ朝ラジ ...' is read as speech; SudachiPy cuts the kana "
+        "programme name はままつ into は (particle) + ま (filler) + まつ (verb), and the heading "
+        "test rejects any line holding such tokens"),
+    ("local_radio_bousai", "corrections_recall"): (
+        "correct: NERVE防災 and ネルブ防災 are not corrected to NERV防災; the Latin and phonetic "
+        "matchers index only all-Latin / all-katakana aliases, so mixed-script names "
+        "(NERV防災, ネルフ防災) are reachable by an exact reading only"),
+    ("local_radio_bousai", "removed_recall"): (
+        "dedup: a two-line loop (66-67 said again as 68-69) loses only its long line; the short "
+        "first line 'ハザードマップで、' (7 folded chars) is under the per-line length floor, "
+        "and repeats are judged line by line, not as a repeated block"),
+    ("game_anime_stream", "evidentiality_accuracy"): (
+        "extract/evidentiality: 心折れそうになった (そうになる 'nearly') and と思ったら ('if you "
+        "try') read as hedges; sentence-final かも, stem+てそう (かかってそう) and a relayed "
+        "...って発表してた are not recognised"),
+}
+
+
+def _passes(value, rule: str, bound) -> bool:
+    """
+    >>> _passes(0.8, "min", 0.8), _passes([], "none", None), _passes(1, "zero", None)
+    (True, True, False)
+    """
+    if rule == "min":
+        return value >= bound
+    if rule == "none":
+        return not value
+    return value == 0
+
+
+@lru_cache(maxsize=None)
+def _scorer():
+    if not SCORER.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@lru_cache(maxsize=None)
+def _document(name: str) -> dict:
+    pipeline = Pipeline(lexicons=[HERE / f"{name}.jsonl"])
+    return pipeline.process(read_path(HERE / f"{name}.txt").transcripts[0]).model_dump(mode="json")
+
+
+def _gold(name: str) -> dict:
+    return json.loads((HERE / f"{name}.gold.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _scores(name: str) -> dict:
+    return _scorer().score(_document(name), _gold(name))
+
+
+def _cases():
+    for name in TRANSCRIPTS:
+        for measure in MEASURES:
+            gap = KNOWN_GAPS.get((name, measure))
+            marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+            yield pytest.param(name, measure, marks=marks, id=f"{name}-{measure}")
+
+
+@pytest.mark.parametrize("name,measure", list(_cases()))
+def test_measure(name: str, measure: str) -> None:
+    if _scorer() is None:
+        pytest.skip(f"the shared scorer {SCORER} is missing; end-to-end scores need it")
+    scores = _scores(name)
+    rule, bound = MEASURES[measure]
+    details = {k: v for k, v in scores.items() if isinstance(v, list) and v}
+    assert _passes(scores[measure], rule, bound), (
+        f"{name}: {measure} = {scores[measure]!r} (wanted {rule} {bound}); details: {details}")
+
+
+def test_known_gaps_never_excuse_a_floor() -> None:
+    assert {name for name, _ in KNOWN_GAPS} <= set(TRANSCRIPTS)
+    assert {measure for _, measure in KNOWN_GAPS} <= set(MEASURES) - set(FLOORS)
+
+
+@pytest.mark.parametrize("name", TRANSCRIPTS)
+def test_reference_matches_its_transcript(name: str) -> None:
+    """The reference's line numbers and quoted texts point at what the transcript says."""
+    lines = (HERE / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    gold = _gold(name)
+    assert gold["line_count"] == len(lines)
+
+    def text(n: int) -> str:
+        assert 1 <= n <= len(lines), n
+        return lines[n - 1]
+
+    for n in [gold["title_line"], *gold["heading_lines"]]:
+        assert text(n).strip() and text(n)[-1] not in "、。？", n
+    for c in gold["corrections"]:
+        assert c["original"] in text(c["line"]), c
+    for m in gold["must_not_change"]:
+        assert m["text"] in text(m["line"]), m
+    for a in gold["amounts"]:
+        assert a["text"] in text(a["line"]), a
+    removed = {r["line"] for r in gold["removed_lines"]}
+    for r in gold["removed_lines"]:
+        assert r["duplicate_of"] not in removed, r
+        text(r["line"]), text(r["duplicate_of"])
+    assert not removed & set(gold["kept_lines"])
+    for j in gold["sentence_joins"]:
+        assert not set(j["lines"]) & removed, j
+    for c in gold["claims"]:
+        assert c["evidentiality"] in ("asserted", "reported", "speculative")
+        assert any(c["key"] in text(n) for n in c["lines"]), c
+
+
+@pytest.mark.parametrize("name", TRANSCRIPTS)
+def test_lexicon_lines_are_entity_ruler_patterns(name: str) -> None:
+    path = HERE / f"{name}.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        assert set(entry) == {"label", "pattern", "id"} and all(entry.values()), entry
