@@ -60,3 +60,11 @@ def test_timed_cues_are_all_speech():
 def test_fragmentary_unpunctuated_text_has_no_headings():
     lines = ["今日のゲスト", "山田さんです", "昨日の試合", "すごかったですね", "最後の打席", "ホームランでした"] * 3
     assert "heading" not in kinds(lines) and "title" not in kinds(lines)
+
+
+def test_space_separated_title_of_noun_phrases():
+    lines = ["はままつ朝ラジ ローカルニュースと天気 9月1日防災の日スペシャル", "おはようございます、朝の時間です。",
+             "今日は防災の日ですね。"]
+    assert kinds(lines)[0] == "title"
+    spoken = ["今日は いい天気", "おはようございます、朝の時間です。", "今日は防災の日ですね。"]
+    assert kinds(spoken)[0] == "speech"  # a space in speech: its first part ends in a particle

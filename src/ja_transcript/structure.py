@@ -69,6 +69,21 @@ def looks_like_heading(text: str, morphemes: Sequence[Morpheme], punctuated: boo
     return True
 
 
+def looks_like_title(text: str, morphemes: Sequence[Morpheme], punctuated: bool,
+                     config: StructureConfig = StructureConfig()) -> bool:
+    """Whether the first line reads as a title: a heading, or, in a text that punctuates its
+    speech, a line without punctuation made of space-separated noun phrases, as episode
+    titles are written (番組名 ローカルニュースと天気 9月1日防災の日スペシャル)."""
+    if looks_like_heading(text, morphemes, punctuated, config):
+        return True
+    stripped = text.strip()
+    if not punctuated or not _PUNCT.isdisjoint(stripped) or len(stripped) > 2 * config.max_heading_chars:
+        return False
+    ends = [m for i, m in enumerate(morphemes)
+            if m.pos[0] != "空白" and (i + 1 == len(morphemes) or morphemes[i + 1].pos[0] == "空白")]
+    return len(ends) >= 2 and all(m.pos[0] in _NOUN_END and m.pos[1] != "数詞" for m in ends)
+
+
 def line_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
                config: StructureConfig = StructureConfig(), timed: bool = False) -> list[str]:
     """Kind of every line: title | heading | speech | blank.
@@ -82,6 +97,9 @@ def line_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
     punctuated = punctuated_share(texts) >= config.punctuated_share
     heading_like = [bool(t.strip()) and looks_like_heading(t, ms, punctuated, config)
                     for t, ms in zip(texts, morphemes)]
+    first = next((i for i, t in enumerate(texts) if t.strip()), None)
+    if first is not None and not heading_like[first]:
+        heading_like[first] = looks_like_title(texts[first], morphemes[first], punctuated, config)
     content = sum(1 for t in texts if t.strip())
     if not punctuated and sum(heading_like) > max(1, config.max_heading_share * content):
         heading_like = [False] * len(texts)
