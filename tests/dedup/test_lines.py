@@ -319,3 +319,11 @@ def test_any_lines_keep_the_invariants(texts):
 def test_short_restart_said_again_word_for_word_goes_but_a_filler_stays():
     lines = [(1, "で、新しい店が、"), (2, "で、新しい店が駅前にできたんですよ。"), (3, "はい、"), (4, "はい、そうです。")]
     assert find_duplicate_lines(lines) == {1: ("restart", 2)}
+
+
+def test_short_head_of_a_repeated_block_goes_with_it():
+    lines = [(1, "ハザードマップで、"), (2, "自分の家が浸水する地域かどうか確認してください。"),
+             (3, "ハザードマップで、"), (4, "自分の家が浸水する地域かどうか確認してください。"), (5, "はい。"),
+             (6, "それでは次の話題です。"), (7, "はい。"), (8, "それでは次の話題です。")]
+    found = find_duplicate_lines(lines)
+    assert found[3] == ("repeat", 1) and found[4] == ("repeat", 2) and 7 not in found

@@ -225,7 +225,27 @@ def find_duplicate_lines(
         del kept[:-depth]
         n_kept += 1
         seen[line.key] = (line, n_kept)
+    _remove_block_heads(items, removed, targets, config)
     return removed
+
+
+def _remove_block_heads(items: Sequence[_Line], removed: dict[int, tuple[Reason, int]], targets: set[int],
+                        config: DedupConfig) -> None:
+    """A loop of several lines: when a line's successor went as a copy of line m, and the line
+    itself repeats the line before m, it is the head of the repeated block (ハザードマップで、 +
+    a long line, said twice), however short."""
+    index = {line.n: i for i, line in enumerate(items)}
+    for i in range(len(items) - 1):
+        line, after = items[i], items[i + 1]
+        if line.n in removed or line.n in targets or after.n not in removed:
+            continue
+        j = index[removed[after.n][1]] - 1
+        if j < 0 or j >= i or items[j].key != line.key or items[j].n in removed:
+            continue
+        if line.size >= config.min_restart_chars and any(
+                m.pos[0] in ("名詞", "動詞", "形容詞") and m.pos[1] != "非自立可能" for m in line.morphemes):
+            removed[line.n] = ("repeat", items[j].n)
+            targets.add(items[j].n)
 
 
 def _run_lengths(keys: list[str]) -> list[int]:

@@ -57,10 +57,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
         "correct: NERVE防災 and ネルブ防災 are not corrected to NERV防災; the Latin and phonetic "
         "matchers index only all-Latin / all-katakana aliases, so mixed-script names "
         "(NERV防災, ネルフ防災) are reachable by an exact reading only"),
-    ("local_radio_bousai", "removed_recall"): (
-        "dedup: a two-line loop (66-67 said again as 68-69) loses only its long line; the short "
-        "first line 'ハザードマップで、' (7 folded chars) is under the per-line length floor, "
-        "and repeats are judged line by line, not as a repeated block"),
     ("game_anime_stream", "evidentiality_accuracy"): (
         "extract/evidentiality: 心折れそうになった (そうになる 'nearly') and と思ったら ('if you "
         "try') read as hedges; sentence-final かも, stem+てそう (かかってそう) and a relayed "
