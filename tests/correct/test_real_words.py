@@ -170,3 +170,9 @@ def test_spelling_variant_of_a_name_is_fixed_but_not_of_a_term():
     lexicon = inline_lexicon(("ORG", "エンゼルス", "Los Angeles Angels"), ("TERM", "マニフェスト", "マニフェスト"))
     assert edits_in("エンジェルスの試合", lexicon) == [("エンジェルス", "Los Angeles Angels", "variant")]
     assert edits_in("マニュフェストを読んだ", lexicon) == []
+
+
+def test_a_name_with_no_inside_is_read_whole():
+    lexicon = inline_lexicon(("PRODUCT", "葬送のフリーレン", "葬送のフリーレン"), ("PRODUCT", "フリーレン", "葬送のフリーレン"))
+    assert edits_in("送葬のフリーレンの2期が始まった", lexicon) == [("送葬のフリーレン", "葬送のフリーレン", "reading")]
+    assert edits_in("葬送のフリーレンの2期", lexicon) == []

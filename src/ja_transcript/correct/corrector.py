@@ -33,7 +33,7 @@ from .lexicon import Entry, Lexicon, fold
 from .phonetic import devoice, is_katakana, is_latin, phonetic_key, phonetic_keys, to_katakana
 
 _CONTENT_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
-_MAX_SPAN = 4  # tokens: a misheard term is rarely cut into more pieces
+_MAX_SPAN = 5  # tokens: a misheard term is rarely cut into more pieces (名 + の + 名 counts three)
 _MAX_READINGS = 64  # per span, to bound the product of per-kanji readings
 _KATAKANA_RUN = re.compile("[ァ-ヺ][ァ-ヺー・]{2,}")
 _LATIN_RUN = re.compile("[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.&'-]{3,}")
@@ -205,8 +205,8 @@ class Corrector:
             for j in range(i, min(n, i + _MAX_SPAN)):
                 if j > i:
                     m = morphemes[j]
-                    if m.pos[0] not in _CONTENT_POS and not m.oov:
-                        break
+                    if m.pos[0] not in _CONTENT_POS and not m.oov and m.surface != "の":
+                        break  # の may stand inside a name (葬送のフリーレン), nothing else may
                     readings = [a + b for a in readings for b in self._readings(m) if a + b in prefixes]
                 if not readings:
                     break
