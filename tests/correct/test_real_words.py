@@ -176,3 +176,11 @@ def test_a_name_with_no_inside_is_read_whole():
     lexicon = inline_lexicon(("PRODUCT", "葬送のフリーレン", "葬送のフリーレン"), ("PRODUCT", "フリーレン", "葬送のフリーレン"))
     assert edits_in("送葬のフリーレンの2期が始まった", lexicon) == [("送葬のフリーレン", "葬送のフリーレン", "reading")]
     assert edits_in("葬送のフリーレンの2期", lexicon) == []
+
+
+def test_two_script_name_with_a_misheard_head():
+    lexicon = inline_lexicon(("PRODUCT", "NERV防災", "NERV防災"), ("PRODUCT", "ネルフ防災", "NERV防災"))
+    assert edits_in("NERVE防災のアプリ", lexicon) == [("NERVE防災", "NERV防災", "latin")]
+    assert edits_in("ネルブ防災を入れて", lexicon) == [("ネルブ防災", "NERV防災", "phonetic")]
+    assert edits_in("ネルフ防災とNERV防災", lexicon) == []
+    assert edits_in("NERVEの話とネルブの話", lexicon) == []

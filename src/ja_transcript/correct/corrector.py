@@ -35,6 +35,8 @@ from .phonetic import devoice, is_katakana, is_latin, phonetic_key, phonetic_key
 _CONTENT_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
 _MAX_SPAN = 5  # tokens: a misheard term is rarely cut into more pieces (名 + の + 名 counts three)
 _MAX_READINGS = 64  # per span, to bound the product of per-kanji readings
+_LATIN_HEAD = re.compile(r"^([a-z][a-z0-9.&'-]*)([^a-z0-9 .&'-].*)$")
+_KANA_HEAD = re.compile("^([ァ-ヺー・]+)([^ァ-ヺー・].*)$")
 _KATAKANA_RUN = re.compile("[ァ-ヺ][ァ-ヺー・]{2,}")
 _LATIN_RUN = re.compile("[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.&'-]{3,}")
 _ENGLISH_ENDINGS = ("ing", "ed", "ly", "tion", "sion", "ness", "ment", "able", "ible", "ful", "less", "ous", "es")
@@ -103,6 +105,19 @@ class Corrector:
             if readings and is_katakana(entry.pattern):
                 for key in phonetic_keys(readings[0]):
                     by_key.setdefault(key, set()).add(entry)
+        # Names of two scripts (NERV防災, ネルフ防災): the Latin or katakana head may be misheard
+        # while the rest is said right, so heads are matched on their own before the rest.
+        self._latin_heads: list[tuple[str, str, Entry]] = []
+        self._kana_heads: dict[str, list[tuple[str, Entry]]] = {}
+        for alias, entry in lexicon.by_alias.items():
+            head = _LATIN_HEAD.match(alias) or _KANA_HEAD.match(alias)
+            if head is None or len(head.group(1)) < 3:
+                continue
+            if head.re is _LATIN_HEAD:
+                self._latin_heads.append((head.group(1), head.group(2), entry))
+            else:
+                key = devoice(phonetic_key(head.group(1)))
+                self._kana_heads.setdefault(key, []).append((head.group(2), entry))
         # A reading shared by two ids says nothing about which one was meant: leave it out.
         self._by_reading = {r: next(iter(es)) for r, es in by_reading.items() if len({e.id for e in es}) == 1}
         self._by_key = {k: next(iter(es)) for k, es in by_key.items() if len({e.id for e in es}) == 1}
@@ -176,7 +191,7 @@ class Corrector:
         if _KATAKANA_RUN.search(text):  # a C-speed look before a Python pass over the tokens
             found += self._phonetic_spans(text, morphemes)
         if _LATIN_RUN.search(text):
-            found += self._latin_spans(morphemes)
+            found += self._latin_spans(text, morphemes)
         if not found:
             return []
         evidence = evidence or Counter()
@@ -253,7 +268,7 @@ class Corrector:
         return 0.0
 
     def _phonetic_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Edit]:
-        if not self._by_key:
+        if not self._by_key and not self._kana_heads:
             return []
         out = []
         cfg = self.config
@@ -271,6 +286,10 @@ class Corrector:
                 key = phonetic_key(surface)
                 if len(key) < cfg.min_phonetic_len:
                     continue
+                for rest, entry in self._kana_heads.get(devoice(key), ()):
+                    if text.startswith(rest, end) and fold(text[start:end + len(rest)]) not in self.lexicon.by_alias:
+                        # ネルブ防災 -> ネルフ防災
+                        out.append(self._edit(text, start, end + len(rest), entry, "phonetic", 0.85))
                 entry = self._by_key.get(key)
                 if entry is not None:
                     out.append(self._edit(text, start, end, entry, "phonetic", 0.9))
@@ -298,16 +317,21 @@ class Corrector:
                                       round(0.9 * (best[1] - 50) / 50, 3)))
         return out
 
-    def _latin_spans(self, morphemes: Sequence[Morpheme]) -> list[Edit]:
-        if not self._latin_keys:
+    def _latin_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Edit]:
+        if not self._latin_keys and not self._latin_heads:
             return []
         out = []
-        longest = max(self._latin_keys)
+        longest = max(self._latin_keys, default=1)
+        folded = fold(text)
         for i, m in enumerate(morphemes):
             if not _is_latin_word(m):
                 continue
             if not self._known(m.surface):  # Amazing is an English word SudachiPy knows, not Amazon
                 out += self._latin_edit(m.start, m.end, m.surface, 1)
+                for head, rest, entry in self._latin_heads:  # NERVE防災 -> NERV防災
+                    if folded.startswith(rest, m.end):
+                        out += self._latin_edit(m.start, m.end + len(rest), text[m.start:m.end + len(rest)], 1,
+                                                keys=[head], entry=entry, tail=len(rest))
             if not self._latin_phrases:
                 continue
             j, words = i, 1  # The Atheletic -> The Athletic: words joined by single spaces
@@ -319,26 +343,31 @@ class Corrector:
                     out += self._latin_edit(m.start, morphemes[j].end, surface, words)
         return out
 
-    def _latin_edit(self, start: int, end: int, surface: str, words: int) -> list[Edit]:
+    def _latin_edit(self, start: int, end: int, surface: str, words: int, keys: list[str] | None = None,
+                    entry: Entry | None = None, tail: int = 0) -> list[Edit]:
+        """An edit when `surface` (less its `tail`, said right) is a near miss of a Latin name."""
         cfg = self.config
-        key = fold(surface)
-        keys = self._latin_keys.get(words)
-        if not keys or len(key) < cfg.min_latin_len or key in self.lexicon.by_alias:
+        if fold(surface) in self.lexicon.by_alias:
+            return []
+        key = fold(surface[:len(surface) - tail])
+        keys = keys if keys is not None else self._latin_keys.get(words)
+        if not keys or len(key) < cfg.min_latin_len:
             return []
         best = process.extractOne(key, keys, scorer=JaroWinkler.normalized_similarity,
                                   score_cutoff=cfg.latin_cutoff)
         if best is None:
             return []
         match = best[0]
-        # Metal is not Meta, Googles is not Google: a name misheard keeps its length, not its prefix.
-        if match.startswith(key) or key.startswith(match):
+        # Metal is not Meta, Googles is not Google: a name misheard keeps its length, not its
+        # prefix, unless the rest of a two-script name follows (NERVE防災 is NERV防災).
+        if (match.startswith(key) or key.startswith(match)) and not tail:
             return []
         # Amazing is not Amazon: an English inflection marks a real word, not a misheard name.
         if key.endswith(_ENGLISH_ENDINGS) and not match.endswith(_ENGLISH_ENDINGS):
             return []
         if Levenshtein.normalized_similarity(key, match) < 0.6:
             return []
-        entry = self._latin[match]
+        entry = entry or self._latin[match]
         return [Edit(start, end, surface, entry.id, entry.id, entry.label, "latin", round(0.95 * best[1], 3))]
 
 

@@ -1,11 +1,14 @@
 """Evidential markers of a clause, read from SudachiPy morphemes.
 
 A clause is *reported* when the speaker relays it (hearsay: らしい, そうだ after a plain
-form, によると, って聞いた, a clause-final っていう / という, ということだ, とのことだ, 模様だ;
+form, によると, って聞いた, a clause-final っていう / という, ということだ, とのことだ, 模様だ,
+a quote relayed by a verb of reporting or writing: と発表した, って書いてあった;
 the quote may stand apart from its verb: …って、会社の先輩が言ってた),
-*speculative* when the speaker infers or guesses it (たぶん, と思う, かもしれない, だろう,
-ようだ, みたいだ, っぽい, そうだ after a stem, かな, はず, 見込みだ, 見通しだ, に違いない,
-どうやら / どうも ... らしい), and *asserted* otherwise. Where both kinds govern a clause,
+*speculative* when the speaker infers or guesses it (たぶん, と思う, かもしれない / かも, だろう,
+ようだ, みたいだ, っぽい, そうだ after a stem (also the contracted かかってそう), かな, はず,
+見込みだ, 見通しで, と見られる, が予想される, おそれがある, に違いない,
+どうやら / どうも ... らしい), and *asserted* otherwise: that covers what nearly happened
+(転びそうになった) and と思う telling a condition or a surprise (と思ったら, と思いきや). Where both kinds govern a clause,
 speculative wins (40億ドルって言ったかな: a relayed figure the speaker is unsure of).
 
 Markers are decided from tokens and their neighbours, never from substrings:
@@ -59,11 +62,16 @@ _RELAY_VERBS = frozenset({"聞く", "報じる", "伝える", "伝わる"})
 # Verbs of speaking that also take a partner with と (友達と話した): they relay only a quoted
 # statement (来月閉まるって話してた, 稼働すると述べた).
 _SPEECH_VERBS = frozenset({"話す", "述べる", "語る"})
+# Nouns of reporting used as verbs with する (と発表した, って報道してた, と公表した); like the
+# verbs of speaking they relay only a quoted statement (友達と発表した is no report).
+_REPORT_NOUNS = frozenset({"発表", "報道", "発言", "公表", "主張", "説明", "報告", "表明", "証言"})
 # Particles closing the speaker or source put between a quote and its verb:
 # …って、会社の先輩が言ってた / …と医者に言われた / …って母から聞いた / …ってニュースで聞いた.
 _AGENT_PARTICLES = frozenset({"が", "は", "も", "に", "から", "で"})
 # Nouns of forecasting quoted with と: と予想される, と推定されている.
 _GUESS_NOUNS = frozenset({"予想", "推測", "推定", "予測", "推察", "想定"})
+# Forecast nouns after a predicate or a noun + の: 完成する見込みだ, 完成の見通しで.
+_OUTLOOK_NOUNS = frozenset({"見込み", "見通し"})
 _THINK_VERBS = frozenset({"思う", "考える", "存じる"})
 # Degree adverbs that make noun + らしい / っぽい a property (とても男らしい, 実にチャンピオンらしい).
 _DEGREE = frozenset({
@@ -334,7 +342,13 @@ def _r_ppoi(ms, i, lo, hi):
 def _r_sou(ms, i, lo, hi):
     """そう: hearsay after a plain form (降るそうだ), appearance after a stem (降りそうだ)."""
     p = ms[i].pos
-    if p[1] != "助動詞語幹" or i - 1 < lo:
+    if i - 1 < lo:
+        return None
+    if p[0] == "副詞":
+        return _contracted_teiru_sou(ms, i, lo, hi)
+    if p[1] != "助動詞語幹":
+        return None
+    if _nearly(ms, i, hi):
         return None
     prev = ms[i - 1]
     form = prev.pos[5]
@@ -345,6 +359,33 @@ def _r_sou(ms, i, lo, hi):
     else:
         kind = REPORTED if p[0] == "名詞" else SPECULATIVE
     return _span(ms, i, _with_copula(ms, i, hi), kind)
+
+
+def _nearly(ms, i: int, hi: int) -> bool:
+    """Stem + そうになる at i tells what nearly happened (転びそうになった), not a guess;
+    but そうになってくる is a growing likelihood (雨が降りそうになってきた).
+
+    >>> from ja_transcript.nlp import get_analyzer
+    >>> ms = get_analyzer().analyze("転びそうになった")
+    >>> _nearly(ms, 1, len(ms))
+    True
+    """
+    j = i + 2
+    if j >= hi or ms[i + 1].pos[5] != "連用形-ニ" or ms[j].normalized != "成る":
+        return False
+    return not (j + 2 < hi and ms[j + 1].normalized == "て" and ms[j + 2].normalized == "来る")
+
+
+def _contracted_teiru_sou(ms, i, lo, hi):
+    """Verb + て + そう: SudachiPy reads the contracted ている + appearance そう (かかってそう,
+    寝てそうだね) as the adverb そう; it is one when the predicate ends there, not in
+    笑ってそう言った (so)."""
+    prev = ms[i - 1]
+    if prev.normalized != "て" or prev.pos[1] != "接続助詞" or i - 2 < lo or ms[i - 2].pos[0] != "動詞":
+        return None
+    if not _predicate_end(ms, i + 1, hi):
+        return None
+    return _span(ms, i, _with_copula(ms, i, hi), SPECULATIVE)
 
 
 def _r_you(ms, i, lo, hi):
@@ -401,12 +442,42 @@ def _r_ka(ms, i, lo, hi):
         return None
     nxt = ms[i + 1].surface
     if nxt == "も":
-        if i + 2 < hi and ms[i + 2].normalized == "知れる":
+        if i + 2 < hi and ms[i + 2].normalized in ("知れる", "分かる"):  # かもしれない, かもわからない
             return _span(ms, i, i + 2, SPECULATIVE)
         return _span(ms, i, i + 1, SPECULATIVE) if _predicate_end(ms, i + 2, hi) else None
     if nxt in ("な", "なぁ", "なあ", "なー") and ms[i].pos[1] == "終助詞":
         return _span(ms, i, i + 1, SPECULATIVE)
     return None
+
+
+def _r_arika(ms, i, lo, hi):
+    """ありかも: SudachiPy reads あり + かも as 在処 (whereabouts) + も; it is かも when the
+    predicate ends after も (それもありかも。, ありかもね, ありかもしれない), not in 鍵のありかも忘れた."""
+    if ms[i].surface != "ありか" or i + 1 >= hi or ms[i + 1].surface != "も":
+        return None
+    if i + 2 < hi and ms[i + 2].normalized in ("知れる", "分かる"):
+        return _span(ms, i, i + 2, SPECULATIVE)
+    return _span(ms, i, i + 1, SPECULATIVE) if _predicate_end(ms, i + 2, hi) else None
+
+
+def _r_risk(ms, i, lo, hi):
+    """おそれがある / 恐れもある: a risk the speaker infers (発生するおそれがあります, 大雨の恐れ
+    もある); not the fear of 恐れを感じる, nor おそれはありません."""
+    if ms[i].pos[0] != "名詞":
+        return None
+    j = i + 1
+    if j < hi and ms[j].surface in ("が", "も"):
+        j += 1
+    if j >= hi or ms[j].normalized != "有る" or _negated(ms, j + 1, hi):
+        return None
+    return _span(ms, i, j, SPECULATIVE)
+
+
+def _negated(ms, j: int, hi: int) -> bool:
+    """A negative follows at j: ない, ず (ありません), ません."""
+    if j < hi and ms[j].normalized == "ます":
+        j += 1
+    return j < hi and ms[j].normalized in ("ない", "ず")
 
 
 def _r_guess_adverb(ms, i, lo, hi):
@@ -437,10 +508,20 @@ def _r_hazu(ms, i, lo, hi):
 
 
 def _r_outlook(ms, i, lo, hi):
-    """Predicate + 見込みだ / 見通しだ (a forecast), 模様だ (a report)."""
-    if i - 1 < lo or ms[i - 1].pos[0] not in _PREDICATE or not _predicate_end(ms, i + 1, hi):
+    """Predicate + 見込みだ / 見通しだ (a forecast), 模様だ (a report); a forecast also after
+    noun + の and before となる (完成の見込みです, 延期される見込みとなった), but not as a
+    plain noun (彼には見込みがある)."""
+    if i - 1 < lo:
         return None
-    return _span(ms, i, i, REPORTED if ms[i].normalized == "模様" else SPECULATIVE)
+    forecast = ms[i].normalized in _OUTLOOK_NOUNS
+    prev = ms[i - 1]
+    if prev.pos[0] not in _PREDICATE and not (
+            forecast and prev.surface == "の" and i - 2 >= lo and ms[i - 2].pos[0] in _NOMINAL):
+        return None
+    if not _predicate_end(ms, i + 1, hi) and not (
+            forecast and i + 2 < hi and ms[i + 1].surface == "と" and ms[i + 2].normalized == "成る"):
+        return None
+    return _span(ms, i, i, SPECULATIVE if forecast else REPORTED)
 
 
 def _r_chigai(ms, i, lo, hi):
@@ -472,8 +553,14 @@ def _r_miru(ms, i, lo, hi):
 
 
 def _r_guess_noun(ms, i, lo, hi):
-    """と予想される / と推定されている."""
-    return _span(ms, i - 1, i, SPECULATIVE) if _quoted(ms, i, lo) else None
+    """と予想される / と推定されている, and the passive without a quote (増加が予想されます);
+    not 予想以上, 予想が外れた."""
+    if _quoted(ms, i, lo):
+        return _span(ms, i - 1, i, SPECULATIVE)
+    if i + 2 < hi and ms[i + 1].normalized == "為る" and ms[i + 2].normalized in ("れる", "られる") \
+            and not (i + 3 < hi and ms[i + 3].pos[0] in _NOMINAL):
+        return _span(ms, i, i + 2, SPECULATIVE)
+    return None
 
 
 def _r_kara(ms, i, lo, hi):
@@ -516,10 +603,42 @@ def _r_relay(ms, i, lo, hi):
 
 def _r_speech(ms, i, lo, hi):
     """って話してた, と述べた, と語った: only after a quoted statement (not 友達と話した)."""
+    q = _statement_quote(ms, i, lo)
+    return _span(ms, q, i, REPORTED) if q is not None else None
+
+
+def _statement_quote(ms, i: int, lo: int) -> int | None:
+    """The quote of the verb at i when it closes a statement (閉店するって書いてあった),
+    not a partner (友達と話した)."""
     q = _quote_index(ms, i, lo)
     if q is None or (q == i - 1 and not _after_predicate(ms, q - 1, lo)):
         return None
-    return _span(ms, q, i, REPORTED)
+    return q
+
+
+def _r_write(ms, i, lo, hi):
+    """って書いてあった, と書かれていた, って書いてた: a quoted statement told as written."""
+    q = _statement_quote(ms, i, lo)
+    if q is None or i + 1 >= hi:
+        return None
+    nxt = ms[i + 1]
+    nn = nxt.normalized
+    if nn == "て" and i + 2 < hi and ms[i + 2].normalized in ("有る", "居る"):  # 書いてあった
+        return _span(ms, q, i + 2, REPORTED)
+    if nn in ("れる", "てる") or (nn == "た" and not nxt.pos[5].startswith("仮定形")):
+        return _span(ms, q, i + 1, REPORTED)
+    return None
+
+
+def _r_report_noun(ms, i, lo, hi):
+    """と発表した, って報道してた, と公表した (a quoted statement relayed); 発表では as a source."""
+    found = _r_source(ms, i, lo, hi) if ms[i].normalized in _SOURCES else None
+    if found is not None:
+        return found
+    if i + 1 >= hi or ms[i + 1].normalized != "為る" or ms[i + 1].pos[5].startswith(("仮定形", "命令形")):
+        return None
+    q = _statement_quote(ms, i, lo)
+    return _span(ms, q, i + 1, REPORTED) if q is not None else None
 
 
 def _r_iu(ms, i, lo, hi):
@@ -574,7 +693,7 @@ _RULES = {
     "らしい": _r_rashii, "ぽい": _r_ppoi, "そう": _r_sou, "よう": _r_you, "みたい": _r_you,
     "だ": _r_copula, "です": _r_copula, "か": _r_ka, "どう": _r_dou, "若し": _r_moshi, "筈": _r_hazu,
     "見込み": _r_outlook, "見通し": _r_outlook, "模様": _r_outlook, "違い": _r_chigai, "相違": _r_chigai,
-    "気": _r_ki, "見る": _r_miru, "から": _r_kara, "よる": _r_yoru, "言う": _r_iu, "こと": _r_koto,
+    "気": _r_ki, "見る": _r_miru, "在処": _r_arika, "恐れ": _r_risk, "書く": _r_write, "から": _r_kara, "よる": _r_yoru, "言う": _r_iu, "こと": _r_koto,
     "って": _r_tte, "と": _r_to,
 }
 _RULES.update(dict.fromkeys(_GUESS_ADVERBS, _r_guess_adverb))
@@ -583,6 +702,7 @@ _RULES.update(dict.fromkeys(_GUESS_NOUNS, _r_guess_noun))
 _RULES.update(dict.fromkeys(_SOURCES, _r_source))
 _RULES.update(dict.fromkeys(_RELAY_VERBS, _r_relay))
 _RULES.update(dict.fromkeys(_SPEECH_VERBS, _r_speech))
+_RULES.update(dict.fromkeys(_REPORT_NOUNS, _r_report_noun))
 
 # Only tokens whose normalized form is here can start a marker.
 TRIGGERS = frozenset(_RULES)
@@ -607,6 +727,10 @@ def _hedging_think(ms, i: int, hi: int) -> bool:
     if nxt.pos[0] in ("名詞", "代名詞"):
         return False
     if nxt.pos[1] == "準体助詞" and i + 2 < hi and ms[i + 2].surface in ("が", "は", "を", "も"):
+        return False
+    # a condition or a surprise: と思ったら / と思えば / と思うと / と思いきや
+    if ms[i].pos[5].startswith("仮定形") or nxt.pos[5].startswith("仮定形") or nxt.surface == "き" \
+            or (nxt.normalized == "と" and nxt.pos[1] == "接続助詞"):
         return False
     if nxt.normalized == "て" and nxt.pos[1] == "接続助詞":
         return i + 2 < hi and ms[i + 2].normalized in ("居る", "おる")
