@@ -245,7 +245,7 @@ class Corrector:
         form is the alias): エンジェルス -> エンゼルス. Domain terms are left to their speakers."""
         out = []
         aliases = self.lexicon.by_alias
-        for m in [m for m in morphemes if m[4] != m[0] and not m[6]]:  # normalized != surface, known
+        for m in [m for m in morphemes if m[4] != m[0] and m[5][0] == "名詞" and not m[6]]:  # respelt nouns
             entry = aliases.get(fold(m.normalized))
             if entry is not None and entry.label != "TERM" and fold(m.surface) not in aliases:
                 out.append(Edit(m.start, m.end, m.surface, entry.id, entry.id, entry.label, "variant", 0.8))
