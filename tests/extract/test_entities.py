@@ -33,7 +33,7 @@ def found(text: str, aliases=None, backend=None) -> list[EntitySpan]:
 # (text, names found by part of speech, in order)
 POS_CASES = [
     # proper nouns next to each other are one name; a place name before a given name is a surname
-    ("田中太郎は大阪に住む", [("田中太郎", "PERSON"), ("大阪", "LOC")]),
+    ("田中太郎は大阪に住む", [("田中太郎", "PERSON"), ("大阪", "GPE")]),
     ("ライターの兵庫慎司は言う", [("兵庫慎司", "PERSON")]),
     # katakana words joined by ・ are one name; between kanji names ・ lists them
     ("デヴィッド・リンチが撮った", [("デヴィッド・リンチ", "PERSON")]),
@@ -48,7 +48,7 @@ POS_CASES = [
     ("ウッドストック・フェスティバルと比べる", [("ウッドストック・フェスティバル", "EVENT")]),
     ("ワシントン条約を結ぶ", [("ワシントン条約", "LAW")]),
     ("アメリカ合衆国ハワイ準州マウイ島", [("アメリカ合衆国ハワイ準州マウイ島", "LOC")]),
-    ("カリフォルニア州サンディエゴ", [("カリフォルニア州サンディエゴ", "LOC")]),  # the last part's kind
+    ("カリフォルニア州サンディエゴ", [("カリフォルニア州サンディエゴ", "GPE")]),  # a city: GPE
     # a head word needs a name before it
     ("同社の社長は全国大会に出た", []),
     ("国立美術館で見た", []),
@@ -194,3 +194,12 @@ def test_given_lexicon_matches_are_used_as_found():
     ms = get_analyzer().analyze(text)
     assert find_entities(text, ms, aliases, matches=aliases.find(text, ms)) == find_entities(text, ms, aliases)
     assert [s.source for s in find_entities(text, ms, aliases, matches=[])] == ["pos"] * len(pos_entities(text, ms))
+
+
+def test_regions_and_natural_features_are_loc_cities_gpe():
+    from ja_transcript.nlp import get_analyzer
+
+    text = "アジアと関東を回って、富士山の後にナポリへ行った。"
+    spans = [(s.text, s.label) for s in pos_entities(text, get_analyzer().analyze(text))]
+    assert ("アジア", "LOC") in spans and ("関東", "LOC") in spans and ("ナポリ", "GPE") in spans
+    assert ("富士山", "LOC") in spans

@@ -19,8 +19,9 @@ analysis, one noun compound (a run of nouns, prefixes and noun suffixes) at a ti
   it (株式会社|フェロー|ピクチャーズ); a common noun ending in 省, 庁 or 議院 is an institution
   (文部科学省);
 - X の 戦い / 乱 / 変 / 役 / 陣 is an EVENT (関ヶ原の戦い);
-- otherwise a name takes SudachiPy's subclass: 人名 PERSON, 地名-国 GPE, 地名-一般 LOC (GPE when
-  it ends in an administrative unit: 県, 市, 州 ...), 一般 MISC (the kind is unknown). Place
+- otherwise a name takes SudachiPy's subclass: 人名 PERSON, 地名-国 GPE, 地名-一般 GPE (a city or
+  state, as in OntoNotes) or LOC (a continent, region or natural feature: アジア, 関東, 富士山),
+  一般 MISC (the kind is unknown). Place
   names before a given name are surnames (兵庫|慎司 is a PERSON).
 
 A name of one character is kept only before an honorific (李さん): alone it is mostly a piece
@@ -97,6 +98,10 @@ _ORDINAL_COUNTERS = frozenset("回 次 期".split())  # 第 N 回
 _HONORIFICS = frozenset("さん 氏 様 さま 君 くん ちゃん 殿 先生".split())
 _JOINERS = frozenset("・=＝· ")
 _ADMIN = tuple("都府県市区町村郡州")
+_NATURAL = tuple("山川河湖海島岳峠湾岬沼滝谷") + ("半島", "高原", "平野", "盆地", "砂漠", "海峡")
+_REGIONS = frozenset(["アジア", "ヨーロッパ", "アフリカ", "オセアニア", "北米", "南米", "中南米", "中東", "欧州",
+                      "東南アジア", "東アジア", "南アジア", "西欧", "東欧", "北欧", "関東", "関西", "東北", "北陸",
+                      "東海", "近畿", "中国地方", "四国", "九州", "山陰", "山陽", "首都圏", "甲信越"])
 _NOT_IN_NAME_PREFIXES = frozenset("元 前 現 同 各 両 約 計 故 当 本 毎 我が 某".split())
 
 _OPENERS = frozenset(["名詞", "接頭辞"])  # parts of speech that can open a noun compound
@@ -175,7 +180,7 @@ def pos_entities(text: str, morphemes: Sequence[Morpheme], taken: Sequence[tuple
     >>> from ja_transcript.nlp import get_analyzer
     >>> def show(t): return [(s.text, s.label) for s in pos_entities(t, get_analyzer().analyze(t))]
     >>> show("田中太郎は大阪に住む")
-    [('田中太郎', 'PERSON'), ('大阪', 'LOC')]
+    [('田中太郎', 'PERSON'), ('大阪', 'GPE')]
     >>> show("長崎ペンギン水族館と親和銀行")
     [('長崎ペンギン水族館', 'FAC'), ('親和銀行', 'ORG')]
     >>> show("2010 FIFAワールドカップで関ヶ原の戦いを語る")
@@ -389,7 +394,11 @@ def _proper_label(m: Morpheme) -> str:
     if sub == "人名":
         return "PERSON"
     if sub == "地名":
-        return "GPE" if m.pos[3] == "国" or (len(m.surface) > 1 and m.surface.endswith(_ADMIN)) else "LOC"
+        # Cities, prefectures and states are GPE, as in OntoNotes; continents, regions and
+        # natural features are LOC.
+        if m.pos[3] == "国":
+            return "GPE"
+        return "LOC" if m.surface in _REGIONS or m.surface.endswith(_NATURAL) else "GPE"
     return "MISC"  # 固有名詞-一般: organisations, products and events alike
 
 
