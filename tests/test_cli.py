@@ -151,3 +151,16 @@ def test_jsonl_holds_every_document_in_order(batch, tmp_path):
     assert [(Path(d["source"]["path"]).name, d["source"]["record_id"]) for d in docs] == [
         ("a.txt", None), ("c.jsonl", "ep1"), ("c.jsonl", "ep/2"), ("b.srt", None)]
     assert docs[0] == json.loads((tmp_path / "o" / "a.json").read_text(encoding="utf-8"))
+
+
+def test_resume_skips_what_is_done_and_redoes_what_changed(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("はい。\n", encoding="utf-8")
+    (src / "b.txt").write_text("そうですね。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("process", str(src), "--out", str(out)).exit_code == 0
+    (src / "b.txt").write_text("暗号試算の話です。\n", encoding="utf-8")
+    result = run("process", str(src), "--out", str(out), "--resume")
+    assert result.exit_code == 0 and "1 input(s) already done" in result.output
+    assert json.loads((out / "b.json").read_text(encoding="utf-8"))["lines"][0]["clean"] == "暗号資産の話です。"

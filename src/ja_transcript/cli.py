@@ -140,6 +140,24 @@ class _Views:
         return []
 
 
+def _already_done(out: Path, path: str) -> bool:
+    """Whether `out` holds the documents of `path` made from its current bytes (for --resume).
+
+    Every document records the SHA-256 of its input, so a changed input is processed again.
+    """
+    import hashlib
+
+    stem = Path(path).stem
+    docs = [out / f"{stem}.json"] if (out / f"{stem}.json").exists() else sorted((out / stem).glob("*.json"))
+    if not docs:
+        return False
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        return all(json.loads(d.read_text(encoding="utf-8"))["source"]["sha256"] == digest for d in docs)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
 def _run(jobs: list[tuple[str, Optional[str]]], settings: dict, workers: int) -> Iterator:
     if workers <= 1 or len(jobs) <= 1:
         _init_worker(settings)
@@ -161,6 +179,7 @@ def process(
     no_dedup: bool = typer.Option(False, "--no-dedup", help="Switch off duplicate-line removal."),
     removed: Optional[Path] = typer.Option(None, "--removed", help="Also write every removed line to this JSON Lines file."),
     jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Also write every document, one a line, to this JSON Lines file."),
+    resume: bool = typer.Option(False, "--resume", help="Skip inputs whose documents in --out were made from the same bytes."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default: detect)."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes for many files."),
     ginza: bool = typer.Option(False, "--ginza", help="Add ja_ginza's entities for names no lexicon has "
@@ -209,6 +228,11 @@ def process(
 
     files, errors = find_inputs(paths)
     errors = [str(e) for e in errors]
+    if resume:
+        done = [f for f in files if _already_done(out, f)]
+        files = [f for f in files if f not in done]
+        if done:
+            typer.echo(f"{len(done)} input(s) already done in {out}, skipped (--resume).", err=True)
     jobs = [(f, encoding) for f in files]
     written: dict[Path, str] = {}
     removed_lines: list[str] = []
