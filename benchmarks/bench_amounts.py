@@ -4,8 +4,8 @@ Run:  .venv/bin/python benchmarks/bench_amounts.py [--repeat N]
 pyNormalizeNumExp (``pip install pynormalizenumexp==0.3.4``) is imported lazily; without it
 only this project's figures are printed.
 
-Data: /work/shared/eval/numbers/kanji_numeral_cases.json, .../pynormalizenumexp_cases.json and
-the sample transcript with its hand-made gold amounts (/work/shared/eval/seed/).
+Data: ../shared/eval/numbers/kanji_numeral_cases.json, .../pynormalizenumexp_cases.json and
+the sample transcript with its hand-made gold amounts (../shared/eval/seed/).
 
 How the two are compared (one rule for both systems)
 ----------------------------------------------------
@@ -60,7 +60,8 @@ from pathlib import Path
 from ja_transcript.extract.amounts import extract_amounts
 from ja_transcript.extract.numerals import NumeralError, parse_numeral
 
-EVAL = Path("/work/shared/eval")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"  # the project's reference data, beside the checkout
+EVAL = (SHARED / "eval")
 KANJI_CASES = EVAL / "numbers" / "kanji_numeral_cases.json"
 PNNE_CASES = EVAL / "numbers" / "pynormalizenumexp_cases.json"
 SAMPLE = EVAL / "seed" / "iwami_coreweave_news.txt"

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_entities.py [--limit N] [--no-ginza] [--errors a|b|c] [--repeat 3]
 
-Data: /work/shared/eval/ner/stockmark_wikipedia_ner_dev.json, 1,000 sentences of Japanese
+Data: ../shared/eval/ner/stockmark_wikipedia_ner_dev.json, 1,000 sentences of Japanese
 Wikipedia with gold spans in 8 types (stockmarkteam/ner-wikipedia-dataset, CC-BY-SA 3.0).
 It is written text, not speech: names are spelled out in full, with formal suffixes
 (株式会社, 大学, 駅), which a transcript of speech has less often.
@@ -50,7 +50,8 @@ from ja_transcript.correct.lexicon import load_lexicon
 from ja_transcript.extract.entities import find_entities, merge_entities
 from ja_transcript.nlp import get_analyzer
 
-DATA = Path("/work/shared/eval/ner/stockmark_wikipedia_ner_dev.json")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"  # the project's reference data, beside the checkout
+DATA = (SHARED / "eval/ner/stockmark_wikipedia_ner_dev.json")
 GOLD_CLASS = {"人名": "PERSON", "法人名": "ORG", "政治的組織名": "ORG", "その他の組織名": "ORG",
               "地名": "GPE/LOC", "施設名": "FAC", "製品名": "PRODUCT", "イベント名": "EVENT"}
 PRED_CLASS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE/LOC", "LOC": "GPE/LOC", "FAC": "FAC",

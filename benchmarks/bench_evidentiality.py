@@ -4,11 +4,11 @@
 
 Reported:
 
-- JSeM evidentiality set (/work/shared/eval/modality/jsem_evidentiality.json): whether every
+- JSeM evidentiality set (../shared/eval/modality/jsem_evidentiality.json): whether every
   sentence yields at least one claim; a sentence takes the evidentiality of its last claim
   (the main clause in Japanese comes last); asserted-vs-not accuracy, three-way accuracy and
   the confusion table (rows: reference, columns: found);
-- the sample transcript (/work/shared/eval/seed), sentences joined roughly as the pipeline
+- the sample transcript (../shared/eval/seed), sentences joined roughly as the pipeline
   does (lines up to a 。, without title / headings / removed duplicates, with the
   corrections applied): claims recall and evidentiality accuracy as tools/score.py counts them;
 - the case files under tests/extract/cases/: claims_evidentiality.json (written with the rules)
@@ -32,7 +32,8 @@ from ja_transcript.extract.claims import find_claims
 from ja_transcript.nlp import get_analyzer
 
 ROOT = Path(__file__).resolve().parent.parent
-EVAL = Path("/work/shared/eval")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"  # the project's reference data, beside the checkout
+EVAL = (SHARED / "eval")
 CASES = ROOT / "tests" / "extract" / "cases"
 LABELS = ("asserted", "reported", "speculative")
 

@@ -13,7 +13,7 @@ CASES = Path(__file__).parent / "cases"
 
 
 def _seed_dir() -> Path:
-    for base in (ROOT.parent / "shared", Path("/work/shared")):
+    for base in (ROOT.parent / "shared",):
         if (base / "eval" / "seed").is_dir():
             return base / "eval" / "seed"
     pytest.skip("shared/eval/seed not found")

@@ -24,7 +24,8 @@ from ja_transcript.pipeline import Pipeline
 from ja_transcript.readers import read_path
 
 HERE = Path(__file__).parent
-SCORER = Path("/work/shared/tools/score.py")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # the project's reference data, beside the checkout
+SCORER = (SHARED / "tools/score.py")
 TRANSCRIPTS = ("baseball_talk", "naples_vlog", "family_podcast")
 
 # measure -> (rule, bound): "min" a ratio at least bound, "none" an empty list, "zero" a count of 0.

@@ -10,7 +10,8 @@ from ja_transcript.extract.amounts import extract_amounts
 from ja_transcript.nlp import get_analyzer
 
 CASES = json.loads((Path(__file__).parent / "cases" / "amounts_spoken.json").read_text("utf-8"))
-SEED = Path("/work/shared/eval/seed")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # the project's reference data, beside the checkout
+SEED = (SHARED / "eval/seed")
 FIELDS = ("text", "kind", "value", "low", "high", "unit", "approximate", "start", "end")
 
 

@@ -13,7 +13,8 @@ from ja_transcript.nlp import get_analyzer
 
 CASES = json.loads((Path(__file__).parent / "cases" / "claims_segmentation.json").read_text("utf-8"))
 CHAINS = json.loads((Path(__file__).parent / "cases" / "claims_chains.json").read_text("utf-8"))
-SEED = Path("/work/shared/eval/seed")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # the project's reference data, beside the checkout
+SEED = (SHARED / "eval/seed")
 
 
 def _ids(group):
@@ -226,7 +227,7 @@ def test_sample_greetings_and_questions_are_not_claims():
 #     .venv/bin/python tests/extract/test_claims.py --update-reference
 
 REFERENCE = Path(__file__).parent / "cases" / "claims_reference_outputs.json"
-JSEM = Path("/work/shared/eval/modality/jsem_evidentiality.json")
+JSEM = (SHARED / "eval/modality/jsem_evidentiality.json")
 
 
 def _encode(text):

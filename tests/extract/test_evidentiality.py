@@ -18,7 +18,8 @@ from ja_transcript.extract.evidentiality import (
 from ja_transcript.nlp import get_analyzer
 
 CASES = json.loads((Path(__file__).parent / "cases" / "claims_evidentiality.json").read_text("utf-8"))
-JSEM = Path("/work/shared/eval/modality/jsem_evidentiality.json")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # the project's reference data, beside the checkout
+JSEM = (SHARED / "eval/modality/jsem_evidentiality.json")
 
 
 def kinds(text):

@@ -8,7 +8,8 @@ from hypothesis import given, settings, strategies as st
 
 from ja_transcript.extract.numerals import NumeralError, parse_numeral, parse_numeral_range
 
-KANJI_CASES = Path("/work/shared/eval/numbers/kanji_numeral_cases.json")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # the project's reference data, beside the checkout
+KANJI_CASES = (SHARED / "eval/numbers/kanji_numeral_cases.json")
 
 
 @pytest.mark.parametrize("text, value", [

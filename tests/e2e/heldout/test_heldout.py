@@ -27,7 +27,8 @@ from ja_transcript.pipeline import Pipeline
 from ja_transcript.readers import read_path
 
 HERE = Path(__file__).parent
-SCORER = Path("/work/shared/tools/score.py")
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"  # the project's reference data, beside the checkout
+SCORER = (SHARED / "tools/score.py")
 TRANSCRIPTS = ("local_radio_bousai", "game_anime_stream")
 
 # measure -> (rule, bound): "min" a ratio at least bound, "none" an empty list, "zero" a count of 0.
