@@ -197,6 +197,8 @@ def test_lexicalized_words():
 
 # ----------------------------------------------------------------- the sample transcript
 def test_sample_gold_amounts():
+    if not SEED.is_dir():
+        pytest.skip("the reference data (shared/eval/seed) is not beside this checkout")
     lines = (SEED / "iwami_coreweave_news.txt").read_text("utf-8").split("\n")
     gold = json.loads((SEED / "iwami_coreweave_news.gold.json").read_text("utf-8"))["amounts"]
     for g in gold:
