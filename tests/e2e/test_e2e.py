@@ -1,14 +1,23 @@
-"""End to end: auto-transcripts from three domains the default lexicon does not cover,
-each scored against a hand-made reference (`*.gold.json`, the format of the sample's
-reference in the shared evaluation data) with the shared scorer.
+"""End to end: auto-transcripts from domains the default lexicon does not cover, each
+scored against a hand-made reference (`*.gold.json`, the format of the sample's reference
+in the shared evaluation data) with the shared scorer.
 
 - baseball_talk: a two-host baseball radio show (names, team names, pitching terms);
 - naples_vlog: a travel and cooking vlog (Italian places, food words, euros);
 - family_podcast: a married couple talking about holidays and the household budget.
 
+Held out (`heldout/`): references written from the text before the pipeline ever ran on
+them, and never tuned on its output; they measure how the pipeline generalises, so fix the
+pipeline, not these files.
+
+- local_radio_bousai: a two-presenter local radio segment: local news, weather and a
+  disaster-preparedness feature (place names, agency and app names, 線状降水帯, 避難指示);
+- game_anime_stream: a two-streamer live stream about a video game and this season's anime.
+
 Each measure is held to what the product promises. A measure the pipeline does not reach
 yet is a strict xfail naming the stage at fault, so the suite stays green, the gap stays
-visible, and the marker has to go once the gap is closed.
+visible, and the marker has to go once the gap is closed. The floors (nothing lost,
+sound-alike words left alone, corrections precise, no wrong line removed) are never excused.
 """
 
 from __future__ import annotations
@@ -26,25 +35,36 @@ from ja_transcript.readers import read_path
 HERE = Path(__file__).parent
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # the project's reference data, beside the checkout
 SCORER = (SHARED / "tools/score.py")
-TRANSCRIPTS = ("baseball_talk", "naples_vlog", "family_podcast")
+# name -> its folder under tests/e2e
+TRANSCRIPTS = {"baseball_talk": HERE, "naples_vlog": HERE, "family_podcast": HERE,
+               "local_radio_bousai": HERE / "heldout", "game_anime_stream": HERE / "heldout"}
+HELD_OUT = {name for name, folder in TRANSCRIPTS.items() if folder != HERE}
 
 # measure -> (rule, bound): "min" a ratio at least bound, "none" an empty list, "zero" a count of 0.
+FLOORS = {
+    "lines_lost": ("zero", None),
+    "must_not_change_broken": ("none", None),
+    "corrections_precision": ("min", 0.9),
+    "removed_false": ("none", None),
+    "kept_broken": ("none", None),
+}
 MEASURES = {
+    **FLOORS,
     "headings_recall": ("min", 1.0),
     "headings_false": ("none", None),
     "sentence_joins": ("min", 0.8),
-    "lines_lost": ("zero", None),
-    "corrections_precision": ("min", 0.9),
     "corrections_recall": ("min", 0.8),
-    "must_not_change_broken": ("none", None),
     "removed_recall": ("min", 0.8),
-    "removed_false": ("none", None),
-    "kept_broken": ("none", None),
     "amounts_recall": ("min", 0.8),
     "entities_recall": ("min", 0.8),
     "claims_recall": ("min", 0.8),
     "evidentiality_accuracy": ("min", 0.8),
 }
+HELD_OUT_BOUNDS = {"headings_recall": ("min", 0.8)}  # a held-out set asks 0.8 of every ratio
+
+
+def _rule(name: str, measure: str) -> tuple:
+    return HELD_OUT_BOUNDS.get(measure, MEASURES[measure]) if name in HELD_OUT else MEASURES[measure]
 
 # Measures not reached yet, with the stage at fault and the general cause.
 KNOWN_GAPS: dict[tuple[str, str], str] = {}
@@ -74,13 +94,13 @@ def _scorer():
 
 @lru_cache(maxsize=None)
 def _document(name: str) -> dict:
-    lexicon = HERE / f"{name}.jsonl"
+    lexicon = TRANSCRIPTS[name] / f"{name}.jsonl"
     pipeline = Pipeline(lexicons=[lexicon] if lexicon.exists() else [])
-    return pipeline.process(read_path(HERE / f"{name}.txt").transcripts[0]).model_dump(mode="json")
+    return pipeline.process(read_path(TRANSCRIPTS[name] / f"{name}.txt").transcripts[0]).model_dump(mode="json")
 
 
 def _gold(name: str) -> dict:
-    return json.loads((HERE / f"{name}.gold.json").read_text(encoding="utf-8"))
+    return json.loads((TRANSCRIPTS[name] / f"{name}.gold.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)
@@ -101,21 +121,21 @@ def test_measure(name: str, measure: str) -> None:
     if _scorer() is None:
         pytest.skip(f"the shared scorer {SCORER} is missing; end-to-end scores need it")
     scores = _scores(name)
-    rule, bound = MEASURES[measure]
+    rule, bound = _rule(name, measure)
     details = {k: v for k, v in scores.items() if isinstance(v, list) and v}
     assert _passes(scores[measure], rule, bound), (
         f"{name}: {measure} = {scores[measure]!r} (wanted {rule} {bound}); details: {details}")
 
 
-def test_known_gaps_name_real_cases() -> None:
+def test_known_gaps_name_real_cases_and_never_excuse_a_floor() -> None:
     assert {name for name, _ in KNOWN_GAPS} <= set(TRANSCRIPTS)
-    assert {measure for _, measure in KNOWN_GAPS} <= set(MEASURES)
+    assert {measure for _, measure in KNOWN_GAPS} <= set(MEASURES) - set(FLOORS)
 
 
 @pytest.mark.parametrize("name", TRANSCRIPTS)
 def test_reference_matches_its_transcript(name: str) -> None:
     """The reference's line numbers and quoted texts point at what the transcript says."""
-    lines = (HERE / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    lines = (TRANSCRIPTS[name] / f"{name}.txt").read_text(encoding="utf-8").splitlines()
     gold = _gold(name)
     assert gold["line_count"] == len(lines)
 
@@ -124,7 +144,7 @@ def test_reference_matches_its_transcript(name: str) -> None:
         return lines[n - 1]
 
     for n in [gold["title_line"], *gold["heading_lines"]]:
-        assert text(n).strip() and text(n)[-1] not in "、。", n
+        assert text(n).strip() and text(n)[-1] not in "、。？", n
     for c in gold["corrections"]:
         assert c["original"] in text(c["line"]), c
     for m in gold["must_not_change"]:
@@ -141,11 +161,12 @@ def test_reference_matches_its_transcript(name: str) -> None:
     for c in gold["claims"]:
         assert c["evidentiality"] in ("asserted", "reported", "speculative")
         assert all(1 <= n <= len(lines) for n in c["lines"])
+        assert any(c["key"] in text(n) for n in c["lines"]), c
 
 
 @pytest.mark.parametrize("name", TRANSCRIPTS)
 def test_lexicon_lines_are_entity_ruler_patterns(name: str) -> None:
-    path = HERE / f"{name}.jsonl"
+    path = TRANSCRIPTS[name] / f"{name}.jsonl"
     for line in path.read_text(encoding="utf-8").splitlines():
         entry = json.loads(line)
         assert set(entry) == {"label", "pattern", "id"} and all(entry.values()), entry
