@@ -8,9 +8,9 @@ Reported:
   sentence yields at least one claim; a sentence takes the evidentiality of its last claim
   (the main clause in Japanese comes last); asserted-vs-not accuracy, three-way accuracy and
   the confusion table (rows: reference, columns: found);
-- the sample transcript (../shared/eval/seed), sentences joined roughly as the pipeline
-  does (lines up to a 。, without title / headings / removed duplicates, with the
-  corrections applied): claims recall and evidentiality accuracy as tools/score.py counts them;
+- the sample transcript (../shared/eval/seed), on the sentences the pipeline builds from it
+  (corrected, de-duplicated, rebuilt across headings): claims recall and evidentiality
+  accuracy as tools/score.py counts them;
 - the case files under tests/extract/cases/: claims_evidentiality.json (written with the rules)
   and claims_unseen.json (written after the rules, never tuned to), separately;
 - speed: find_claims on SudachiPy morphemes against SudachiPy alone (split mode C, reading
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import time
 from collections import Counter
 from pathlib import Path
@@ -30,6 +29,8 @@ from sudachipy import Dictionary, SplitMode
 
 from ja_transcript.extract.claims import find_claims
 from ja_transcript.nlp import get_analyzer
+from ja_transcript.pipeline import Pipeline
+from ja_transcript.readers import read_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"  # the project's reference data, beside the checkout
@@ -75,18 +76,9 @@ def sample(show_errors: bool) -> None:
         print("sample transcript: not found")
         return
     gold = json.loads((seed / "iwami_coreweave_news.gold.json").read_text("utf-8"))
-    lines = (seed / "iwami_coreweave_news.txt").read_text("utf-8").split("\n")
-    skip = set(gold["heading_lines"]) | {gold["title_line"]} | {63, 121, 122}
-    fixes = {"コアビーブ": "CoreWeave", "CoreWeb": "CoreWeave", "暗号試算": "暗号資産"}
-    sentences, text, numbers = [], "", set()
-    for n, line in enumerate(lines, 1):
-        if n in skip:
-            continue
-        text += re.sub("|".join(fixes), lambda m: fixes[m.group()], line)
-        numbers.add(n)
-        if line.endswith("。") or n == len(lines):
-            sentences.append((text, numbers))
-            text, numbers = "", set()
+    # the pipeline's own sentences: corrected, de-duplicated, rebuilt across headings
+    doc = Pipeline().process(read_path(seed / "iwami_coreweave_news.txt").transcripts[0])
+    sentences = [(s.text, set(s.lines)) for s in doc.sentences]
     claims = [(numbers, c) for text, numbers in sentences for c in find_claims(text)]
     found = right = 0
     for g in gold["claims"]:
