@@ -106,15 +106,7 @@ def find_markers(ms: Sequence, lo: int = 0, hi: int | None = None) -> list[Marke
     """
     if hi is None:
         hi = len(ms)
-    out: list[Marker] = []
-    rules = _RULES
-    for i in range(lo, hi):
-        rule = rules.get(ms[i].normalized)
-        if rule is not None:
-            found = rule(ms, i, lo, hi)
-            if found is not None:
-                out.append(found)
-    return out
+    return markers_at(ms, range(lo, hi), lo, hi)
 
 
 def markers_in(ms: Sequence, row: bytes | bytearray, lo: int, hi: int) -> list[Marker]:
@@ -122,17 +114,14 @@ def markers_in(ms: Sequence, row: bytes | bytearray, lo: int, hi: int) -> list[M
     being 0/1 bytes, one per token; the same as `find_markers` when `row` marks every token
     that can start a marker, without looking at the others.
     """
-    out: list[Marker] = []
-    rules = _RULES
+    return markers_at(ms, _positions(row, lo, hi), lo, hi)
+
+
+def _positions(row: bytes | bytearray, lo: int, hi: int):
     i = row.find(1, lo, hi)
     while i >= 0:
-        rule = rules.get(ms[i].normalized)
-        if rule is not None:
-            found = rule(ms, i, lo, hi)
-            if found is not None:
-                out.append(found)
+        yield i
         i = row.find(1, i + 1, hi)
-    return out
 
 
 def markers_at(ms: Sequence, indexes, lo: int, hi: int) -> list[Marker]:
