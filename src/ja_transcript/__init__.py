@@ -36,14 +36,23 @@ def _pipeline(lexicons: tuple[str, ...], use_default_lexicon: bool):
 
 
 def process_text(text: str, lexicons: Sequence[str | Path] = (), use_default_lexicon: bool = True,
-                 path: str = "-") -> dict:
+                 path: str = "-", *, format: str | None = None) -> dict:
     """Process one transcript given as text; returns the schema-1 document as a dict.
 
-    The pipeline for a lexicon set is loaded once and reused; for other options, make a
-    `Pipeline` and call its `process_text`.
+    The text is taken exactly as it is; its format (txt, srt, vtt, whisper_json, jsonl) is
+    detected from the content unless `format` is given. The pipeline for a lexicon set is
+    loaded once and reused; for other options, make a `Pipeline` and call its `process_text`.
     """
     pipeline = _pipeline(tuple(str(p) for p in lexicons), use_default_lexicon)
-    return pipeline.process_text(text, path).model_dump(mode="json")
+    return pipeline.process_text(text, path, format=format).model_dump(mode="json")
 
 
-__all__ = ["Options", "Pipeline", "extract_amounts", "process_text", "__version__"]
+def process_path(path: str | Path, lexicons: Sequence[str | Path] = (), use_default_lexicon: bool = True,
+                 encoding: str | None = None) -> list[dict]:
+    """Process one transcript file (any supported format and encoding); returns its documents
+    as dicts: one, or one per record of a JSON Lines file."""
+    pipeline = _pipeline(tuple(str(p) for p in lexicons), use_default_lexicon)
+    return [doc.model_dump(mode="json") for doc in pipeline.process_path(path, encoding=encoding)]
+
+
+__all__ = ["Options", "Pipeline", "extract_amounts", "process_path", "process_text", "__version__"]

@@ -51,6 +51,8 @@ class Errors:
             "formats; if it is, please report this with the file.")
     # pipeline and command line
     P001 = "{path}: {reason}"
+    P003 = ("{path} holds {count} transcripts, not one. Pass one transcript to process_text, or use "
+            "process_path (or Pipeline.process_path) for a JSON Lines file of many.")
     P002 = "{path}: unexpected error while processing ({reason}). Please report it with the input file."
     C001 = "No supported transcript found in {path}. Supported: {suffixes}."
     C002 = "{path}: no such file or directory."

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from .correct.aliases import AliasMatcher
 from .correct.corrector import Corrector, CorrectorConfig, Edit
 from .correct.lexicon import Entry, Lexicon, load_lexicon
+from .errors import Errors, TranscriptError
 from .dedup import DedupConfig, find_duplicate_lines, find_loops
 from .dedup.loops import apply_edits as apply_spans
 from .extract.amounts import extract_amounts
@@ -30,7 +31,7 @@ from .extract.entities import find_entities
 from .model import Amount, Claim, Correction, Document, Entity, Line, Removal, Sentence, Source
 from .nlp import Morpheme, get_analyzer
 from .nlp.analyzer import shifted
-from .readers.base import RawLine, RawTranscript
+from .readers.base import RawLine, RawTranscript, display_path
 from .sentences import Piece, SpokenLine, build_sentences
 from .structure import StructureConfig, line_kinds, punctuated_share
 
@@ -128,11 +129,28 @@ class Pipeline:
         }
         return doc
 
-    def process_text(self, text: str, path: str = "-") -> Document:
-        from .readers import read_bytes
+    def process_text(self, text: str, path: str = "-", *, format: str | None = None) -> Document:
+        """One transcript given as text, taken exactly as it is (nothing decoded or dropped).
 
-        result = read_bytes(text.encode("utf-8"), path, format="txt")
-        return self.process(result.transcripts[0])
+        The format (txt, srt, vtt, whisper_json, jsonl) is detected from the content unless
+        given; a JSON Lines text must hold one record (use `process_path` for many). Raises
+        `TranscriptError` with the reader's message when the text cannot be read.
+        """
+        from .readers import read_string
+
+        transcripts = read_string(text, path, format=format).check()
+        if len(transcripts) != 1:
+            raise TranscriptError(Errors.P003.format(path=display_path(path), count=len(transcripts)))
+        return self.process(transcripts[0])
+
+    def process_path(self, path: str | Path, encoding: str | None = None) -> list[Document]:
+        """The documents of one input file: one, or one per record of a JSON Lines file.
+
+        Raises `TranscriptError` naming the file (and line) when any of it cannot be read.
+        """
+        from .readers import read_path
+
+        return [self.process(raw) for raw in read_path(path, encoding=encoding).check()]
 
     # -- stages ------------------------------------------------------------------
     def _corrections(self, raw_lines: Sequence[RawLine], kinds: Sequence[str],

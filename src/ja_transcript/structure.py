@@ -48,6 +48,8 @@ def looks_like_heading(text: str, morphemes: Sequence[Morpheme], punctuated: boo
     if not _PUNCT.isdisjoint(stripped):
         return False
     content = [m for m in morphemes if m.pos[0] not in ("空白",)]
+    if not content:
+        return False  # only blanks SudachiPy keeps as such (a tab with a combining mark)
     if len(content) < 2 and not punctuated:
         return False  # a lone word in unpunctuated speech is more likely an answer than a title
     last = content[-1]

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from ja_transcript.nlp.analyzer import MAX_CHUNK_CHARS, Analyzer, chunk_spans, get_analyzer
@@ -49,3 +50,32 @@ def test_shifted_keeps_the_morphemes_inside_the_span(text, start, end, shift):
     ms = get_analyzer().analyze(text)
     expected = [(m.surface, m.start + shift, m.end + shift) for m in ms if m.start >= start and m.end <= end]
     assert [tuple(m[:3]) for m in shifted(ms, shift, start, end)] == expected
+
+
+# Characters SudachiPy rewrites before analysis (… -> ．．．, ⑴ -> (1), ㍿ -> 株式会社): it then
+# reports morphemes with empty surfaces. The analysis must still cover the input exactly.
+@pytest.mark.parametrize("text", ["ソフトバンクが…", "CoreWeave‥です", "㈱ABC⑴‼⁉", "㍿の話…。", "…", "a\ufe0fb"])
+def test_surfaces_are_slices_that_cover_the_input(text):
+    ms = get_analyzer().analyze(text)
+    assert "".join(m.surface for m in ms) == text
+    assert all(m.surface and text[m.start:m.end] == m.surface for m in ms)
+    assert [m.start for m in ms[1:]] == [m.end for m in ms[:-1]]
+
+
+def test_normalized_pieces_stay_with_their_character():
+    (m,) = [m for m in get_analyzer().analyze("⑴") if m.surface == "⑴"]
+    assert m.normalized == "(1)"
+
+
+def test_lone_surrogate_is_analysed_in_place():
+    text = "は\ud800い"
+    ms = get_analyzer().analyze(text)
+    assert "".join(m.surface for m in ms) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_any_code_points_are_covered(text):
+    ms = get_analyzer().analyze(text)
+    assert "".join(m.surface for m in ms) == text
+    assert all(text[m.start:m.end] == m.surface for m in ms)

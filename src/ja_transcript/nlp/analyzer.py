@@ -12,6 +12,7 @@ sentence or clause boundaries first; offsets stay global.
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_left, bisect_right
 from operator import itemgetter
@@ -25,6 +26,7 @@ _CUT_AFTER = "。！？!?\n、，, 　"
 # The word fields a Morpheme reads: SudachiPy then skips decoding the others (split
 # forms, dictionary form, synonyms), which saves ~5% of its tokenizing time.
 _FIELDS = {"surface", "pos", "normalized_form", "reading_form"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Morpheme(NamedTuple):
@@ -113,15 +115,26 @@ class Analyzer:
         return out
 
     def _analyze(self, text: str, offset: int) -> list[Morpheme]:
+        # SudachiPy normalizes some characters before analysis (… -> ．．．, ⑴ -> (1), ㍿ -> 株式会社)
+        # and reports the extra pieces as morphemes with an empty surface. Offsets come from
+        # begin()/end(), which always index the input, and an empty piece is folded into the
+        # morpheme before it, so surfaces are slices of `text` that cover it exactly.
         out = []
         append = out.append
-        pos = offset
-        for m in self._tokenizer.tokenize(text, out=self._out):  # the hot loop of the whole pipeline
-            surface = m.surface()
-            end = pos + len(surface)
-            append(_new(Morpheme, (surface, pos, end, m.reading_form(), m.normalized_form(),
-                                   m.part_of_speech(), m.is_oov())))
-            pos = end
+        try:
+            tokens = self._tokenizer.tokenize(text, out=self._out)
+        except UnicodeEncodeError:  # a lone surrogate (JSON may escape one): analyse U+FFFD in its place
+            tokens = self._tokenizer.tokenize(_SURROGATE.sub("\ufffd", text), out=self._out)
+        for m in tokens:  # the hot loop of the whole pipeline
+            begin, end = m.begin(), m.end()
+            if begin == end:
+                if out:
+                    last = out[-1]
+                    out[-1] = _new(Morpheme, (last[0], last[1], last[2], last[3] + m.reading_form(),
+                                              last[4] + m.normalized_form(), last[5], last[6]))
+                continue
+            append(_new(Morpheme, (text[begin:end], begin + offset, end + offset, m.reading_form(),
+                                   m.normalized_form(), m.part_of_speech(), m.is_oov())))
         return out
 
     def readings(self, surface: str) -> list[str]:

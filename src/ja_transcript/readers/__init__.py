@@ -33,7 +33,8 @@ from .whisper import read_whisper
 
 __all__ = [
     "FORMATS", "SUPPORTED_SUFFIXES", "Inputs", "RawLine", "RawTranscript", "ReadResult",
-    "TranscriptError", "find_inputs", "format_for_path", "read_bytes", "read_path", "sniff_format",
+    "TranscriptError", "find_inputs", "format_for_path", "read_bytes", "read_path", "read_string",
+    "sniff_format",
 ]
 
 
@@ -118,14 +119,40 @@ def read_bytes(data: bytes, path: str, format: str | None = None, encoding: str 
     An explicit `encoding` wins over detection. Never raises `TranscriptError`: a failure
     is returned in `ReadResult.errors`.
     """
-    if format is not None and format not in FORMATS:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    _check_format(format)
     try:
         text, codec = _decode(data, path, encoding)
+    except TranscriptError as exc:
+        return ReadResult(errors=[exc])
+    return _read_decoded(text, path, hashlib.sha256(data).hexdigest(), codec, format)
+
+
+def read_string(text: str, path: str = STDIN, format: str | None = None) -> ReadResult:
+    r"""Read a transcript that is already text, exactly as it is: nothing is decoded, dropped or
+    replaced (a byte-order mark, NUL or a lone surrogate stays a character of the first line).
+    Without `format` the content decides, as for stdin (`sniff_format`); `path` only names it.
+
+    The SHA-256 is that of the text in UTF-8 (lone surrogates as their 3-byte form).
+
+    >>> read_string("1\n00:00:01,000 --> 00:00:02,000\nはい\n").transcripts[0].format
+    'srt'
+    """
+    _check_format(format)
+    sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _read_decoded(text, path, sha256, None, format or sniff_format(text))
+
+
+def _check_format(format: str | None) -> None:
+    if format is not None and format not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+
+
+def _read_decoded(text: str, path: str, sha256: str, codec: str | None, format: str | None) -> ReadResult:
+    try:
         fmt = format or format_for_path(path) or sniff_format(text)
         if format is None and fmt == "whisper_json" and _is_json_lines(text):
             fmt = "jsonl"
-        return _READERS[fmt](text, path, hashlib.sha256(data).hexdigest(), codec)
+        return _READERS[fmt](text, path, sha256, codec)
     except TranscriptError as exc:
         return ReadResult(errors=[exc])
     except (RecursionError, ValueError) as exc:  # e.g. JSON nested too deep: still this input's error only

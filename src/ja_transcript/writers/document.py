@@ -4,24 +4,51 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Iterable
 
+from pydantic_core import PydanticSerializationError
+
 from ..model import Document
+
+
+# A lone surrogate (which JSON inputs may escape, "\\ud800") has no UTF-8 form.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def to_json(doc: Document) -> str:
     """The document as JSON text: field order of the schema, UTF-8 characters kept, final newline.
 
     pydantic's serializer (Rust) is used: the standard library's indenting encoder is
-    pure Python and took as long as the rest of the pipeline.
+    pure Python and took as long as the rest of the pipeline. It cannot write a lone
+    surrogate; such a document goes through the standard library, the surrogate escaped.
     """
-    return doc.model_dump_json(indent=1) + "\n"
+    try:
+        return doc.model_dump_json(indent=1) + "\n"
+    except PydanticSerializationError:
+        return escape_surrogates(json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=1)) + "\n"
 
 
 def to_json_line(obj: dict) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return escape_surrogates(json.dumps(obj, ensure_ascii=False, separators=(",", ":"))) + "\n"
+
+
+def escape_surrogates(json_text: str) -> str:
+    r"""JSON text with each lone surrogate written as its escape, so the text has a UTF-8 form
+    and reads back to the same string (surrogates only occur inside JSON strings).
+
+    >>> escape_surrogates('"a\ud800"')
+    '"a\\ud800"'
+    """
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
+def encodable(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD: for views (text, HTML, tables) whose
+    formats cannot hold one; the JSON document keeps it."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> None:
@@ -36,7 +63,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
                 fh.write(data)
         else:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(data)
+                fh.write(encodable(data))
         os.replace(tmp, path)
     except BaseException:
         try:
