@@ -41,9 +41,10 @@ def test_batch_writes_each_document_and_reports_each_failure(batch, tmp_path):
     result = run("process", str(batch), "--out", str(out), "--removed", str(tmp_path / "removed.jsonl"))
     assert result.exit_code == 1  # the bad JSONL line and the binary file
     names = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
-    assert names == ["a.json", "b.json", "c/ep1.json", "c/ep_2.json"]
+    # "ep/2" is no file name: made safe, with a hash of the id so that it cannot meet another id's name
+    assert names == ["a.json", "b.json", "c/ep1.json", "c/ep_2-93336870.json"]
     assert "c.jsonl, line 2" in result.output and "d.txt" in result.output
-    assert not list(out.rglob(".*"))  # no temporary or partial files left behind
+    assert [p.name for p in out.rglob(".*")] == [".ja-transcript-manifest.jsonl"]  # no temporary files
     assert {p: p.read_bytes() for p in batch.rglob("*") if p.is_file()} == before  # inputs untouched
     b = json.loads((out / "b.json").read_text(encoding="utf-8"))
     assert b["source"]["format"] == "srt" and b["lines"][1]["start"] == 2.5

@@ -51,13 +51,24 @@ class Errors:
             "formats; if it is, please report this with the file.")
     # pipeline and command line
     P001 = "{path}: {reason}"
+    P004 = ("{path}: the worker process processing it {how}, twice; it is reported as failed and the "
+            "rest of the batch went on. Run it alone (without -j) to see whether it needs more memory.")
+    P005 = ("internal error ({reason}). This is a bug in ja-transcript: please report it with the command "
+            "and, if you can, the input; set JA_TRANSCRIPT_DEBUG=1 to see the traceback.")
     P003 = ("{path} holds {count} transcripts, not one. Pass one transcript to process_text, or use "
             "process_path (or Pipeline.process_path) for a JSON Lines file of many.")
     P002 = "{path}: unexpected error while processing ({reason}). Please report it with the input file."
     C001 = "No supported transcript found in {path}. Supported: {suffixes}."
     C002 = "{path}: no such file or directory."
-    C003 = "--out is required unless the only input is '-' (stdin)."
+    C003 = "--out is required unless the only input is '-' (stdin) or --jsonl is given."
     C004 = "--text, --html and --tables need input files; they do not work with '-' (stdin)."
+    C005 = "--out {path} is a file, not a folder. Give a folder (it is created if missing) for the documents."
+    C006 = ("--out - is not a folder. To stream the documents to stdout, give --jsonl - (one document a line), "
+            "with or without --out.")
+    C007 = "--resume needs --out: the folder whose manifest records what is done."
+    C008 = "'-' (stdin) cannot be mixed with other inputs. Process stdin on its own, or save it to a file first."
+    N001 = ("{inputs} share the output name {stem!r}: each keeps its suffix in its document's name "
+            "(e.g. {stem}.srt.json). Give them separate --out folders to keep plain names.")
     # writing
     W001 = 'Writing Parquet needs pyarrow, which is not installed. Install it with: pip install "ja-transcript[parquet]"'
     W003 = '--ginza needs ja_ginza, which is not installed. Install it with: pip install "ja-transcript[ginza]"'

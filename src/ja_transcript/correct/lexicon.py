@@ -20,6 +20,9 @@ from ..errors import Errors, LexiconError
 
 DEFAULT_LEXICON = "default_lexicon.jsonl"
 _LABEL = re.compile(r"^[A-Z][A-Z_]*$")
+# Lines end only at LF, CRLF or CR: str.splitlines() would also cut a pattern at U+2028 and
+# the like, which JSON strings may hold raw, and make later line numbers wrong.
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 # Latin letters of either width fold to lower-case ASCII without changing the length,
 # so offsets found in the folded text index the original text.
@@ -125,11 +128,11 @@ def read_lexicon_file(path: str | Path) -> tuple[list[Entry], list[LexiconError]
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(Errors.L001.format(path=path, reason=exc)) from exc
-    return parse_lines(text.splitlines(), str(path))
+    return parse_lines(_LINE_END.split(text), str(path))
 
 
 def default_lexicon_lines() -> list[str]:
-    return (files("ja_transcript") / "data" / DEFAULT_LEXICON).read_text(encoding="utf-8").splitlines()
+    return _LINE_END.split((files("ja_transcript") / "data" / DEFAULT_LEXICON).read_text(encoding="utf-8"))
 
 
 def load_lexicon(paths: Sequence[str | Path] = (), use_default: bool = True, strict: bool = True) -> Lexicon:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
+import sys
 import tempfile
 from pathlib import Path
 from typing import Iterable
@@ -51,26 +53,124 @@ def encodable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Write text (UTF-8, LF) or bytes to `path` via a temporary file and a rename: no
-    partial file is ever seen."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if isinstance(data, bytes):
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(encodable(data))
-        os.replace(tmp, path)
-    except BaseException:
+TEMP_PREFIX = ".ja-transcript-"  # temporary files: short names (any target name fits) that a run can recognise
+TEMP_SUFFIX = ".tmp"
+
+
+def _umask() -> int:
+    global _UMASK
+    if _UMASK is None:
+        _UMASK = os.umask(0)
+        os.umask(_UMASK)
+    return _UMASK
+
+
+_UMASK: int | None = None
+
+
+class AtomicFile:
+    """A file written in pieces and seen complete or not at all.
+
+    The data goes to a temporary file beside the target, which `commit` renames onto it
+    with the permissions a new file would get under the user's umask; `abort` removes it.
+    A symbolic link is followed (its target is replaced, the link kept). "-" (stdout), a
+    path under /dev or /proc, or a target that is not a regular file (a pipe, a process
+    substitution) is written directly. Text is UTF-8 with LF line ends; a lone surrogate becomes U+FFFD.
+    """
+
+    def __init__(self, path: str | Path, binary: bool = False):
+        self.binary = binary
+        self.path = Path(path)
+        self._tmp: str | None = None
+        self._stdout = str(path) == "-"
+        self._owned = False
+        if self._stdout:  # bytes, so that text is UTF-8 whatever the terminal's encoding
+            self._fh = getattr(sys.stdout, "buffer", None) or sys.stdout
+            self._direct = True
+            return
+        target = Path(os.path.realpath(self.path))
+        # /dev/stdout or /dev/fd/N may resolve to the regular file the shell redirected to:
+        # renaming onto that would detach it from the shell, so such paths are written
+        # directly, through a copy of the very descriptor (sharing its offset).
+        self._direct = (os.fspath(path).startswith(("/dev/", "/proc/"))
+                        or (target.exists() and not target.is_file()))
+        if self._direct:
+            fd = _STD_FD.get(os.fspath(path))
+            if fd is None and (m := _FD_PATH.match(os.fspath(path))):
+                fd = int(m.group(1))
+            self._fh = os.fdopen(os.dup(fd), "wb") if fd is not None else open(path, "wb")
+            self._stdout = True  # encode text on write
+            self._owned = True
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.target = target
+        fd, self._tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent)
+        self._fh = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", **_TEXT)
+
+    @property
+    def handle(self):
+        """The open file, for writers that take one (pyarrow's ParquetWriter)."""
+        return self._fh
+
+    def write(self, data: str | bytes) -> None:
+        if not self.binary:
+            data = encodable(data)
+            if self._stdout and not isinstance(self._fh, io.TextIOBase):
+                data = data.encode("utf-8")
+        self._fh.write(data)
+
+    def commit(self) -> None:
+        if self._direct:
+            self._fh.flush()
+            if self._owned:
+                self._fh.close()
+            return
         try:
-            os.unlink(tmp)
+            self._fh.close()
+            os.chmod(self._tmp, 0o666 & ~_umask())
+            os.replace(self._tmp, self.target)
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        if self._tmp is None:
+            return
+        try:
+            self._fh.close()
+        except OSError:
+            pass
+        try:
+            os.unlink(self._tmp)
         except FileNotFoundError:
             pass
+        self._tmp = None
+
+
+_TEXT = {"encoding": "utf-8", "newline": "\n"}
+_STD_FD = {"/dev/stdout": 1, "/dev/stderr": 2}
+_FD_PATH = re.compile(r"^/(?:dev|proc/self)/fd/(\d+)$")
+
+
+def write_atomic(path: str | Path, data: str | bytes) -> None:
+    """Write text (UTF-8, LF) or bytes to `path` via a temporary file and a rename: no
+    partial file is ever seen (see `AtomicFile`)."""
+    out = AtomicFile(path, binary=isinstance(data, bytes))
+    try:
+        out.write(data)
+    except BaseException:
+        out.abort()
         raise
+    out.commit()
+
+
+def remove_stale_temporaries(folder: str | Path) -> None:
+    """Remove temporary files a killed run left in `folder` (and below): only this package's names."""
+    for tmp in Path(folder).rglob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
 
 
 def removed_records(doc: Document) -> Iterable[dict]:

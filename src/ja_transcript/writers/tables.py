@@ -37,7 +37,7 @@ from typing import Any, Iterable, Iterator, Literal, Mapping
 import pandas as pd
 
 from ..model import Document
-from .document import write_atomic
+from .document import AtomicFile, encodable, write_atomic
 
 TableFormat = Literal["csv", "parquet"]
 MISSING_PYARROW = Errors.W001
@@ -205,10 +205,10 @@ def _arrow_schema(table: str, columns: Iterable[str]):
 
 def to_parquet_bytes(frame: pd.DataFrame, table: str) -> bytes:
     """One table as Parquet, with explicit column types (an all-empty list column is still a list)."""
-    pa = require_pyarrow()
+    require_pyarrow()
     import pyarrow.parquet as pq
 
-    arrow = pa.Table.from_pandas(frame, schema=_arrow_schema(table, frame.columns), preserve_index=False)
+    arrow = _arrow_table(frame, _arrow_schema(table, frame.columns))
     buffer = io.BytesIO()
     pq.write_table(arrow, buffer)
     return buffer.getvalue()
@@ -231,6 +231,105 @@ def write_tables(frames: Mapping[str, pd.DataFrame], out_dir: str | Path,
             write_atomic(path, to_parquet_bytes(frame, table))
         written.append(path)
     return written
+
+
+def doc_rows(doc: Document | Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(table, row) for every row a document contributes: what `TableStream.add` takes."""
+    data = doc.model_dump(mode="json") if isinstance(doc, Document) else doc
+    return list(_doc_rows(data))
+
+
+class TableStream:
+    """Writes the tables of a batch as its documents come, a chunk of rows at a time, so a
+    batch of any size holds only one chunk; each file appears complete at `commit`.
+
+    The CSV is what `write_tables` writes for the same documents. The `documents` table
+    takes its stats_* columns from the first document (every document has the same stats).
+    """
+
+    CHUNK_ROWS = 20_000
+
+    def __init__(self, out_dir: str | Path, fmt: TableFormat = "csv"):
+        if fmt not in ("csv", "parquet"):
+            raise ValueError(f"Unknown table format {fmt!r}: use csv or parquet.")
+        if fmt == "parquet":
+            require_pyarrow()
+        self.out_dir, self.fmt = Path(out_dir), fmt
+        self._stats: list[str] | None = None
+        self._rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+        self._files: dict[str, Any] = {}
+        self._parquet: dict[str, Any] = {}
+
+    def add_rows(self, rows: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        for table, row in rows:
+            if table == "documents" and self._stats is None:
+                self._stats = [k for k in row if k.startswith(STATS_PREFIX)]
+            self._rows[table].append(row)
+            if len(self._rows[table]) >= self.CHUNK_ROWS:
+                self._flush(table)
+
+    def _columns(self, table: str) -> dict[str, str]:
+        kinds = dict(_KEY + SCHEMAS[table])
+        if table == "documents":
+            kinds.update(dict.fromkeys(self._stats or (), "int"))
+        return kinds
+
+    def _flush(self, table: str) -> None:
+        rows, self._rows[table] = self._rows[table], []
+        kinds = self._columns(table)
+        frame = pd.DataFrame({name: _series([r.get(name) for r in rows], kind) for name, kind in kinds.items()})
+        if self.fmt == "csv":
+            out = self._files.get(table)
+            if out is None:
+                out = self._files[table] = AtomicFile(self.out_dir / f"{table}.csv")
+                out.write(to_csv_text(frame.iloc[:0], table))
+            if rows:
+                body = to_csv_text(frame, table)
+                out.write(body[body.index("\n") + 1:])
+            return
+        require_pyarrow()
+        import pyarrow.parquet as pq
+
+        schema = _arrow_schema(table, frame.columns)
+        writer = self._parquet.get(table)
+        if writer is None:
+            out = self._files[table] = AtomicFile(self.out_dir / f"{table}.parquet", binary=True)
+            writer = self._parquet[table] = pq.ParquetWriter(out.handle, schema)
+        if rows:
+            writer.write_table(_arrow_table(frame, schema))
+
+    def commit(self) -> list[Path]:
+        """Write what is left and make every table file appear; returns their paths."""
+        paths = []
+        for table in TABLES:
+            self._flush(table)
+            if table in self._parquet:
+                self._parquet[table].close()
+            self._files[table].commit()
+            paths.append(self.out_dir / f"{table}.{self.fmt}")
+        return paths
+
+    def abort(self) -> None:
+        for out in self._files.values():
+            out.abort()
+
+
+def _arrow_table(frame: pd.DataFrame, schema):
+    """The frame as an Arrow table. Arrow strings are UTF-8: text with a lone surrogate (from
+    JSON input) gets U+FFFD there, as in the other views."""
+    pa = require_pyarrow()
+    try:
+        return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+    except UnicodeEncodeError:
+        frame = frame.copy()
+        for name in frame.columns:
+            if frame[name].dtype == "string":
+                frame[name] = pd.Series([encodable(v) if isinstance(v, str) else v for v in frame[name]],
+                                        dtype="string")
+            elif frame[name].dtype == object:
+                frame[name] = [[encodable(x) if isinstance(x, str) else x for x in v] if isinstance(v, list) else v
+                               for v in frame[name]]
+        return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
 
 
 def _from_csv(values: pd.Series, name: str, kind: str) -> pd.Series:

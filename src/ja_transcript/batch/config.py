@@ -1,0 +1,60 @@
+"""What shapes a batch's documents, as plain picklable settings, and its fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+from ..correct.lexicon import DEFAULT_LEXICON
+from ..errors import Errors, LexiconError
+from ..model import SCHEMA_VERSION
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """The settings a worker builds its pipeline from (paths and flags only: it pickles)."""
+
+    lexicons: tuple[str, ...] = ()
+    use_default_lexicon: bool = True
+    correct: bool = True
+    dedup: bool = True
+    min_confidence: float = 0.6
+    ginza: bool = False
+    encoding: str | None = None
+    # per-document views the workers render besides the JSON document
+    views: frozenset[str] = field(default_factory=frozenset)  # of: jsonl removed tables text html
+
+    def build_pipeline(self):
+        """The pipeline these settings describe; raises LexiconError listing every bad line."""
+        from ..correct.lexicon import load_lexicon, read_lexicon_file
+        from ..pipeline import Options, Pipeline
+
+        errors = []
+        for path in self.lexicons:
+            errors.extend(read_lexicon_file(path)[1])
+        if errors:
+            raise LexiconError("\n".join(str(e) for e in errors))
+        options = Options(correct=self.correct, dedup=self.dedup, min_confidence=self.min_confidence,
+                          ginza=self.ginza)
+        lexicon = load_lexicon(self.lexicons, self.use_default_lexicon)
+        return Pipeline(options=options, lexicon=lexicon)
+
+    def fingerprint(self, version: str) -> str:
+        """A hash of everything that shapes the documents: options, the lexicons' contents,
+        the package and schema versions. Not the views, workers or paths of the lexicons."""
+        def digest(data: bytes) -> str:
+            return hashlib.sha256(data).hexdigest()
+
+        try:
+            lexicons = [digest(Path(p).read_bytes()) for p in self.lexicons]
+        except OSError as exc:
+            raise LexiconError(Errors.L001.format(path=exc.filename, reason=exc.strerror)) from exc
+        default = (digest((files("ja_transcript") / "data" / DEFAULT_LEXICON).read_bytes())
+                   if self.use_default_lexicon else None)
+        shaping = {k: v for k, v in asdict(self).items() if k not in ("lexicons", "views", "use_default_lexicon")}
+        payload = {"version": version, "schema": SCHEMA_VERSION, "lexicons": lexicons, "default_lexicon": default,
+                   **shaping}
+        return digest(json.dumps(payload, sort_keys=True).encode("utf-8"))[:16]

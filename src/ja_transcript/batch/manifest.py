@@ -1,0 +1,80 @@
+"""The run manifest: `.ja-transcript-manifest.jsonl` in the output folder.
+
+One line per input: its SHA-256, the fingerprint of everything that shaped its documents,
+its output name, status, documents and errors. While a batch runs, a line is appended as
+each input finishes (a kill loses at most the line being written, which is ignored when
+read); at the end the file is rewritten in input order, with no clock times or absolute
+paths, so the same run gives the same bytes. `--resume` trusts an input only when its
+line says done with the same bytes and fingerprint and its documents are there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Iterable
+
+from ..writers.document import to_json_line, write_atomic
+
+MANIFEST = ".ja-transcript-manifest.jsonl"
+ERRORS = "errors.jsonl"
+
+
+def entry(path: str, sha256: str | None, config: str, name: str, documents: list[str],
+          errors: list[str]) -> dict:
+    status = "done" if sha256 is not None and (documents or not errors) else "failed"
+    return {"input": path, "sha256": sha256, "config": config, "name": name, "status": status,
+            "documents": documents, "errors": errors}
+
+
+class Manifest:
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.entries: dict[str, dict] = {}  # input -> its latest entry, in first-seen order
+        self._journal = None
+        if folder is not None and (folder / MANIFEST).is_file():
+            with open(folder / MANIFEST, encoding="utf-8", errors="replace") as fh:
+                for line in fh:
+                    try:
+                        item = json.loads(line)
+                        self.entries[item["input"]] = item
+                    except (ValueError, KeyError, TypeError):
+                        continue  # the line a kill cut short
+
+    def is_done(self, path: str, sha256: str, config: str, name: str) -> bool:
+        item = self.entries.get(path)
+        return (item is not None and item.get("status") == "done" and item.get("sha256") == sha256
+                and item.get("config") == config and item.get("name") == name
+                and all((self.folder / doc).is_file() for doc in item.get("documents", ())))
+
+    def record(self, item: dict) -> None:
+        """Note a finished input, durably enough that a kill right after keeps it."""
+        self.entries[item["input"]] = item
+        if self.folder is None:
+            return
+        if self._journal is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._journal = open(self.folder / MANIFEST, "a", encoding="utf-8", newline="\n")
+        self._journal.write(to_json_line(item))
+        self._journal.flush()
+
+    def finish(self, order: Iterable[str], argument_errors: Iterable[tuple[str, str]] = ()) -> None:
+        """Rewrite the manifest in `order` (this run's inputs), earlier runs' other inputs after
+        them, and write errors.jsonl for every input with errors (or remove a stale one)."""
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
+        if self.folder is None:
+            return
+        order = list(order)
+        listed = set(order)
+        items = [self.entries[p] for p in order if p in self.entries]
+        items += [item for p, item in self.entries.items() if p not in listed]
+        write_atomic(self.folder / MANIFEST, "".join(to_json_line(item) for item in items))
+        errors = [{"input": path, "message": message} for path, message in argument_errors]
+        errors += [{"input": item["input"], "message": m} for item in items for m in item.get("errors", ())]
+        if errors:
+            write_atomic(self.folder / ERRORS, "".join(to_json_line(e) for e in errors))
+        elif (self.folder / ERRORS).exists():
+            os.unlink(self.folder / ERRORS)

@@ -1,0 +1,106 @@
+"""One job of a batch: read an input, process each transcript, render its outputs.
+
+A job yields messages rather than writing files, so the same job runs in the main
+process, in a worker process or on a cluster, and whoever receives the messages writes
+them (see `batch.sinks`). Every document is rendered completely in the job: the receiver
+never parses a document back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, NamedTuple
+
+from ..errors import Errors
+from .naming import record_name
+
+
+@dataclass(frozen=True)
+class Job:
+    index: int  # position in the run: outputs that stream are written in this order
+    path: str  # as given ("/" separators)
+    name: str  # output name: DIR/<name>.json, or DIR/<name>/<record>.json for JSON Lines
+    encoding: str | None = None
+
+
+class Rendered(NamedTuple):
+    """One document and its views."""
+
+    record_id: str | None
+    relpath: str  # of the document inside the output folder, "/" separators
+    json: str
+    views: dict[str, Any]  # view name -> its text or rows (only the views asked for)
+
+
+class Failed(NamedTuple):
+    """An error for part (a JSON Lines line or record) or all of an input."""
+
+    message: str
+    record_id: str | None = None
+
+
+class Finished(NamedTuple):
+    """The job's last message."""
+
+    sha256: str | None  # of the input's bytes; None when it could not be read
+    documents: int
+
+
+Message = Rendered | Failed | Finished
+
+
+def document_relpath(name: str, record_id: str | None) -> str:
+    return f"{name}/{record_name(record_id)}.json" if record_id is not None else f"{name}.json"
+
+
+def render(doc, name: str, views: frozenset[str]) -> Rendered:
+    """The document as JSON and the views asked for (jsonl, removed, tables, text, html)."""
+    from ..writers import cleaned_text, removed_records, to_html, to_json, to_json_line
+    from ..writers.tables import doc_rows
+
+    record_id = doc.source.record_id
+    out: dict[str, Any] = {}
+    if views & {"jsonl", "tables"}:
+        data = doc.model_dump(mode="json")
+        if "jsonl" in views:
+            out["jsonl"] = to_json_line(data)
+        if "tables" in views:
+            out["tables"] = doc_rows(data)
+    if "removed" in views:
+        out["removed"] = "".join(to_json_line(r) for r in removed_records(doc))
+    if "text" in views:
+        out["text"] = cleaned_text(doc)
+    if "html" in views:
+        out["html"] = to_html(doc)
+    return Rendered(record_id, document_relpath(name, record_id), to_json(doc), out)
+
+
+def run_job(pipeline, job: Job, views: frozenset[str] = frozenset()) -> Iterator[Message]:
+    """Process one input. Never raises for the input's sake: what fails is a `Failed` message."""
+    from ..readers import read_bytes
+    from ..readers.base import reader_error
+
+    try:
+        data = Path(job.path).read_bytes()
+    except OSError as exc:
+        yield Failed(str(reader_error("R005", job.path, reason=exc.strerror or str(exc))))
+        yield Finished(None, 0)
+        return
+    sha256 = hashlib.sha256(data).hexdigest()
+    result = read_bytes(data, job.path, encoding=job.encoding)
+    del data
+    for error in result.errors:
+        yield Failed(str(error))
+    documents = 0
+    for raw in result.transcripts:
+        try:
+            rendered = render(pipeline.process(raw), job.name, views)
+        except Exception as exc:  # a bug must cost one transcript, not the batch
+            where = f"{job.path} record {raw.record_id}" if raw.record_id is not None else job.path
+            yield Failed(Errors.P002.format(path=where, reason=f"{type(exc).__name__}: {exc}"), raw.record_id)
+            continue
+        documents += 1
+        yield rendered
+    yield Finished(sha256, documents)
