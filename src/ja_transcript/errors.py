@@ -19,8 +19,8 @@ class Errors:
             "an alias can belong to one id only. Remove one of the two lines.")
     # reading inputs
 
-    R001 = ("Cannot decode {path}: it is not UTF-8, and neither Shift_JIS (CP932), EUC-JP, ISO-2022-JP "
-            "nor UTF-16 fits it. Save it as UTF-8 or pass --encoding.")
+    R001 = ("Cannot decode {path}: it is not UTF-8 ({where} is not valid there), and neither Shift_JIS (CP932), "
+            "EUC-JP, ISO-2022-JP nor UTF-16 fits it. Fix that byte, save the file as UTF-8, or pass --encoding.")
     R002 = ("Cannot decode {path} as {encoding}: {reason}. Pass the right --encoding (cp932 for Shift_JIS "
             "files with symbols like ①), or save the file as UTF-8.")
     R003 = "Unknown encoding {encoding!r} for {path}. Pass a Python codec name such as utf-8, cp932, euc_jp or utf-16."

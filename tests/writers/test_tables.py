@@ -181,3 +181,28 @@ def test_cli_parquet_without_pyarrow_fails_early(monkeypatch, tmp_path):
     assert result.exit_code == 2
     assert 'pip install "ja-transcript[parquet]"' in result.output
     assert not (tmp_path / "out").exists()  # failed before processing anything
+
+
+def test_streamed_tables_equal_the_whole_batch_written_at_once(tmp_path, monkeypatch):
+    from ja_transcript.writers.tables import TableStream, doc_rows
+
+    from ja_transcript.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    docs = [pipeline.process_text(t, f"{i}.txt") for i, t in enumerate(
+        ["暗号試算の価格が20%くらい給投したらしい。\nはい。", "CoreWebの契約は40億ドルです。", "", "見出し\n話です。"])]
+    write_tables(to_frames(docs), tmp_path / "whole", "csv")
+    monkeypatch.setattr(TableStream, "CHUNK_ROWS", 2)  # many chunks
+    stream = TableStream(tmp_path / "stream", "csv")
+    for d in docs:
+        stream.add_rows(doc_rows(d))
+    stream.commit()
+    for table in TABLES:
+        assert (tmp_path / "stream" / f"{table}.csv").read_bytes() == (tmp_path / "whole" / f"{table}.csv").read_bytes()
+    stream = TableStream(tmp_path / "pq", "parquet")
+    for d in docs:
+        stream.add_rows(doc_rows(d))
+    stream.commit()
+    back, whole = read_tables(tmp_path / "pq", "parquet"), to_frames(docs)
+    for table in TABLES:
+        assert_frame_equal(back[table], whole[table])

@@ -61,7 +61,7 @@ class Manifest:
 
     def finish(self, order: Iterable[str], argument_errors: Iterable[tuple[str, str]] = ()) -> None:
         """Rewrite the manifest in `order` (this run's inputs), earlier runs' other inputs after
-        them, and write errors.jsonl for every input with errors (or remove a stale one)."""
+        them, and write errors.jsonl for this run's errors (or remove a stale one)."""
         if self._journal is not None:
             self._journal.close()
             self._journal = None
@@ -73,7 +73,7 @@ class Manifest:
         items += [item for p, item in self.entries.items() if p not in listed]
         write_atomic(self.folder / MANIFEST, "".join(to_json_line(item) for item in items))
         errors = [{"input": path, "message": message} for path, message in argument_errors]
-        errors += [{"input": item["input"], "message": m} for item in items for m in item.get("errors", ())]
+        errors += [{"input": p, "message": m} for p in order for m in self.entries.get(p, {}).get("errors", ())]
         if errors:
             write_atomic(self.folder / ERRORS, "".join(to_json_line(e) for e in errors))
         elif (self.folder / ERRORS).exists():

@@ -86,10 +86,21 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Decoded:
         return _decode_nul(data, path)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        not_utf8 = exc
     _refuse_binary(data, path)
-    return _decode_ranked(data, path, _LEGACY)
+    return _decode_ranked(data, path, _LEGACY, where=_where(data, not_utf8.start))
+
+
+def _where(data: bytes, offset: int) -> str:
+    """Where a byte is, for a human: its value, offset, line and column.
+
+    >>> _where(b"ab\ncd\xff", 5)
+    'byte 0xff at offset 5 (line 2, column 3)'
+    """
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return f"byte 0x{data[offset]:02x} at offset {offset} (line {line}, column {column})"
 
 
 def _decode_as(data: bytes, path: str, encoding: str) -> Decoded:
@@ -135,7 +146,7 @@ def _refuse_binary(data: bytes, path: str) -> None:
                            hint=" (transcribe the audio first, e.g. with Whisper)")
 
 
-def _decode_ranked(data: bytes, path: str, candidates: tuple[str, ...]) -> Decoded:
+def _decode_ranked(data: bytes, path: str, candidates: tuple[str, ...], where: str = "") -> Decoded:
     """Decode with each candidate; keep the plausible one whose text looks most like Japanese."""
     scored = []
     for codec in candidates:
@@ -147,7 +158,7 @@ def _decode_ranked(data: bytes, path: str, candidates: tuple[str, ...]) -> Decod
         if foreign_share(sample) <= _MAX_FOREIGN:
             scored.append((japanese_score(sample), codec, text))
     if not scored:
-        raise reader_error("R001", path)
+        raise reader_error("R001", path, where=where or "a byte")
     scored.sort(key=lambda item: item[0], reverse=True)
     best = scored[0]
     rivals = [item for item in scored[1:] if best[0] - item[0] < _TIE_MARGIN and item[2] != best[2]]
