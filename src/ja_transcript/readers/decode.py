@@ -93,7 +93,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Decoded:
 
 
 def _where(data: bytes, offset: int) -> str:
-    """Where a byte is, for a human: its value, offset, line and column.
+    r"""Where a byte is, for a human: its value, offset, line and column.
 
     >>> _where(b"ab\ncd\xff", 5)
     'byte 0xff at offset 5 (line 2, column 3)'
