@@ -82,19 +82,25 @@ def run_job(pipeline, job: Job, views: frozenset[str] = frozenset()) -> Iterator
     from ..readers import read_bytes
     from ..readers.base import reader_error
 
-    try:
-        data = Path(job.path).read_bytes()
-    except OSError as exc:
-        yield Failed(str(reader_error("R005", job.path, reason=exc.strerror or str(exc))))
-        yield Finished(None, 0)
-        return
-    sha256 = hashlib.sha256(data).hexdigest()
-    result = read_bytes(data, job.path, encoding=job.encoding)
-    del data
-    for error in result.errors:
-        yield Failed(str(error))
+    streamed = _stream(job)
+    if streamed is not None:
+        sha256, items = streamed
+    else:
+        try:
+            data = Path(job.path).read_bytes()
+        except OSError as exc:
+            yield Failed(str(reader_error("R005", job.path, reason=exc.strerror or str(exc))))
+            yield Finished(None, 0)
+            return
+        sha256 = hashlib.sha256(data).hexdigest()
+        result = read_bytes(data, job.path, encoding=job.encoding)
+        del data
+        items = [*result.errors, *result.transcripts]
     documents = 0
-    for raw in result.transcripts:
+    for raw in items:
+        if isinstance(raw, Exception):
+            yield Failed(str(raw))
+            continue
         try:
             rendered = render(pipeline.process(raw), job.name, views)
         except Exception as exc:  # a bug must cost one transcript, not the batch
@@ -104,3 +110,18 @@ def run_job(pipeline, job: Job, views: frozenset[str] = frozenset()) -> Iterator
         documents += 1
         yield rendered
     yield Finished(sha256, documents)
+
+
+def _stream(job: Job):
+    """A big JSON Lines input as a stream of records (see readers.stream), else None."""
+    from ..readers import format_for_path
+    from ..readers import stream
+
+    if format_for_path(job.path) != "jsonl" or job.encoding not in (None, "utf-8", "utf8"):
+        return None
+    try:
+        if Path(job.path).stat().st_size < stream.STREAM_BYTES:
+            return None
+        return stream.stream_jsonl(job.path)
+    except OSError:
+        return None  # read whole, which reports the error

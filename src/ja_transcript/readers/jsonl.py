@@ -48,27 +48,35 @@ def _record_id(value: object, line: int) -> str:
     raise ValueError(f'"id" is {describe_json(value)}; it must be a string or a number')
 
 
+def parse_record(line: str, number: int, path: str):
+    """One line of a JSON Lines input: (record id as written, title, lines), None for a blank
+    line, or the TranscriptError that says what is wrong with it."""
+    if not line.strip():
+        return None
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return reader_error("R030", path, line=number, reason=f"{exc.msg} at column {exc.colno}")
+    try:
+        if not isinstance(data, dict):
+            raise ValueError(f"found {describe_json(data)}, not an object")
+        lines = container_lines(data)
+        if lines is None:
+            raise ValueError(f'found {describe_json(data)}, with no "text" string or "segments" list')
+        record_id = _record_id(data.get("id"), number)
+    except (ValueError, SegmentProblem) as exc:  # SegmentProblem says "segment N ..."
+        return reader_error("R031", path, line=number, problem=str(exc))
+    return record_id, stated_title(data), lines
+
+
 def read_jsonl(text: str, path: str, sha256: str, encoding: str | None = None) -> ReadResult:
     records, errors = [], []
     for number, line in enumerate(split_lines(text), start=1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors.append(reader_error("R030", path, line=number, reason=f"{exc.msg} at column {exc.colno}"))
-            continue
-        try:
-            if not isinstance(data, dict):
-                raise ValueError(f"found {describe_json(data)}, not an object")
-            lines = container_lines(data)
-            if lines is None:
-                raise ValueError(f'found {describe_json(data)}, with no "text" string or "segments" list')
-            record_id = _record_id(data.get("id"), number)
-        except (ValueError, SegmentProblem) as exc:  # SegmentProblem says "segment N ..."
-            errors.append(reader_error("R031", path, line=number, problem=str(exc)))
-            continue
-        records.append((record_id, stated_title(data), lines))
+        parsed = parse_record(line, number, path)
+        if isinstance(parsed, Exception):
+            errors.append(parsed)
+        elif parsed is not None:
+            records.append(parsed)
     if not records and not errors:
         errors.append(reader_error("R032", path))
     ids = unique_ids([record_id for record_id, _, _ in records])
