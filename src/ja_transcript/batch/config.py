@@ -29,14 +29,9 @@ class RunConfig:
 
     def build_pipeline(self):
         """The pipeline these settings describe; raises LexiconError listing every bad line."""
-        from ..correct.lexicon import load_lexicon, read_lexicon_file
+        from ..correct.lexicon import load_lexicon
         from ..pipeline import Options, Pipeline
 
-        errors = []
-        for path in self.lexicons:
-            errors.extend(read_lexicon_file(path)[1])
-        if errors:
-            raise LexiconError("\n".join(str(e) for e in errors))
         options = Options(correct=self.correct, dedup=self.dedup, min_confidence=self.min_confidence,
                           ginza=self.ginza)
         lexicon = load_lexicon(self.lexicons, self.use_default_lexicon)

@@ -138,8 +138,8 @@ def default_lexicon_lines() -> list[str]:
 def load_lexicon(paths: Sequence[str | Path] = (), use_default: bool = True, strict: bool = True) -> Lexicon:
     """The default lexicon (unless switched off) plus the given files, in that order.
 
-    With `strict`, the first bad line raises a LexiconError naming it; otherwise bad lines
-    are skipped (use `read_lexicon_file` to list them).
+    With `strict`, bad lines raise one LexiconError listing every one of them, by file and
+    line; otherwise they are skipped (`read_lexicon_file` lists them).
     """
     entries: list[Entry] = []
     if use_default:
@@ -147,9 +147,11 @@ def load_lexicon(paths: Sequence[str | Path] = (), use_default: bool = True, str
         if errors:
             raise errors[0]
         entries.extend(default)
+    bad: list[LexiconError] = []
     for path in paths:
         found, errors = read_lexicon_file(path)
-        if errors and strict:
-            raise errors[0]
+        bad.extend(errors)
         entries.extend(found)
+    if bad and strict:
+        raise LexiconError("\n".join(str(e) for e in bad))
     return Lexicon(entries)
