@@ -12,6 +12,7 @@ sentence or clause boundaries first; offsets stay global.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from bisect import bisect_left, bisect_right
@@ -91,7 +92,8 @@ class Analyzer:
     def __init__(self, mode: str = "C", user_dicts: Sequence[str] = ()):
         self.mode = mode
         self.user_dicts = tuple(user_dicts)
-        config = {"userDict": list(self.user_dicts)} if self.user_dicts else None
+        # SudachiPy takes its settings as JSON text (a dict is refused)
+        config = json.dumps({"userDict": list(self.user_dicts)}) if self.user_dicts else None
         self.dictionary = Dictionary(config=config) if config else Dictionary()
         self._tokenizer = self.dictionary.create(getattr(SplitMode, mode), fields=_FIELDS)
         # Tokenizing into one reused MorphemeList spares an allocation per line; every
