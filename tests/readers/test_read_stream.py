@@ -52,3 +52,19 @@ def test_batch_documents_do_not_depend_on_streaming(tmp_path, monkeypatch):
     assert sorted(m for m in streamed if m.__class__.__name__ == "Failed") == sorted(
         m for m in whole if m.__class__.__name__ == "Failed")
     assert streamed[-1] == whole[-1]
+
+
+def test_ranges_read_apart_give_the_records_of_the_whole(tmp_path):
+    from ja_transcript.readers.stream import records, scan
+
+    path = tmp_path / "big.jsonl"
+    data = ("\ufeff" + "\r\n".join(LINES) + "\r" + LINES[0] + "\n" + LINES[4] + "\n").encode("utf-8")
+    path.write_bytes(data)
+    whole = read_bytes(data, str(path))
+    for size in (1, 2, 3, 100):
+        found = scan(str(path), records_per_range=size)
+        items = [item for part in found.ranges for item in records(str(path), found, part)]
+        assert [i.record_id for i in items if not isinstance(i, Exception)] == [t.record_id for t in whole.transcripts]
+        assert [i.lines for i in items if not isinstance(i, Exception)] == [t.lines for t in whole.transcripts]
+        assert [str(e) for e in items if isinstance(e, Exception)] == [str(e) for e in whole.errors]
+    assert len(scan(str(path), records_per_range=1).ranges) == 5  # two records share a line (a lone CR)
