@@ -25,3 +25,10 @@ def test_a_minimal_document_validates_against_its_schema():
                    lines=[Line(n=1, text="はい", kind="speech", clean="はい")])
     jsonschema.validate(doc.model_dump(mode="json"), json_schema())
     assert doc.schema_version == "1"
+
+
+def test_stats_fields_are_the_pipelines():
+    from ja_transcript.model import STATS_FIELDS
+    from ja_transcript.pipeline import Pipeline
+
+    assert tuple(Pipeline().process_text("はい。").stats) == STATS_FIELDS

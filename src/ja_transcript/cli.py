@@ -25,6 +25,11 @@ class TableFormat(str, Enum):
     parquet = "parquet"
 
 
+class Executor(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class ExitCode:
     """Exit statuses (README: Command line)."""
 
@@ -101,6 +106,10 @@ def process(
                                               help="Also write the batch as tables: DIR/<table>.csv."),
     table_format: TableFormat = typer.Option(TableFormat.csv, "--table-format",
                                              help="Format of --tables; parquet needs pyarrow (the parquet extra)."),
+    executor: Executor = typer.Option(Executor.local, "--executor",
+                                      help="local: worker processes here; dask: a Dask cluster (the dask extra)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of the Dask scheduler "
+                                            "(tcp://host:8786); without it, a local cluster of -j processes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors and the summary line."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also a line per input as it is done."),
 ) -> None:
@@ -132,6 +141,13 @@ def process(
         _fail(Errors.C007)
     if "-" in paths and not stdin:
         _fail(Errors.C008)
+    if scheduler is not None and executor is not Executor.dask:
+        _fail(Errors.C009)
+    if executor is Executor.dask:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            _fail(Errors.W004)
 
     targets = Targets(out=out, jsonl=jsonl, removed=removed, tables=tables_dir, table_format=table_format.value,
                       text=text_dir, html=html_dir)
@@ -148,7 +164,8 @@ def process(
     progress = _Progress(quiet, verbose)
     try:
         result = run_batch(paths, config, targets, workers=workers, resume=resume, pipeline=pipeline,
-                           on_start=progress.start, on_input=progress.advance)
+                           on_start=progress.start, on_input=progress.advance, executor=executor.value,
+                           scheduler=scheduler)
     except KeyboardInterrupt:
         progress.close()
         typer.echo("interrupted: documents finished so far are written; rerun with --resume to go on.", err=True)

@@ -55,6 +55,8 @@ class Errors:
             "rest of the batch went on. Run it alone (without -j) to see whether it needs more memory.")
     P005 = ("internal error ({reason}). This is a bug in ja-transcript: please report it with the command "
             "and, if you can, the input; set JA_TRANSCRIPT_DEBUG=1 to see the traceback.")
+    P006 = ("{path}: its task failed on the cluster ({reason}); it is reported as failed and the rest of "
+            "the batch went on. If workers were killed, give them more memory; rerun with --resume.")
     P003 = ("{path} holds {count} transcripts, not one. Pass one transcript to process_text, or use "
             "process_path (or Pipeline.process_path) for a JSON Lines file of many.")
     P002 = "{path}: unexpected error while processing ({reason}). Please report it with the input file."
@@ -69,9 +71,12 @@ class Errors:
     C008 = "'-' (stdin) cannot be mixed with other inputs. Process stdin on its own, or save it to a file first."
     N001 = ("{inputs} share the output name {stem!r}: each keeps its suffix in its document's name "
             "(e.g. {stem}.srt.json). Give them separate --out folders to keep plain names.")
+    C009 = "--scheduler is the address of a Dask scheduler: give --executor dask with it."
     # writing
     W001 = 'Writing Parquet needs pyarrow, which is not installed. Install it with: pip install "ja-transcript[parquet]"'
     W003 = '--ginza needs ja_ginza, which is not installed. Install it with: pip install "ja-transcript[ginza]"'
+    W004 = ('--executor dask needs dask.distributed, which is not installed. Install it with: '
+            'pip install "ja-transcript[dask]"')
     W002 = "Cannot write the tables to {path}: {reason}. Check that the directory is writable."
 
 

@@ -20,6 +20,11 @@ AmountKind = Literal["money", "percent", "ratio", "count", "date", "duration", "
 Evidentiality = Literal["asserted", "reported", "speculative"]
 
 
+# The counts a document's `stats` holds, in order (the pipeline's; the tables' stats_* columns).
+STATS_FIELDS = ("lines", "speech_lines", "headings", "corrections", "removed_lines", "sentences", "entities",
+                "amounts", "claims")
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

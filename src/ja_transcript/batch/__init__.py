@@ -11,7 +11,7 @@ files at once, batch-wide streams in input order), `manifest` (what is done, for
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -41,9 +41,12 @@ class BatchResult:
 
 def run_batch(paths: Sequence[str], config: RunConfig, targets: Targets, workers: int = 1,
               resume: bool = False, pipeline=None, on_start: Callable[[int], None] | None = None,
-              on_input: Callable[[str], None] | None = None) -> BatchResult:
+              on_input: Callable[[str], None] | None = None, executor: str = "local",
+              scheduler: str | None = None) -> BatchResult:
     """Process every input found under `paths` into `targets`; never raises for an input's sake.
 
+    `executor` "local" runs `workers` local processes; "dask" runs on the dask.distributed
+    cluster at `scheduler` (without one, a local cluster of `workers` processes).
     `pipeline` is the one built from `config` if the caller has it already (it is built
     once per process); `on_start` is called with the number of inputs to process, `on_input`
     with each input's path as it finishes.
@@ -63,40 +66,57 @@ def run_batch(paths: Sequence[str], config: RunConfig, targets: Targets, workers
         remove_stale_temporaries(targets.out)
     manifest = Manifest(targets.out)
     result.inputs = len(files)
+    if executor == "dask":
+        from .cluster import DaskExecutor
 
-    jobs, done = [], []
-    for index, (path, name) in enumerate(zip(files, names)):
+        runner = DaskExecutor(config, targets, workers, scheduler)
+    else:
+        runner = LocalExecutor(config, workers, pipeline)
+
+    # Units, in the order the batch-wide streams are written: an input done before (--resume),
+    # or a job: an input, or on a cluster a range of a big JSON Lines input's records.
+    jobs, replays, units_of = [], [], {}
+    for i, (path, name) in enumerate(zip(files, names)):
+        unit = len(jobs) + len(replays)
         if resume and _is_done(manifest, path, fingerprint, name):
-            done.append(index)
-        else:
-            jobs.append(Job(index, path, name, config.encoding))
-    result.skipped = len(done)
+            replays.append((unit, i))
+            continue
+        parts = runner.split(Job(unit, path, name, config.encoding, input=i))
+        jobs += [replace(part, index=unit + k) for k, part in enumerate(parts)]
+        units_of[i] = len(parts)
+    result.skipped = len(replays)
     if on_start is not None:
-        on_start(len(jobs))
+        on_start(len(units_of))
 
-    writer = BatchWriter(targets, list(range(len(files))))
-    collected: dict[int, tuple[list[str], list[str]]] = {}
+    writer = BatchWriter(targets, list(range(len(jobs) + len(replays))))
+    collected: dict[int, dict[int, tuple[list[str], list[str], str | None]]] = {}
     try:
-        for index in done:  # their documents stand; the batch-wide outputs still get them
-            item = manifest.entries[files[index]]
+        for unit, i in replays:  # their documents stand; the batch-wide outputs still get them
+            item = manifest.entries[files[i]]
             if writer.streams:
-                _replay(writer, index, targets.out, item, config.views)
-            writer.finished(index)
-        if pipeline is None and jobs:  # once, here: forked workers share it
-            pipeline = config.build_pipeline()
-        for job, message in _messages(jobs, config, workers, pipeline):
-            docs, errors = collected.setdefault(job.index, ([], []))
+                _replay(writer, unit, targets.out, item, config.views)
+            writer.finished(unit)
+        current: dict[int, tuple[list[str], list[str]]] = {}
+        for job, message in runner.run(jobs):
+            docs, errors = current.setdefault(job.index, ([], []))
             if isinstance(message, Rendered):
-                writer.document(job.index, message)
+                writer.document(job.index, message, files=runner.local_files)
                 docs.append(message.relpath)
             elif isinstance(message, Failed):
                 errors.append(message.message)
             elif isinstance(message, Finished):
-                manifest.record(entry(job.path, message.sha256, fingerprint, job.name, docs, errors))
+                del current[job.index]
                 writer.finished(job.index)
-                del collected[job.index]
-                if on_input is not None:
-                    on_input(job.path)
+                parts = collected.setdefault(job.input, {})
+                parts[job.index] = (docs, errors, message.sha256)
+                if len(parts) == units_of[job.input]:
+                    del collected[job.input]
+                    done = [parts[k] for k in sorted(parts)]
+                    sha256 = None if any(p[2] is None for p in done) else done[0][2]
+                    manifest.record(entry(job.path, sha256, fingerprint, job.name,
+                                          [d for p in done for d in p[0]], [e for p in done for e in p[1]]))
+                    if on_input is not None:
+                        on_input(job.path)
         writer.commit()
     except BaseException:
         writer.abort()
@@ -107,6 +127,32 @@ def run_batch(paths: Sequence[str], config: RunConfig, targets: Targets, workers
     for path in files:
         result.errors.extend(manifest.entries.get(path, {}).get("errors", ()))
     return result
+
+
+class LocalExecutor:
+    """Jobs in this process (one worker, or one input) or on local worker processes."""
+
+    local_files = True  # the main process writes each document's files
+
+    def __init__(self, config: RunConfig, workers: int, pipeline=None):
+        self.config, self.workers, self.pipeline = config, workers, pipeline
+
+    def split(self, job: Job) -> list[Job]:
+        return [job]  # a big JSON Lines input streams through one worker
+
+    def run(self, jobs: list[Job]):
+        if not jobs:
+            return
+        if self.pipeline is None:  # once, here: forked workers share it
+            self.pipeline = self.config.build_pipeline()
+        if self.workers <= 1 or len(jobs) <= 1:
+            for job in jobs:
+                for message in run_job(self.pipeline, job, self.config.views):
+                    yield job, message
+            return
+        from .pool import WorkerPool
+
+        yield from WorkerPool(self.workers, self.config, pipeline=self.pipeline).run(jobs)
 
 
 def _is_done(manifest: Manifest, path: str, fingerprint: str, name: str) -> bool:
@@ -124,14 +170,3 @@ def _replay(writer: BatchWriter, index: int, out: Path, item: dict, views: froze
     for relpath in item["documents"]:
         doc = Document.model_validate_json((out / relpath).read_text(encoding="utf-8"))
         writer.document(index, render(doc, item["name"], views), replay=True)
-
-
-def _messages(jobs: list[Job], config: RunConfig, workers: int, pipeline):
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            for message in run_job(pipeline, job, config.views):
-                yield job, message
-        return
-    from .pool import WorkerPool
-
-    yield from WorkerPool(workers, config, pipeline=pipeline).run(jobs)

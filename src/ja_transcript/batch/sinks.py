@@ -38,6 +38,17 @@ class Targets:
         return frozenset(k for k, v in asked.items() if v is not None)
 
 
+def write_files(targets: Targets, rendered: Rendered, document: bool = True) -> None:
+    """The one-file outputs of a document: itself, its cleaned text, its review page."""
+    if targets.out is not None and document:
+        write_atomic(targets.out / rendered.relpath, rendered.json)
+    stem = rendered.relpath[: -len(".json")]
+    if targets.text is not None:
+        write_atomic(targets.text / f"{stem}.txt", rendered.views["text"])
+    if targets.html is not None:
+        write_atomic(targets.html / f"{stem}.html", rendered.views["html"])
+
+
 class BatchWriter:
     def __init__(self, targets: Targets, order: list[int]):
         from ..writers.tables import TableStream
@@ -56,16 +67,12 @@ class BatchWriter:
             self.streams["tables"] = TableStream(targets.tables, targets.table_format)
         self.written = 0
 
-    def document(self, index: int, rendered: Rendered, replay: bool = False) -> None:
-        """Write a document and its views; `replay`: it is in the output folder already."""
-        t = self.targets
-        if t.out is not None and not replay:
-            write_atomic(t.out / rendered.relpath, rendered.json)
-        stem = rendered.relpath[: -len(".json")]
-        if t.text is not None:
-            write_atomic(t.text / f"{stem}.txt", rendered.views["text"])
-        if t.html is not None:
-            write_atomic(t.html / f"{stem}.html", rendered.views["html"])
+    def document(self, index: int, rendered: Rendered, replay: bool = False, files: bool = True) -> None:
+        """Write a document and its views. `replay`: it is in the output folder already (an
+        input done earlier); `files=False`: whoever rendered it wrote its files (a cluster
+        worker), only the batch-wide streams are left."""
+        if files:
+            write_files(self.targets, rendered, document=not replay)
         self.written += not replay
         if not self.streams:
             return

@@ -23,6 +23,13 @@ class Job:
     path: str  # as given ("/" separators)
     name: str  # output name: DIR/<name>.json, or DIR/<name>/<record>.json for JSON Lines
     encoding: str | None = None
+    location: str | None = None  # where to open it, if not at `path` (a worker elsewhere: an absolute path)
+    part: Any = None  # (readers.stream.Scan, Range): only this range of a big JSON Lines input
+    input: int = 0  # position of the input among the run's inputs (a job may be part of one)
+
+    @property
+    def source(self) -> str:
+        return self.location or self.path
 
 
 class Rendered(NamedTuple):
@@ -87,7 +94,7 @@ def run_job(pipeline, job: Job, views: frozenset[str] = frozenset()) -> Iterator
         sha256, items = streamed
     else:
         try:
-            data = Path(job.path).read_bytes()
+            data = Path(job.source).read_bytes()
         except OSError as exc:
             yield Failed(str(reader_error("R005", job.path, reason=exc.strerror or str(exc))))
             yield Finished(None, 0)
@@ -117,11 +124,14 @@ def _stream(job: Job):
     from ..readers import format_for_path
     from ..readers import stream
 
+    if job.part is not None:
+        found, part = job.part
+        return found.sha256, stream.records(job.source, found, part, job.path)
     if format_for_path(job.path) != "jsonl" or job.encoding not in (None, "utf-8", "utf8"):
         return None
     try:
-        if Path(job.path).stat().st_size < stream.STREAM_BYTES:
+        if Path(job.source).stat().st_size < stream.STREAM_BYTES:
             return None
-        return stream.stream_jsonl(job.path)
+        return stream.stream_jsonl(job.source, job.path)
     except OSError:
         return None  # read whole, which reports the error

@@ -128,15 +128,22 @@ def read_lexicon_file(path: str | Path) -> tuple[list[Entry], list[LexiconError]
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(Errors.L001.format(path=path, reason=exc)) from exc
-    return parse_lines(_LINE_END.split(text), str(path))
+    return read_lexicon_text(text, str(path))
+
+
+def read_lexicon_text(text: str, name: str = "<lexicon>") -> tuple[list[Entry], list[LexiconError]]:
+    """A lexicon file's contents (for lexicons that travel as text, e.g. to cluster workers)."""
+    return parse_lines(_LINE_END.split(text.removeprefix("\ufeff")), name)
 
 
 def default_lexicon_lines() -> list[str]:
     return _LINE_END.split((files("ja_transcript") / "data" / DEFAULT_LEXICON).read_text(encoding="utf-8"))
 
 
-def load_lexicon(paths: Sequence[str | Path] = (), use_default: bool = True, strict: bool = True) -> Lexicon:
-    """The default lexicon (unless switched off) plus the given files, in that order.
+def load_lexicon(paths: Sequence[str | Path] = (), use_default: bool = True, strict: bool = True,
+                 texts: Sequence[tuple[str, str]] = ()) -> Lexicon:
+    """The default lexicon (unless switched off) plus the given files, then the given
+    (name, contents) of files read elsewhere, in that order.
 
     With `strict`, bad lines raise one LexiconError listing every one of them, by file and
     line; otherwise they are skipped (`read_lexicon_file` lists them).
@@ -148,8 +155,7 @@ def load_lexicon(paths: Sequence[str | Path] = (), use_default: bool = True, str
             raise errors[0]
         entries.extend(default)
     bad: list[LexiconError] = []
-    for path in paths:
-        found, errors = read_lexicon_file(path)
+    for found, errors in [*map(read_lexicon_file, paths), *(read_lexicon_text(t, n) for n, t in texts)]:
         bad.extend(errors)
         entries.extend(found)
     if bad and strict:

@@ -57,9 +57,11 @@ def _lines(path: str, start: int = 0, end: int | None = None) -> Iterator[tuple[
             offset += len(raw)
 
 
-def scan(path: str, records_per_range: int | None = None) -> Scan | None:
+def scan(path: str, records_per_range: int | None = None, name: str | None = None) -> Scan | None:
     """The file's hash, record ids and ranges of `records_per_range` records (one range if
-    None); None when the file is not strict UTF-8 throughout (read it whole then)."""
+    None); None when the file is not strict UTF-8 throughout (read it whole then). `name`
+    is how messages name the file (default: `path`)."""
+    name = path if name is None else name
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(2**20), b""):
@@ -68,7 +70,7 @@ def scan(path: str, records_per_range: int | None = None) -> Scan | None:
     last_offset = -1
     try:
         for number, (offset, line) in enumerate(_lines(path), start=1):
-            parsed = parse_record(line, number, path)
+            parsed = parse_record(line, number, name)
             if isinstance(parsed, Exception):
                 failed += 1
             elif parsed is not None:
@@ -82,27 +84,30 @@ def scan(path: str, records_per_range: int | None = None) -> Scan | None:
     return Scan(digest.hexdigest(), unique_ids(ids), ranges, failed)
 
 
-def records(path: str, found: Scan, part: Range) -> Iterator[RawTranscript | TranscriptError]:
-    """The records (and the errors of bad lines) of one range, in file order."""
+def records(path: str, found: Scan, part: Range, name: str | None = None
+            ) -> Iterator[RawTranscript | TranscriptError]:
+    """The records (and the errors of bad lines) of one range, in file order; records and
+    messages name the file `name` (default: `path`)."""
+    name = path if name is None else name
     given, number = part.first_record, part.first_line - 1
     for _, line in _lines(path, part.start, None if part.end < 0 else part.end):
         number += 1
-        parsed = parse_record(line, number, path)
+        parsed = parse_record(line, number, name)
         if isinstance(parsed, Exception):
             yield parsed
         elif parsed is not None:
             _, title, lines = parsed
-            yield RawTranscript(path=path, format="jsonl", sha256=found.sha256, lines=lines,
+            yield RawTranscript(path=name, format="jsonl", sha256=found.sha256, lines=lines,
                                 record_id=found.ids[given], title=title, encoding="utf-8")
             given += 1
     if part.first_record == 0 and not found.ids and not found.failed:
-        yield reader_error("R032", path)
+        yield reader_error("R032", name)
 
 
-def stream_jsonl(path: str) -> tuple[str, Iterator[RawTranscript | TranscriptError]] | None:
+def stream_jsonl(path: str, name: str | None = None) -> tuple[str, Iterator[RawTranscript | TranscriptError]] | None:
     """(SHA-256, the records and errors in file order), or None when the file must be read
     whole (it is not UTF-8: the encoding is detected on the whole file then)."""
-    found = scan(path)
+    found = scan(path, name=name)
     if found is None:
         return None
-    return found.sha256, records(path, found, found.ranges[0])
+    return found.sha256, records(path, found, found.ranges[0], name)
