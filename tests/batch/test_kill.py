@@ -26,7 +26,7 @@ def batch(tmp_path_factory):
     src = root / "in"
     src.mkdir()
     texts = [p.read_text(encoding="utf-8") for p in TEXTS]
-    with open(src / "many.jsonl", "w", encoding="utf-8") as fh:
+    with open(src / "a_many.jsonl", "w", encoding="utf-8") as fh:  # first in the run
         for i in range(48):
             fh.write(json.dumps({"id": f"ep{i:02d}", "text": texts[i % len(texts)]}, ensure_ascii=False) + "\n")
     for i, text in enumerate(texts * 2):
@@ -65,9 +65,9 @@ def _start(src: Path, out: Path) -> tuple[subprocess.Popen, str]:
     return proc, mark
 
 
-def _wait_for_documents(out: Path, count: int, proc: subprocess.Popen) -> None:
+def _wait_for_documents(out: Path, count: int, proc: subprocess.Popen, folder: str = "") -> None:
     deadline = time.monotonic() + 120
-    while len(list((out / "docs").rglob("*.json"))) < count:
+    while len(list((out / "docs" / folder).rglob("*.json"))) < count:
         assert proc.poll() is None, "the run ended before it could be interrupted"
         assert time.monotonic() < deadline
         time.sleep(0.05)
@@ -76,9 +76,10 @@ def _wait_for_documents(out: Path, count: int, proc: subprocess.Popen) -> None:
 def test_kill_main_process_then_resume(batch, tmp_path):
     src, reference = batch
     proc, mark = _start(src, tmp_path)
-    _wait_for_documents(tmp_path, 12, proc)
+    _wait_for_documents(tmp_path, 5, proc, "a_many")  # in the middle of the JSON Lines input
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    assert len(list((tmp_path / "docs" / "a_many").glob("*.json"))) < 48
     deadline = time.monotonic() + 5
     while _marked(mark) and time.monotonic() < deadline:
         time.sleep(0.1)

@@ -138,3 +138,11 @@ def test_detection_on_short_seed_snippets(codec):
     assert len(samples) > 600
     # A 5-character snippet can be valid UTF-8 by chance (e.g. 速 in EUC-JP is C2 AE, "®").
     assert len(wrong) <= len(samples) // 200, wrong[:10]
+
+
+def test_invalid_utf8_names_the_byte_its_offset_line_and_column():
+    from ja_transcript.readers import read_bytes
+
+    data = "はい、そうです。\n今日は".encode() + b"\xff\xfe\x80" + "です。".encode()
+    (error,) = read_bytes(data, "ep.txt").errors
+    assert "ep.txt" in str(error) and "byte 0xff at offset 34 (line 2, column 10)" in str(error)
