@@ -1,57 +1,60 @@
-"""Throughput of the full pipeline against SudachiPy alone, measured in one run.
+"""Throughput of `ja-transcript process` against SudachiPy alone, as whole processes.
 
-    python benchmarks/bench_pipeline.py [--mb 2] [--repeat 3]
+    python benchmarks/bench_pipeline.py [--mb 3] [--repeat 3] [--dir /tmp/...]
 
-The corpus is built from the files in corpus/ (each transcript repeated until the total
-reaches --mb megabytes of UTF-8), processed as separate transcripts. Reported:
+Builds a folder of at least --mb megabytes of ~200-line transcripts from `corpus/` and the
+repository's other transcripts (benchmarks/corpus.py), then runs, alternating, --repeat
+times each:
 
-- SudachiPy alone: split mode C, line by line, reading each token's surface, reading form,
-  normalized form and part of speech (the floor: the pipeline must tokenize);
-- the full pipeline: read -> ... -> JSON text of every document (not written to disk);
-- their ratio (machines are shared and noisy, so only the ratio is stable), the best of
-  --repeat runs each, interleaved;
-- the pipeline's throughput on --workers processes (batch mode, `ja-transcript process -j N`),
-  as a ratio to one SudachiPy process;
-- each stage's share of the pipeline's time (from timers around the stage functions).
+- SudachiPy alone: a process that reads the same files and tokenizes them line by line in
+  split mode C, reading every token's surface, reading form, normalized form and part of
+  speech (the floor: the pipeline must tokenize the text once);
+- `ja-transcript process DIR --out OUT -j 1`, and `-j 2`.
+
+Reported: the medians, the ratio of the pipeline's throughput to SudachiPy's (machines are
+shared and noisy: only ratios measured in one run mean anything), the scaling of -j 2 over
+-j 1, each process's peak RSS, and each stage's share of the pipeline's time (in this
+process, from timers around the stage functions).
 """
 
 from __future__ import annotations
 
 import argparse
-import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import build_files  # noqa: E402
+
+EXE = Path(sys.executable).with_name("ja-transcript")
+SUDACHI_ALONE = """
+import sys
+from pathlib import Path
 from sudachipy import Dictionary, SplitMode
-
-import ja_transcript.pipeline as pl
-from ja_transcript.readers import read_path
-from ja_transcript.writers import to_json
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def build_corpus(megabytes: float):
-    transcripts = []
-    for path in sorted((ROOT / "corpus").iterdir()):
-        if path.is_file():
-            transcripts.extend(read_path(str(path)).transcripts)
-    size = sum(len(l.text.encode()) for t in transcripts for l in t.lines)
-    copies = max(1, math.ceil(megabytes * 1e6 / size))
-    return transcripts * copies
-
-
-def sudachi_alone(lines: list[str]) -> None:
-    tok = Dictionary().create(SplitMode.C)
-    for line in lines:
+tok = Dictionary().create(SplitMode.C)
+for path in sorted(Path(sys.argv[1]).iterdir()):
+    for line in path.read_text(encoding="utf-8").splitlines():
         for m in tok.tokenize(line):
             m.surface(), m.reading_form(), m.normalized_form(), m.part_of_speech()
+"""
 
 
-def run_pipeline(pipeline, corpus) -> None:
-    for raw in corpus:
-        to_json(pipeline.process(raw))
+def timed_process(command: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one whole process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed with status {proc.returncode}")
+    return seconds, usage.ru_maxrss / 1024
 
 
 STAGES = {  # function the pipeline module calls -> stage name
@@ -65,30 +68,11 @@ STAGES = {  # function the pipeline module calls -> stage name
 }
 
 
-_worker = None
+def stage_shares(files: list[Path]) -> dict[str, float]:
+    import ja_transcript.pipeline as pl
+    from ja_transcript.writers import to_json
 
-
-def _init_worker() -> None:
-    global _worker
-    _worker = pl.Pipeline()
-
-
-def _process_one(raw) -> int:
-    return len(to_json(_worker.process(raw)))
-
-
-def run_workers(corpus, workers: int) -> float:
-    """Seconds for the corpus on `workers` processes, one pipeline each (as `--workers` does)."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-        list(pool.map(_process_one, corpus[:workers], chunksize=1))  # warm: every worker has loaded
-        t0 = time.perf_counter()
-        list(pool.map(_process_one, corpus, chunksize=4))
-        return time.perf_counter() - t0
-
-
-def stage_shares(pipeline, corpus) -> dict[str, float]:
+    pipeline = pl.Pipeline()
     spent: dict[str, float] = defaultdict(float)
 
     def timed(name, fn):
@@ -100,57 +84,62 @@ def stage_shares(pipeline, corpus) -> dict[str, float]:
                 spent[name] += time.perf_counter() - t0
         return wrapper
 
-    originals = {attr: getattr(pl, attr) for attr in STAGES}
-    for attr, name in STAGES.items():
-        setattr(pl, attr, timed(name, originals[attr]))
-    analyze, find, aliases = pipeline.analyzer.analyze, pipeline.corrector.find, pipeline.aliases.find
-    pipeline.analyzer.analyze = timed("tokenize (SudachiPy)", analyze)
-    pipeline.corrector.find = timed("correct (lexicon)", find)
-    pipeline.aliases.find = timed("lexicon aliases", aliases)
+    originals = {attr: getattr(pl, attr) for attr in STAGES if hasattr(pl, attr)}
+    for attr, fn in originals.items():
+        setattr(pl, attr, timed(STAGES[attr], fn))
+    pipeline.analyzer.analyze = timed("tokenize (SudachiPy)", pipeline.analyzer.analyze)
+    pipeline.corrector.find = timed("correct (lexicon)", pipeline.corrector.find)
+    pipeline.aliases.find = timed("lexicon aliases", pipeline.aliases.find)
     t0 = time.perf_counter()
-    for raw in corpus:
-        doc = pipeline.process(raw)
+    for path in files:
+        (doc,) = pipeline.process_path(path)
         t1 = time.perf_counter()
         to_json(doc)
         spent["write JSON"] += time.perf_counter() - t1
     total = time.perf_counter() - t0
     for attr, fn in originals.items():
         setattr(pl, attr, fn)
-    pipeline.analyzer.analyze, pipeline.corrector.find, pipeline.aliases.find = analyze, find, aliases
-    spent["other (wiring, model)"] = total - sum(spent.values())
+    spent["other (reading, wiring, records)"] = total - sum(spent.values())
     return {k: v / total for k, v in sorted(spent.items(), key=lambda kv: -kv[1])}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=2.0)
+    parser.add_argument("--mb", type=float, default=3.0)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--workers", type=int, default=2, help="also measure this many worker processes (0: skip)")
+    parser.add_argument("--dir", type=Path, default=Path("/tmp/ja_transcript_bench_pipeline"))
+    parser.add_argument("--no-shares", action="store_true", help="skip the in-process stage shares")
     args = parser.parse_args()
 
-    corpus = build_corpus(args.mb)
-    lines = [l.text for t in corpus for l in t.lines]
-    chars = sum(map(len, lines))
-    nbytes = sum(len(l.encode()) for l in lines)
-    pipeline = pl.Pipeline()
-    run_pipeline(pipeline, corpus[:2])  # warm caches and lazy loads
+    shutil.rmtree(args.dir, ignore_errors=True)
+    inputs = args.dir / "inputs"
+    files = build_files(inputs, args.mb)
+    chars = sum(len(p.read_text(encoding="utf-8")) for p in files)
+    print(f"corpus: {len(files)} files of ~200 lines, {sum(p.stat().st_size for p in files) / 1e6:.2f} MB, "
+          f"{chars:,} characters")
 
-    best = {"sudachi": float("inf"), "pipeline": float("inf")}
-    for _ in range(args.repeat):
-        t0 = time.perf_counter(); sudachi_alone(lines); best["sudachi"] = min(best["sudachi"], time.perf_counter() - t0)
-        t0 = time.perf_counter(); run_pipeline(pipeline, corpus); best["pipeline"] = min(best["pipeline"], time.perf_counter() - t0)
-
-    print(f"corpus: {len(corpus)} transcripts, {chars:,} characters, {nbytes / 1e6:.2f} MB UTF-8")
-    for name, secs in best.items():
-        print(f"{name:10} {chars / secs / 1000:9.1f} K chars/s  ({secs:.2f} s, best of {args.repeat})")
-    print(f"ratio pipeline / SudachiPy alone: {best['sudachi'] / best['pipeline']:.2f}x (target >= 0.5x)")
-    if args.workers > 1:
-        secs = min(run_workers(corpus, args.workers) for _ in range(args.repeat))
-        print(f"pipeline on {args.workers} worker processes: {chars / secs / 1000:.1f} K chars/s, "
-              f"{best['sudachi'] / secs:.2f}x one SudachiPy process")
-    print("stage shares of pipeline time:")
-    for name, share in stage_shares(pipeline, corpus).items():
-        print(f"  {name:24} {share * 100:5.1f} %")
+    runs = {"sudachi": [sys.executable, "-c", SUDACHI_ALONE, str(inputs)]}
+    for j in (1, 2):
+        runs[f"-j {j}"] = [str(EXE), "process", str(inputs), "--out", str(args.dir / f"out{j}"), "-j", str(j), "-q"]
+    times: dict[str, list[float]] = defaultdict(list)
+    rss: dict[str, float] = defaultdict(float)
+    for k in range(args.repeat):
+        for name, command in runs.items():
+            shutil.rmtree(args.dir / "out1", ignore_errors=True)
+            shutil.rmtree(args.dir / "out2", ignore_errors=True)
+            seconds, peak = timed_process(command)
+            times[name].append(seconds)
+            rss[name] = max(rss[name], peak)
+            print(f"  run {k + 1}: {name:8} {seconds:7.2f} s  peak RSS {peak:6.0f} MB", flush=True)
+    median = {name: statistics.median(values) for name, values in times.items()}
+    for name, secs in median.items():
+        print(f"{name:8} {chars / secs / 1000:8.1f} K chars/s  median {secs:.2f} s  peak RSS {rss[name]:.0f} MB")
+    print(f"ja-transcript -j 1 / SudachiPy alone: {median['sudachi'] / median['-j 1']:.2f}x (target >= 0.5x)")
+    print(f"scaling -j 2 over -j 1: {median['-j 1'] / median['-j 2']:.2f}x (target >= 1.8x)")
+    if not args.no_shares:
+        print("stage shares of the pipeline's time (one process, in-process timers):")
+        for name, share in stage_shares(files).items():
+            print(f"  {name:34} {share * 100:5.1f} %")
 
 
 if __name__ == "__main__":
