@@ -1,23 +1,30 @@
 """The review page: escaped, complete, well formed, self-contained, deterministic; the claims, the
-changed-lines filter and the column headers; the --html option."""
+changed-lines filter and the column headers; the --html option; and the page in a real browser."""
 
 import base64
 import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
 
 from typer.testing import CliRunner
 
+import ja_transcript
 from ja_transcript.cli import app
 from ja_transcript.model import (Amount, Claim, Correction, Document, Entity, Line, Removal, Sentence,
                                  Source)
 from ja_transcript.writers import to_json
 from ja_transcript.writers.html import to_html
 
+ROOT = Path(__file__).parents[2]
 VOID = {"meta", "br", "hr", "img", "input", "link"}
 SECTIONS = ("lines", "sentences", "claims", "corrections", "amounts", "entities")
 
@@ -234,3 +241,71 @@ def test_cli_html_option(tmp_path):
     assert "<script>x" not in page and "&lt;script&gt;x" in page
     assert "ev-reported" in page and "0:01.0–0:02.0" in page and '<section id="claims"><h2>Claims (' in page
 
+
+# --- in a real browser -------------------------------------------------------------------
+
+BROWSERS = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
+# headless and quiet: no sandbox (CI runs as root), no background traffic; console messages go to stderr
+BROWSER_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--enable-logging=stderr", "--v=0")
+
+
+def find_browser() -> str | None:
+    return next((found for found in map(shutil.which, BROWSERS) if found), None)
+
+
+def browse(browser: str, profiles: Path, url: str, *args: str) -> subprocess.Popen:
+    profile = tempfile.mkdtemp(dir=profiles)  # a new empty profile for every run
+    return subprocess.Popen([browser, *BROWSER_FLAGS, f"--user-data-dir={profile}", *args, url],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                            errors="replace")
+
+
+def test_page_in_a_real_browser(tmp_path):
+    """A processed transcript's page in headless Chromium: the script runs without errors (and the
+    policy lets it), every section is there, the filter shows just the changed lines, and it draws."""
+    browser = find_browser()
+    if browser is None:
+        pytest.skip(f"no browser to load the page in: none of {', '.join(BROWSERS)} found")
+    source = "corpus/iwami_coreweave_news.txt"
+    doc = Document.model_validate(ja_transcript.process_text((ROOT / source).read_text(encoding="utf-8"),
+                                                             path=source))
+    corrected = {c.line for c in doc.corrections}
+    changed = sum(1 for line in doc.lines if line.removed or line.n in corrected)
+    assert 0 < changed < len(doc.lines)
+    page = tmp_path / "review.html"
+    page.write_text(to_html(doc), encoding="utf-8")
+    shot = tmp_path / "review.png"
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+
+    runs = {"all lines": browse(browser, profiles, page.as_uri(), "--dump-dom"),
+            # the link that ticks the filter; the script then counts the rows the browser lays out
+            "changed only": browse(browser, profiles, page.as_uri() + "#changed-only", "--dump-dom"),
+            "screenshot": browse(browser, profiles, page.as_uri(), f"--screenshot={shot}", "--window-size=1280,2000")}
+    results = {}
+    try:
+        for name, run in runs.items():
+            stdout, stderr = run.communicate(timeout=60)
+            results[name] = run.returncode, stdout, stderr
+    finally:
+        for run in runs.values():
+            if run.poll() is None:
+                run.kill()
+                run.communicate()
+
+    for name, (status, _, stderr) in results.items():
+        assert status == 0, (name, stderr[-2000:])
+        # the page logs nothing: any console line is a script error or a refused resource
+        console = [line for line in stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
+        assert not console, (name, console)
+    dom = results["all lines"][1]
+    assert '<html lang="ja">' in dom
+    assert all(f'<section id="{s}">' in dom for s in SECTIONS)
+    total = len(doc.lines)
+    assert f'<output id="lines-shown" for="changed-only" class="muted">{total} of {total} lines shown</output>' in dom
+    assert f">{changed} of {total} lines shown</output>" in results["changed only"][1]
+    png = shot.read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1280, 2000)  # IHDR
