@@ -58,6 +58,12 @@ def read_jsonl(text: str, path: str, sha256: str, encoding: str | None = None) -
         except json.JSONDecodeError as exc:
             errors.append(reader_error("R030", path, line=number, reason=f"{exc.msg} at column {exc.colno}"))
             continue
+        except RecursionError:  # only this line is lost, as for any other bad line
+            errors.append(reader_error("R030", path, line=number, reason="arrays or objects nested too deeply"))
+            continue
+        except ValueError as exc:  # a number of more digits than Python reads (sys.get_int_max_str_digits)
+            errors.append(reader_error("R030", path, line=number, reason=str(exc).split(";")[0]))
+            continue
         try:
             if not isinstance(data, dict):
                 raise ValueError(f"found {describe_json(data)}, not an object")
