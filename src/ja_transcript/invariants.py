@@ -123,27 +123,22 @@ def _first_difference(got: list[str], expected: list[str]) -> str:
 
 
 def _built_from(text: str, cleans: list[str]) -> bool:
-    """Whether `text` is a non-empty slice of each of `cleans` in turn, concatenated."""
-    ends = {0}
-    for clean in cleans:
-        reached = set()
-        for p in ends:
-            for a in _occurrences(clean, text[p:p + 1]):
-                k = 0
-                while p + k < len(text) and a + k < len(clean) and text[p + k] == clean[a + k]:
-                    k += 1
-                    reached.add(p + k)
-        ends = reached
-        if not ends:
-            return False
-    return len(text) in ends
+    """Whether `text` is a slice of its first line's clean text, the next lines' clean text
+    (whitespace at their edges left out), and a slice of its last line's, joined.
 
-
-def _occurrences(text: str, char: str):
-    i = text.find(char) if char else -1
-    while i != -1:
-        yield i
-        i = text.find(char, i + 1)
+    >>> _built_from("そうです。今日は", ["はい、そうです。 ", " 今日は晴れ"])
+    True
+    """
+    if len(cleans) == 1:
+        return text in cleans[0]
+    head, last = cleans[0].rstrip(), cleans[-1].lstrip()
+    middle = "".join(clean.strip() for clean in cleans[1:-1])
+    for cut in range(1, min(len(head), len(text)) + 1):
+        tail = text[cut + len(middle):]
+        if (head.endswith(text[:cut]) and text.startswith(middle, cut) and tail
+                and last.startswith(tail)):
+            return True
+    return False
 
 
 _validator = None
