@@ -327,3 +327,16 @@ def test_short_head_of_a_repeated_block_goes_with_it():
              (6, "それでは次の話題です。"), (7, "はい。"), (8, "それでは次の話題です。")]
     found = find_duplicate_lines(lines)
     assert found[3] == ("repeat", 1) and found[4] == ("repeat", 2) and 7 not in found
+
+
+def test_long_lines_are_compared_in_reasonable_time():
+    # partial_ratio is cubic on long repetitive keys: two 15000-digit lines took minutes
+    import time
+
+    digits = "1" * 7000 + "2" + "1" * 8000
+    long_line = "".join(f"今日は{i}社の決算を見ていきます、" for i in range(300))
+    near = long_line[:3000] + "ね" + long_line[3000:]
+    start = time.perf_counter()
+    removed = find_duplicate_lines([(1, digits + "です"), (2, "あ" + digits + "ですよ"), (3, long_line), (4, near)])
+    assert time.perf_counter() - start < 5
+    assert removed[4] == ("near_repeat", 3)  # a long line said again with a particle more still goes

@@ -86,3 +86,15 @@ def test_arbitrary_text_keeps_its_characters_and_collapses_once(text):
     out = collapse(text)
     assert set(out) == set(text)
     assert collapse(out) == out
+
+
+def test_runs_of_non_letters_are_passed_in_linear_time():
+    # 5000 digits took 14 s: every position was tried with every unit size, though no unit
+    # may start with a digit; letters still loop as before
+    import time
+
+    start = time.perf_counter()
+    for run in ("7" * 5000, "。" * 5000, "😀" * 5000, " " * 5000):
+        assert find_loops("価格は" + run + "らしい") == []
+    assert time.perf_counter() - start < 2
+    assert find_loops("あ" * 5000) == [(0, 5000, "あああ")]

@@ -160,3 +160,23 @@ def test_only_numeral_errors(s):
     except NumeralError:
         return
     assert low <= high
+
+
+def test_a_digit_run_longer_than_any_place_is_no_numeral():
+    # 5000 digits: past Python's int-from-str limit (a ValueError, not a NumeralError, before);
+    # 320: an int past float's range (the document's float(value) overflowed)
+    from ja_transcript.extract.numerals import MAX_DIGITS, NumeralError, parse_numeral
+
+    for text in ("7" * 5000, "9" * 320, "0." + "0" * 4400 + "1", "一" * 400):
+        with pytest.raises(NumeralError, match="digits is not a numeral|than 72 digits"):
+            parse_numeral(text)
+    assert parse_numeral("9" * MAX_DIGITS) == int("9" * MAX_DIGITS)
+    assert parse_numeral("9" * MAX_DIGITS + "無量大数") < 1e308  # the largest value there is stays a float
+
+
+def test_amounts_of_figures_no_one_says_are_left_out():
+    from ja_transcript.extract.amounts import extract_amounts
+
+    for figure in ("9" * 320, "7" * 5000):
+        assert extract_amounts(f"価格は{figure}円らしい") == []
+    assert extract_amounts("価格は3000円らしい")[0]["value"] == 3000

@@ -60,3 +60,14 @@ def test_crlf_and_bom():
     data = b"\xef\xbb\xbf" + '{"id": "a", "text": "はい"}\r\n{"id": "b", "text": "いいえ"}\r\n'.encode()
     result = read_bytes(data, "x.jsonl")
     assert [(t.record_id, t.lines[0].text) for t in result.transcripts] == [("a", "はい"), ("b", "いいえ")]
+
+
+def test_lines_python_cannot_parse_are_bad_lines_like_any_other():
+    # nested thousands deep (RecursionError) or a number of 5000 digits (ValueError) took the
+    # whole file down with one generic error
+    text = '{"id": "a", "text": "x"}\n' + "[" * 100000 + "\n" + '{"id": "b", "n": ' + "1" * 5000 + "}\n" \
+        + '{"id": "c", "text": "y"}\n'
+    result = read_bytes(text.encode(), "b.jsonl")
+    assert [t.record_id for t in result.transcripts] == ["a", "c"]
+    assert [(e.code, e.line) for e in result.errors] == [("R030", 2), ("R030", 3)]
+    assert "nested too deeply" in str(result.errors[0]) and "4300 digits" in str(result.errors[1])

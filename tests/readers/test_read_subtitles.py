@@ -101,3 +101,36 @@ def test_vtt_short_timestamps_and_settings():
 
 def test_empty_srt_has_no_cues():
     assert _cues(read_bytes(b"", "empty.srt")) == []
+
+
+def test_vtt_character_reference_at_the_end_of_a_layout_line():
+    # "&amp;" ends in ";", which used to count as Latin punctuation and put a space after "&"
+    assert vtt_cue_text(["A &amp;", "B"]) == "A &B"
+    assert vtt_cue_text(["AT&amp;T", "is"]) == "AT&T is"
+
+
+def test_srt_text_with_a_byte_order_mark():
+    from ja_transcript.readers import read_string
+
+    text = "\ufeff1\n00:00:01,000 --> 00:00:02,000\nはい\n"
+    assert [l.text for l in read_string(text, "a.srt", format="srt").check()[0].lines] == ["はい"]
+    assert read_string("\ufeff\n\n", "a.srt", format="srt").check()[0].lines == ()
+
+
+def test_srt_times_too_large_are_an_error_naming_the_cue():
+    text = "1\n00:00:00,000 --> 00:00:01,000\nはい\n\n2\n999999999999:00:00,000 --> 999999999999:00:01,000\nえ\n"
+    (error,) = read_bytes(text.encode(), "a.srt").errors
+    assert str(error).startswith("a.srt, line 6: the SRT cue starting here cannot be read: '999999999999:00:00,000")
+
+
+def test_srt_long_digit_runs_are_read_fast_and_kept():
+    # the srt library backtracks cubically over a digit run in a timing line (400 digits: 1 s)
+    import time
+
+    start = time.perf_counter()
+    bad = read_bytes(("1\n00:00:00,000 -->" + "1" * 3000 + " 00:00:01,000\nはい\n").encode(), "a.srt")
+    good = read_bytes(("1\n00:00:00,000 --> 00:00:01,000\nはい" + "1" * 3000 + "\n\n2\n00:00:01,000 --> "
+                       "00:00:02,000\n" + "2" * 25 + "\n").encode(), "a.srt")
+    assert time.perf_counter() - start < 1
+    assert bad.errors[0].code == "R010" and "1" * 20 in str(bad.errors[0])
+    assert [l.text for l in good.check()[0].lines] == ["はい" + "1" * 3000, "2" * 25]

@@ -80,3 +80,14 @@ def test_split_sentences():
     assert split_sentences("はい。そうです！！本当？") == ["はい。", "そうです！！", "本当？"]
     assert split_sentences("「はい。そうです。」と言った。") == ["「はい。そうです。」と言った。"]
     assert split_sentences("  ") == []
+
+
+@pytest.mark.parametrize("segment, what", [
+    ({"text": "a", "start": 10 ** 400}, '"start" 1000000000000000000000000000000000000000...'),
+    ({"text": "a", "offsets": {"from": 10 ** 400, "to": 1}}, '"offsets.from" 1000'),
+    ({"text": "a", "timestamp": [float("nan"), 1]}, '"timestamp" start nan'),
+])
+def test_times_that_are_no_float_are_segment_problems(segment, what):
+    # an int of 400 digits raised OverflowError out of the reader
+    (error,) = read_bytes(json.dumps({"segments": [segment]}).encode(), "w.json").errors
+    assert f"w.json: segment 1 has {what}" in str(error)

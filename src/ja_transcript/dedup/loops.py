@@ -133,6 +133,8 @@ def _best_loop(text: str, start: int, config: DedupConfig) -> tuple[str, int] | 
 
     On equal coverage the shortest unit wins (はい×8 rather than はいはい×4).
     """
+    if _letters(text[start]) == 0:
+        return None  # every unit here starts with it, and a unit starts with a letter (1111..., ……)
     best = None
     best_cover = 0
     limit = min(config.loop_max_unit, (len(text) - start) // 2)

@@ -18,7 +18,10 @@ Grammar (checked, not guessed):
 - a run of kanji digits with no unit is positional (二〇二〇 = 2020, 三〇八 = 308);
 - Arabic numbers may use comma grouping (1,000; groups of three) and a decimal point;
   full-width digits and punctuation are read like ASCII;
-- one leading sign (-, −, －, +, ＋, マイナス, プラス) applies to the whole number.
+- one leading sign (-, −, －, +, ＋, マイナス, プラス) applies to the whole number;
+- a run of digits is at most `MAX_DIGITS` long: no unit names a larger place (無量大数 is
+  10^68), and so every value is a finite float (a transcript's serial numbers and noise
+  can hold thousands of digits).
 
 Values are computed exactly (fractions) and returned as `int` when whole, else `float`.
 """
@@ -36,6 +39,7 @@ __all__ = [
     "SMALL_UNITS",
     "BIG_UNITS",
     "VAGUE_DIGITS",
+    "MAX_DIGITS",
 ]
 
 
@@ -62,6 +66,8 @@ BIG_UNITS: dict[str, int] = {
 VAGUE_DIGITS = frozenset("数何幾")
 
 _SIGNS = {"-": -1, "−": -1, "－": -1, "+": 1, "＋": 1, "マイナス": -1, "プラス": 1}
+# The longest run of digits (Arabic, or kanji read positionally) that is a numeral.
+MAX_DIGITS = 72
 # Full-width digits and punctuation read as ASCII.
 _WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _ASCII_DIGITS = frozenset("0123456789")
@@ -163,6 +169,8 @@ def _lex(body: str, original: str, vague: bool) -> list[tuple[str, object]]:
                 j += 1
             if len(digits) > 1 and None in digits:
                 raise NumeralError(f"a vague digit cannot stand in a run of digits in {original!r}")
+            if len(digits) > MAX_DIGITS:
+                raise NumeralError(f"a run of {len(digits)} digits is not a numeral in {original[:20]!r}...")
             out.append((_KRUN, digits))
             i = j
         elif c in SMALL_UNITS:
@@ -184,6 +192,8 @@ def _lex(body: str, original: str, vague: bool) -> list[tuple[str, object]]:
 
 def _arabic(token: str, original: str) -> Fraction:
     """An Arabic number with optional comma grouping and one decimal point."""
+    if sum(c in _ASCII_DIGITS for c in token) > MAX_DIGITS:
+        raise NumeralError(f"a run of more than {MAX_DIGITS} digits is not a numeral in {original[:20]!r}...")
     whole, dot, frac = token.partition(".")
     if dot and (not frac or not frac.isdigit() or not whole):
         raise NumeralError(f"malformed decimal {token!r} in {original!r}")

@@ -57,6 +57,10 @@ def parse_record(line: str, number: int, path: str):
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         return reader_error("R030", path, line=number, reason=f"{exc.msg} at column {exc.colno}")
+    except RecursionError:  # only this line is lost, as for any other bad line
+        return reader_error("R030", path, line=number, reason="arrays or objects nested too deeply")
+    except ValueError as exc:  # a number of more digits than Python reads (sys.get_int_max_str_digits)
+        return reader_error("R030", path, line=number, reason=str(exc).split(";")[0])
     try:
         if not isinstance(data, dict):
             raise ValueError(f"found {describe_json(data)}, not an object")

@@ -75,29 +75,76 @@ def vtt_cue_text(lines: list[str]) -> str:
     '暗号資産急騰 & 下落'
     """
     text = _RUBY_ANNOTATION.sub("", "\n".join(lines))
-    return html.unescape(join_layout_lines(_VTT_TAG.sub("", text).split("\n")))
+    # unescaped line by line: a layout line ending in "&amp;" ends in "&", not in a Latin ";"
+    return join_layout_lines([html.unescape(line) for line in _VTT_TAG.sub("", text).split("\n")])
 
 
 def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+# The srt library's timing pattern backtracks cubically over a long run of digits (a
+# 400-digit run after "-->" costs a second, 2000 digits minutes). No time or cue number
+# has that many digits, so such runs stand aside while the library parses, each as one
+# private-use character the text does not hold, and go back into the cue text after.
+_LONG_DIGITS = re.compile(r"[0-9]{20,}")
+_STAND_INS = 0x100000  # plane 16, private use
+
+
+def _set_aside_long_digits(text: str) -> tuple[str, dict[int, str]]:
+    """`text` with each run of 20 or more digits replaced by a stand-in, and the stand-ins'
+    runs (a `str.translate` table that puts them back).
+
+    >>> masked, runs = _set_aside_long_digits("a" + "1" * 25 + "b")
+    >>> len(masked), masked.translate(runs) == "a" + "1" * 25 + "b"
+    (3, True)
+    """
+    runs: dict[int, str] = {}
+    if not _LONG_DIGITS.search(text):
+        return text, runs
+    taken = {ord(c) for c in text if c >= chr(_STAND_INS)}
+    free = (code for code in range(_STAND_INS, 0x110000) if code not in taken)
+
+    def stand_in(match: re.Match) -> str:
+        code = next(free)
+        runs[code] = match[0]
+        return chr(code)
+
+    return _LONG_DIGITS.sub(stand_in, text), runs
+
+
+def _timing_line(text: str, k: int) -> tuple[int, str]:
+    """Line number and text of the timing line of cue `k` (0-based): the cue the srt library
+    stopped at, which yields the cues before it."""
+    timings = [(number, line) for number, line in enumerate(text.split("\n"), start=1) if "-->" in line]
+    number, line = timings[min(k, len(timings) - 1)] if timings else (1, text[:100])
+    return number, line.strip()[:100]
+
+
 def read_srt(text: str, path: str, sha256: str, encoding: str | None = None) -> RawTranscript:
-    # The srt library knows LF and CRLF only; CR-only files exist (old Mac editors).
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # The srt library knows LF and CRLF only; CR-only files exist (old Mac editors). A text
+    # given as a str may still start with a byte-order mark: it is not part of any cue.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text, runs = _set_aside_long_digits(text)
+    cues: list[srt.Subtitle] = []
     try:
-        cues = list(srt.parse(text))
+        cues.extend(srt.parse(text))
     except srt.SRTParseError as exc:
         unmatched = exc.unmatched_content
         skipped = len(unmatched) - len(unmatched.lstrip())
-        snippet = " | ".join(line.strip() for line in unmatched.strip().split("\n")[:2])[:100]
+        snippet = " | ".join(line.strip() for line in unmatched.strip().split("\n")[:2]).translate(runs)[:100]
         raise reader_error("R010", path, line=_line_of(text, exc.expected_start + skipped),
                            snippet=snippet) from None
     except srt.TimestampParseError as exc:
         bad = str(exc).rsplit(": ", 1)[-1]
-        raise reader_error("R010", path, line=_line_of(text, max(text.find(bad), 0)), snippet=bad) from None
+        raise reader_error("R010", path, line=_line_of(text, max(text.find(bad), 0)),
+                           snippet=bad.translate(runs)[:100]) from None
+    except (OverflowError, ValueError):  # a figure too large for a time or an index (999999999999:00:00,000)
+        line, snippet = _timing_line(text, len(cues))
+        raise reader_error("R010", path, line=line, snippet=snippet.translate(runs)[:100]) from None
     lines = tuple(
-        RawLine(n=i, text=srt_cue_text(cue.content), start=cue.start.total_seconds(), end=cue.end.total_seconds())
+        RawLine(n=i, text=srt_cue_text(cue.content.translate(runs) if runs else cue.content),
+                start=cue.start.total_seconds(), end=cue.end.total_seconds())
         for i, cue in enumerate(cues, start=1)
     )
     return RawTranscript(path=path, format="srt", sha256=sha256, lines=lines, encoding=encoding)

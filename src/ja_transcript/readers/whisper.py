@@ -17,7 +17,7 @@ segment with a space, an artefact of its tokenizer marking a word start, not spe
 from __future__ import annotations
 
 import json
-import math
+import sys
 from typing import Any
 
 from .base import RawLine, RawTranscript, reader_error
@@ -77,11 +77,23 @@ def text_to_lines(text: str) -> tuple[RawLine, ...]:
 
 
 def _seconds(value: Any, scale: float, what: str, index: int) -> float | None:
+    """`value` in seconds; a segment problem unless it is a number from 0 to float's largest
+    (NaN, infinities and integers of hundreds of digits are no time)."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
-        raise SegmentProblem(index, f"has {what} {value!r}, which is not a number of seconds")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= sys.float_info.max:
+        raise SegmentProblem(index, f"has {what} {_short_repr(value)}, which is not a number of seconds")
     return value / scale
+
+
+def _short_repr(value: Any) -> str:
+    """`repr(value)`, cut to a readable length (JSON numbers can have thousands of digits).
+
+    >>> _short_repr(10 ** 100)
+    '1000000000000000000000000000000000000000...'
+    """
+    text = repr(value)
+    return text if len(text) <= 40 else text[:40] + "..."
 
 
 def _segment_times(segment: dict, index: int) -> tuple[float | None, float | None]:
