@@ -24,7 +24,7 @@ from .correct.corrector import Corrector, CorrectorConfig, Edit
 from .correct.lexicon import Entry, Lexicon, load_lexicon
 from .errors import Errors, TranscriptError
 from .dedup import DedupConfig, find_duplicate_lines, find_loops
-from .dedup.loops import apply_edits as apply_spans
+from .chars import apply_edits as apply_spans
 from .extract.amounts import extract_amounts
 from .extract.claims import find_claims
 from .extract.entities import find_entities
@@ -56,7 +56,7 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     >>> apply_edits("暗号試算の話", [Edit(0, 4, "暗号試算", "暗号資産", "暗号資産", "TERM", "reading", 0.9)])
     '暗号資産の話'
     """
-    return apply_spans(text, [(e.start, e.end, e.replacement) for e in sorted(edits, key=lambda e: e.start)])
+    return apply_spans(text, [(e.start, e.end, e.replacement) for e in edits])
 
 
 class Pipeline:

@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ja_transcript.dedup import DedupConfig, find_loops
-from ja_transcript.dedup.loops import apply_edits
+from ja_transcript.chars import apply_edits
 
 
 def collapse(text: str) -> str:

@@ -1,6 +1,6 @@
 import pytest
 
-from ja_transcript.dedup.normalize import fold, lemma_key, reading_key
+from ja_transcript.dedup.normalize import spoken_key, lemma_key, reading_key
 
 
 @pytest.mark.parametrize(
@@ -15,7 +15,7 @@ from ja_transcript.dedup.normalize import fold, lemma_key, reading_key
     ],
 )
 def test_fold_equal(a, b):
-    assert fold(a) == fold(b)
+    assert spoken_key(a) == spoken_key(b)
 
 
 @pytest.mark.parametrize(
@@ -27,11 +27,11 @@ def test_fold_equal(a, b):
     ],
 )
 def test_fold_different(a, b):
-    assert fold(a) != fold(b)
+    assert spoken_key(a) != spoken_key(b)
 
 
 def test_fold_of_only_punctuation_is_empty():
-    assert fold("……。、!?　") == ""
+    assert spoken_key("……。、!?　") == ""
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from ..nlp import Analyzer, Morpheme
 from ..nlp.kanji import kanji_readings, span_readings
+from ..chars import is_kanji
 from .lexicon import Entry, Lexicon, fold
 from .phonetic import devoice, is_katakana, is_latin, phonetic_key, phonetic_keys, to_katakana
 
@@ -75,10 +76,6 @@ def _is_kana(text: str) -> bool:
 def _is_name_piece(m: Morpheme) -> bool:
     """A katakana token that can be part of a name (a lone ・ or ー cannot start or end one)."""
     return is_katakana(m.surface) and m.surface not in ("・", "ー")
-
-
-def _is_kanji(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch == "々"
 
 
 class Corrector:
@@ -164,9 +161,9 @@ class Corrector:
         string, the readings of its characters (凍: トウ)."""
         reading = to_katakana(reading)
         out = [reading] if _is_kana(reading) else []
-        if len(surface) == 1 and _is_kanji(surface):
+        if len(surface) == 1 and is_kanji(surface):
             out.extend(r for r in kanji_readings(surface) if r not in out)
-        elif oov and len(surface) <= 3 and all(_is_kanji(c) for c in surface):
+        elif oov and len(surface) <= 3 and all(is_kanji(c) for c in surface):
             out.extend(r for r in span_readings(surface, _MAX_READINGS) if r not in out)
         elif not oov and len(surface) > 1:
             out.extend(r for r in self._dictionary_readings(surface) if r not in out)

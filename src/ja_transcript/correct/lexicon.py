@@ -16,30 +16,15 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from ..chars import LINE_BREAK
+from ..chars import fold_latin as fold  # aliases are matched with Latin letters folded
 from ..errors import Errors, LexiconError
 
 DEFAULT_LEXICON = "default_lexicon.jsonl"
 _LABEL = re.compile(r"^[A-Z][A-Z_]*$")
 # Lines end only at LF, CRLF or CR: str.splitlines() would also cut a pattern at U+2028 and
 # the like, which JSON strings may hold raw, and make later line numbers wrong.
-_LINE_END = re.compile(r"\r\n|\r|\n")
-
-# Latin letters of either width fold to lower-case ASCII without changing the length,
-# so offsets found in the folded text index the original text.
-_FOLD = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
-_FOLD.update({0xFF21 + i: ord("a") + i for i in range(26)})
-_FOLD.update({0xFF41 + i: ord("a") + i for i in range(26)})
-_FOLD.update({0xFF10 + i: ord("0") + i for i in range(10)})
-
-
-def fold(text: str) -> str:
-    """Fold Latin letters and digits to lower-case ASCII, keeping the length.
-
-    >>> fold("ＣｏｒｅWeave１")
-    'coreweave1'
-    """
-    return text.translate(_FOLD)
-
+_LINE_END = LINE_BREAK
 
 @dataclass(frozen=True)
 class Entry:

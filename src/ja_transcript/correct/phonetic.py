@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-_HIRA_TO_KATA = {c: c + 0x60 for c in range(ord("ぁ"), ord("ゖ") + 1)}
+from ..chars import is_katakana, to_katakana  # noqa: F401 (re-exported for the corrector)
+
 
 # Digraphs first: loanword sounds that Japanese ears (and transcribers) merge.
 _DIGRAPHS = [
@@ -47,15 +48,6 @@ def _drop_long_vowels(text: str) -> str:
     return "".join(out)
 
 
-def to_katakana(text: str) -> str:
-    """Hiragana to katakana; everything else unchanged.
-
-    >>> to_katakana("さつたば")
-    'サツタバ'
-    """
-    return text.translate(_HIRA_TO_KATA)
-
-
 def phonetic_key(kana: str) -> str:
     """A key under which kana spellings that sound alike coincide.
 
@@ -96,15 +88,6 @@ def phonetic_keys(kana: str) -> list[str]:
             if key not in keys:
                 keys.append(key)
     return keys
-
-
-def is_katakana(text: str) -> bool:
-    """True for a non-empty run of katakana (the long-vowel mark and middle dot count).
-
-    >>> is_katakana("コアビーブ"), is_katakana("コア語")
-    (True, False)
-    """
-    return bool(text) and all("ァ" <= c <= "ヺ" or c in "ー・" for c in text)
 
 
 def is_latin(text: str) -> bool:

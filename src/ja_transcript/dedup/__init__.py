@@ -5,6 +5,6 @@
 
 from .lines import DedupConfig, find_duplicate_lines
 from .loops import find_loops
-from .normalize import fold, lemma_key
+from .normalize import spoken_key, lemma_key
 
-__all__ = ["DedupConfig", "find_duplicate_lines", "find_loops", "fold", "lemma_key"]
+__all__ = ["DedupConfig", "find_duplicate_lines", "find_loops", "spoken_key", "lemma_key"]

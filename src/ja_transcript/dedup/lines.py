@@ -1,7 +1,7 @@
 """Duplicated spoken lines: transcription loops, near-repeats and abandoned restarts.
 
 `find_duplicate_lines` walks the spoken lines once, in order. Each line is folded to a
-comparison key once (`normalize.fold`); exact repeats are found by a dict lookup, the
+comparison key once (`normalize.spoken_key`); exact repeats are found by a dict lookup, the
 rest by comparing the key with the few kept lines just before it. SudachiPy is run only
 on the handful of lines that already look alike (to compare spelling variants and to
 tell a backchannel or an unfinished clause), so the stage stays far cheaper than
@@ -24,8 +24,9 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
 from ja_transcript.nlp import Morpheme, get_analyzer
+from ja_transcript.chars import SENTENCE_ENDS
 
-from .normalize import fold, lemma_key_of, reading_key_of
+from .normalize import spoken_key, lemma_key_of, reading_key_of
 
 Reason = Literal["repeat", "near_repeat", "restart"]
 
@@ -117,7 +118,7 @@ class DedupConfig:
     loop_keep_phrase: int = 2
 
 
-_SENTENCE_END = frozenset("。．.？?！!")
+_SENTENCE_END = SENTENCE_ENDS
 # Last morphemes that close a clause: a copula or auxiliary (です, ます, た, だ), a
 # sentence-final particle (よ, ね, か), a conjunctive particle (けど, から, て).
 _CLOSING_POS = {("助動詞",), ("助詞", "終助詞"), ("助詞", "接続助詞")}
@@ -137,7 +138,7 @@ class _Line:
     def __init__(self, n: int, text: str, morphemes: Sequence[Morpheme] | None = None):
         self.n = n
         self.text = text
-        self.key = fold(text)
+        self.key = spoken_key(text)
         # How much the line says: a Latin word counts about one kana per two letters (Netflix
         # is ネトフリ-long), so "Netflixはさ" is as short as the spoken line it is.
         self.size = len(self.key) - sum(len(w) // 2 for w in _LATIN_WORD.findall(self.key))

@@ -68,21 +68,6 @@ def find_loops(text: str, config: DedupConfig = DedupConfig()) -> list[tuple[int
     return edits
 
 
-def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
-    """`text` with non-overlapping, sorted edits applied.
-
-    >>> apply_edits("あああああああ!", find_loops("あああああああ!"))
-    'あああ!'
-    """
-    out, last = [], 0
-    for start, end, replacement in edits:
-        out.append(text[last:start])
-        out.append(replacement)
-        last = end
-    out.append(text[last:])
-    return "".join(out)
-
-
 def _min_copies(config: DedupConfig) -> int:
     return min(config.loop_min_copies_char, config.loop_min_copies_short, config.loop_min_copies_long)
 

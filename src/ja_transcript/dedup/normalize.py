@@ -2,13 +2,13 @@
 
 Two lines that were *said* the same way should get the same key even when the
 transcriber wrote them differently: full/half width, katakana/hiragana, small kana,
-long-vowel marks, punctuation and spaces, kanji vs Arabic digits (`fold`); one level
+long-vowel marks, punctuation and spaces, kanji vs Arabic digits (`spoken_key`); one level
 up, okurigana and kana-vs-kanji spellings of the same word (`lemma_key`, from
 SudachiPy's normalized forms: 言われたり / いわれたり, 分かる / わかる); and the same
 sound written with other kanji (`reading_key`: 試算 / 資産, a homophone
 mis-transcription of the same speech).
 
-`fold` is a few string operations and is run on every line; the other two tokenize,
+`spoken_key` is a few string operations and is run on every line; the other two tokenize,
 so callers run them only on the few lines that already look alike.
 """
 
@@ -33,16 +33,16 @@ _FOLD_TABLE.update(str.maketrans("〇一二三四五六七八九", "0123456789")
 _DROP = re.compile(r"[\W_ー〜～]+")
 
 
-def fold(text: str) -> str:
+def spoken_key(text: str) -> str:
     """The cheap comparison key of `text`.
 
-    >>> fold("データセンター、マイニング工場")
+    >>> spoken_key("データセンター、マイニング工場")
     'でたせんたまいにんぐ工場'
-    >>> fold("ＣｏｒｅＷｅａｖｅ は ｺｱｳｨｰﾌﾞ。") == fold("coreweaveはコアウイーブ")
+    >>> spoken_key("ＣｏｒｅＷｅａｖｅ は ｺｱｳｨｰﾌﾞ。") == spoken_key("coreweaveはコアウイーブ")
     True
-    >>> fold("一つ、二つ") == fold("1つ2つ")
+    >>> spoken_key("一つ、二つ") == spoken_key("1つ2つ")
     True
-    >>> fold("「……」")
+    >>> spoken_key("「……」")
     ''
     """
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -69,21 +69,21 @@ def is_neutral(m: Morpheme) -> bool:
 
 
 def lemma_key_of(morphemes: Iterable[Morpheme]) -> str:
-    """`fold` of the SudachiPy normalized forms of the morphemes that carry content.
+    """`spoken_key` of the SudachiPy normalized forms of the morphemes that carry content.
 
     Inflected words become their normalized lemma (言わ -> 言う); the endings that
     follow are morphemes of their own, so tense and negation still count.
     """
-    return fold("".join(m.normalized for m in morphemes if not is_neutral(m)))
+    return spoken_key("".join(m.normalized for m in morphemes if not is_neutral(m)))
 
 
 def reading_key_of(morphemes: Iterable[Morpheme]) -> str:
-    """`fold` of the readings (numerals by value) of the morphemes that carry content.
+    """`spoken_key` of the readings (numerals by value) of the morphemes that carry content.
 
     The same sound written with different kanji (a homophone mis-transcription:
     試算 / 資産) gets the same key.
     """
-    return fold("".join(
+    return spoken_key("".join(
         m.normalized if m.pos[1] == "数詞" else m.reading for m in morphemes if not is_neutral(m)
     ))
 

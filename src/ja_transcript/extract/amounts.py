@@ -63,6 +63,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Sequence
 
+from ja_transcript.chars import is_kanji
 from ja_transcript.nlp import Morpheme, get_analyzer
 
 from .numerals import KANJI_DIGITS, SMALL_UNITS, VAGUE_DIGITS, NumeralError, numeral_interval
@@ -465,13 +466,9 @@ def _read_single(doc: _Doc, fig: _Figure) -> _Amount | None:
 def _in_idiom(text: str, fig: _Figure, end: int) -> bool:
     """一石二鳥, 二人三脚, 十人十色: a four-kanji idiom of two figure + kanji pairs."""
     return (len(fig.text) == 1 and end - fig.end == 1 and end + 2 <= len(text)
-            and text[end] in _KANJI_FIGURE_CHARS and _is_kanji(text[end + 1])
-            and (end + 2 == len(text) or not _is_kanji(text[end + 2]))
-            and (fig.start == 0 or not _is_kanji(text[fig.start - 1])))
-
-
-def _is_kanji(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or c == "々"
+            and text[end] in _KANJI_FIGURE_CHARS and is_kanji(text[end + 1])
+            and (end + 2 == len(text) or not is_kanji(text[end + 2]))
+            and (fig.start == 0 or not is_kanji(text[fig.start - 1])))
 
 
 def _add_half(doc: _Doc, amount: _Amount) -> None:

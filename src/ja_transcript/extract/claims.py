@@ -34,6 +34,9 @@ from itertools import repeat
 from operator import attrgetter
 from typing import Sequence
 
+from ..chars import SENTENCE_ENDS
+from ..nlp.pos import COPULA, PREDICATE, SYMBOL
+
 from .evidentiality import ASSERTED, TRIGGERS, Marker, decide, markers_in
 
 __all__ = ["ClaimSpan", "find_claims"]
@@ -223,12 +226,10 @@ def _opens_with_condition(sc: _Scan, lo: int, hi: int) -> bool:
 # rfind / count on rows of 0/1 bytes, one per token, so Python visits only the few tokens
 # that can matter.
 
-_SYMBOL = frozenset({"補助記号", "空白", "記号"})
-_PREDICATE = frozenset({"動詞", "形容詞", "助動詞"})
+_SYMBOL, _PREDICATE, _COPULA = SYMBOL, PREDICATE, COPULA
 _CONTENT = frozenset({"名詞", "代名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞"})
 _NP = frozenset({"名詞", "代名詞", "接尾辞", "接頭辞"})
-_SENTENCE_END = frozenset({"。", "．", "！", "？", "!", "?"})
-_COPULA = frozenset({"だ", "です"})
+_SENTENCE_END = SENTENCE_ENDS
 
 # Token flags (per POS tuple).
 (F_SYMBOL, F_PRED, F_CONTENT, F_NP, F_COMMA, F_LINK, F_CONJ, F_JUNTAI, F_FINAL, F_WILL, F_TIME,

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from typing import NamedTuple, Sequence
 
+from ..nlp.pos import COPULA, PREDICATE, SYMBOL
+
 REPORTED = "reported"
 SPECULATIVE = "speculative"
 ASSERTED = "asserted"
@@ -41,11 +43,9 @@ class Marker(NamedTuple):
 
 # --- token classes ---------------------------------------------------------------------
 
-_SYMBOL = frozenset({"補助記号", "空白", "記号"})
-_PREDICATE = frozenset({"動詞", "形容詞", "助動詞"})
+_SYMBOL, _PREDICATE, _COPULA = SYMBOL, PREDICATE, COPULA
 _NOMINAL = frozenset({"名詞", "代名詞", "接尾辞"})
 _QUOTE = frozenset({"と", "って"})  # quotative particles before 言う / 思う / 聞く
-_COPULA = frozenset({"だ", "です"})
 _CLAUSE_LINK = frozenset({"けれど", "けれども", "が", "し", "から", "ので"})
 _LEAD_ON = frozenset({"けれど", "けれども", "が"})  # …ということですが、
 _NEGATIVE = frozenset({"ない", "無い"})

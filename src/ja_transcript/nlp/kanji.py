@@ -19,6 +19,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterator, NamedTuple
 
+from ..chars import to_katakana
+
 _DATA_FILE = "kanji_readings.tsv"
 _REPEAT_MARKS = "々〻"  # 人々: repeat the previous kanji
 
@@ -32,7 +34,6 @@ _VOICED = {
 _HALF_VOICED = dict(zip("ハヒフヘホ", "パピプペポ"))
 _SOKUON_FINALS = "ツチクキ"  # 学 ガク + 校 コウ -> ガッコウ
 _VOICELESS = set("カキクケコサシスセソタチツテトパピプペポ")  # the rows that can follow ッ
-_HIRA_TO_KATA = {c: c + 0x60 for c in range(ord("ぁ"), ord("ゖ") + 1)}
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +81,7 @@ def _position_options(surface: str) -> list[tuple[tuple[str, ...], bool]] | None
                 return None
             options.append(options[-1])
         elif _is_kana(ch):  # written as pronounced: no sound changes
-            options.append(((ch.translate(_HIRA_TO_KATA),), False))
+            options.append(((to_katakana(ch),), False))
         else:
             readings = kanji_readings(ch)
             if not readings:
@@ -204,7 +205,7 @@ def can_read(surface: str, reading: str) -> bool:
     (True, True, False)
     """
     columns = _columns(surface)
-    target = reading.translate(_HIRA_TO_KATA)
+    target = to_katakana(reading)
     if not columns or not target:
         return False
 

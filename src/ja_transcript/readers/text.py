@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
+from ..chars import LINE_BREAK as _LINE_BREAK
 from .base import RawLine, RawTranscript
-
-# Only the three line terminators of text files: str.splitlines() would also split at
-# form feeds, U+2028 and the like, which would make line numbers differ from editors'.
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def split_lines(text: str) -> list[str]:

@@ -20,12 +20,14 @@ import json
 import sys
 from typing import Any
 
+from ..chars import SENTENCE_ENDS
+
 from .base import RawLine, RawTranscript, reader_error
 from .text import text_lines
 
 _OPEN = "「『（(［【〈《"
 _CLOSE = "」』）)］】〉》"
-_END = "。！？!?"
+_END = SENTENCE_ENDS
 
 
 class SegmentProblem(ValueError):

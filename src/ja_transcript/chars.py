@@ -1,0 +1,82 @@
+"""Characters: one home for the character classes, foldings and edits every stage shares.
+
+Each is defined once, with the range it covers, so that "kanji" or "a sentence end" means
+the same thing in the corrector, the amounts and the duplicate finder.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+# --- classes -------------------------------------------------------------------------------
+
+def is_kanji(ch: str) -> bool:
+    """A CJK ideograph (the unified block and extension A) or the repetition mark 々.
+
+    >>> is_kanji("札"), is_kanji("々"), is_kanji("㐂"), is_kanji("さ")
+    (True, True, True, False)
+    """
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch == "々"
+
+
+def is_katakana(text: str) -> bool:
+    """True for a non-empty run of katakana (the long-vowel mark and middle dot count).
+
+    >>> is_katakana("コアビーブ"), is_katakana("コア語")
+    (True, False)
+    """
+    return bool(text) and all("ァ" <= c <= "ヺ" or c in "ー・" for c in text)
+
+
+# Marks that end a sentence whatever stands around them. The full stop "." is left out: in
+# transcripts it is as often a decimal point or part of a name (3.5, Node.js) as an end.
+SENTENCE_ENDS = frozenset("。．！？!?")
+
+# Line ends of text files: LF, CRLF or CR; not the form feed or U+2028 that str.splitlines()
+# also splits at (line numbers would then differ from editors', and JSON may hold them raw).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+# --- foldings (each keeps the length, so offsets found in the folded text index the original) -
+
+_HIRA_TO_KATA = {c: c + 0x60 for c in range(ord("ぁ"), ord("ゖ") + 1)}
+_LATIN = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+_LATIN.update({0xFF21 + i: ord("a") + i for i in range(26)})
+_LATIN.update({0xFF41 + i: ord("a") + i for i in range(26)})
+_LATIN.update({0xFF10 + i: ord("0") + i for i in range(10)})
+
+
+def to_katakana(text: str) -> str:
+    """Hiragana to katakana; everything else unchanged.
+
+    >>> to_katakana("さつたば")
+    'サツタバ'
+    """
+    return text.translate(_HIRA_TO_KATA)
+
+
+def fold_latin(text: str) -> str:
+    """Latin letters and digits of either width to lower-case ASCII.
+
+    >>> fold_latin("ＣｏｒｅWeave１")
+    'coreweave1'
+    """
+    return text.translate(_LATIN)
+
+
+# --- edits ---------------------------------------------------------------------------------
+
+def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> str:
+    """`text` with non-overlapping (start, end, replacement) edits applied, in order of start.
+
+    >>> apply_edits("暗号試算の話", [(0, 4, "暗号資産")])
+    '暗号資産の話'
+    """
+    out, last = [], 0
+    for start, end, replacement in sorted(edits, key=lambda e: e[0]):
+        out.append(text[last:start])
+        out.append(replacement)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
