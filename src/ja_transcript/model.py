@@ -119,6 +119,10 @@ class Document(Record):
     stats: dict[str, int] = {}
 
 
+# The list fields of a document, in order: `Pipeline.run` hands their records to a sink one by one.
+SECTIONS = ("lines", "corrections", "sentences", "entities", "amounts", "claims")
+
+
 def json_schema() -> dict:
     """The JSON Schema of the output document (draft 2020-12)."""
     schema = Document.model_json_schema()
