@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence, TypeVar
+from typing import Any, Iterable, Protocol, Sequence, TypeVar
 
 from pydantic import BaseModel
 
@@ -28,9 +28,10 @@ from .chars import apply_edits as apply_spans
 from .extract.amounts import extract_amounts
 from .extract.claims import find_claims
 from .extract.entities import find_entities
-from .model import Amount, Claim, Correction, Document, Entity, Line, Removal, Sentence, Source
+from .model import SECTIONS, Amount, Claim, Correction, Document, Entity, Line, Removal, Sentence, Source
 from .nlp import Morpheme, get_analyzer
 from .nlp.analyzer import shifted
+from .nlp.store import MorphemeStore
 from .readers.base import RawLine, RawTranscript, display_path
 from .sentences import Piece, SpokenLine, build_sentences
 from .structure import StructureConfig, line_kinds, punctuated_share
@@ -83,51 +84,69 @@ class Pipeline:
 
     # -- public API ------------------------------------------------------------
     def process(self, raw: RawTranscript) -> Document:
+        return self.run(raw, DocumentBuilder())
+
+    def run(self, raw: RawTranscript, sink: "Sink"):
+        """Process `raw`, handing the document's records to `sink` as they are made; returns
+        what `sink.finish` returns.
+
+        The records come in document order: `start(source=, title=)`, every line, every
+        correction, then sentences, each followed by its entities, amounts and claims, and
+        `finish(cleaned_text=, stats=)`. A `DocumentBuilder` collects them into the
+        `Document`; `writers.document.DocumentJson` writes its JSON as they come, so a long
+        transcript's document is never held whole.
+        """
         analyze = self.analyzer.analyze
         texts = [line.text for line in raw.lines]
-        morphemes = [analyze(t) for t in texts]
+        find_aliases = self.aliases.find
+        # Each line's analysis is kept compactly (see nlp.store) and read back by each stage.
+        morphemes = MorphemeStore()
+        matches: list[Sequence[Match]] = []
+        for t in texts:
+            ms = analyze(t)
+            matches.append(find_aliases(t, ms) or _NONE)
+            morphemes.append(ms)
         timed = any(line.start is not None for line in raw.lines)
         kinds = line_kinds(texts, morphemes, self.options.structure, timed=timed)
 
-        find_aliases = self.aliases.find
-        matches = [find_aliases(t, ms) for t, ms in zip(texts, morphemes)]
         edits = self._corrections(raw.lines, kinds, morphemes, matches)
         cleans = [apply_edits(t, edits[i]) if edits[i] else t for i, t in enumerate(texts)]
+        del texts
         for i, es in enumerate(edits):
             if es:
-                morphemes[i] = analyze(cleans[i])
-                matches[i] = find_aliases(cleans[i], morphemes[i])
+                morphemes[i] = ms = analyze(cleans[i])
+                matches[i] = find_aliases(cleans[i], ms) or _NONE
 
         removals = self._removals(raw.lines, kinds, cleans, morphemes)
-        lines = []
+        source = Source.model_construct(path=raw.path, sha256=raw.sha256, format=raw.format,
+                                        record_id=raw.record_id)
+        title = raw.title or next((r.text.strip() for r, k in zip(raw.lines, kinds) if k == "title"), None)
+        sink.start(source=source, title=title)
         for r, k, c in zip(raw.lines, kinds, cleans):
             removed = removals.get(r.n)
             if removed is not None:
                 removed = _record(Removal, {"reason": removed[0], "duplicate_of": removed[1]})
-            lines.append(_record(Line, {"n": r.n, "text": r.text, "kind": k, "clean": c, "removed": removed,
-                                        "start": r.start, "end": r.end}))
-        corrections = [_record(Correction, {"line": r.n, "start": e.start, "end": e.end, "original": e.original,
-                                            "replacement": e.replacement, "canonical": e.canonical, "label": e.label,
-                                            "method": e.method, "confidence": e.confidence})
-                       for r, es in zip(raw.lines, edits) for e in es]
-
-        source = Source.model_construct(path=raw.path, sha256=raw.sha256, format=raw.format,
-                                        record_id=raw.record_id)
-        title = raw.title or next((r.text.strip() for r, k in zip(raw.lines, kinds) if k == "title"), None)
-        doc = Document.model_construct(source=source, title=title, lines=lines, corrections=corrections)
-        self._extract(doc, raw.lines, kinds, cleans, morphemes, matches, removals)
-        doc.stats = {
-            "lines": len(lines),
+            sink.add("lines", _record(Line, {"n": r.n, "text": r.text, "kind": k, "clean": c, "removed": removed,
+                                             "start": r.start, "end": r.end}))
+        corrections = 0
+        for r, es in zip(raw.lines, edits):
+            for e in es:
+                sink.add("corrections", _record(Correction, {
+                    "line": r.n, "start": e.start, "end": e.end, "original": e.original, "replacement": e.replacement,
+                    "canonical": e.canonical, "label": e.label, "method": e.method, "confidence": e.confidence}))
+                corrections += 1
+        del edits
+        counts = self._extract(sink, raw.lines, kinds, cleans, morphemes, matches, removals)
+        cleaned_text = "\n".join(counts.pop("texts"))
+        stats = {
+            "lines": len(raw.lines),
             "speech_lines": kinds.count("speech"),
             "headings": kinds.count("heading") + kinds.count("title"),
-            "corrections": len(corrections),
+            "corrections": corrections,
             "removed_lines": len(removals),
-            "sentences": len(doc.sentences),
-            "entities": len(doc.entities),
-            "amounts": len(doc.amounts),
-            "claims": len(doc.claims),
+            **counts,
         }
-        return doc
+        return sink.finish(cleaned_text=cleaned_text, stats=stats)
 
     def process_text(self, text: str, path: str = "-", *, format: str | None = None) -> Document:
         """One transcript given as text, taken exactly as it is (nothing decoded or dropped).
@@ -174,72 +193,117 @@ class Pipeline:
         return out
 
     def _removals(self, raw_lines: Sequence[RawLine], kinds: Sequence[str], cleans: Sequence[str],
-                  morphemes: Sequence[list[Morpheme]]) -> dict[int, tuple[str, int]]:
+                  morphemes: MorphemeStore) -> dict[int, tuple[str, int]]:
         if not self.options.dedup:
             return {}
         spoken = [(r.n, c) for r, k, c in zip(raw_lines, kinds, cleans) if k == "speech"]
-        analysed = {r.n: ms for r, k, ms in zip(raw_lines, kinds, morphemes) if k == "speech"}
+        # views: a line's morphemes are read back when the search needs them, not held
+        analysed = {r.n: morphemes.view(i) for i, (r, k) in enumerate(zip(raw_lines, kinds)) if k == "speech"}
         return find_duplicate_lines(spoken, self.options.dedup_config, morphemes=analysed)
 
-    def _extract(self, doc: Document, raw_lines: Sequence[RawLine], kinds: Sequence[str],
-                 cleans: Sequence[str], morphemes: Sequence[list[Morpheme]], matches: Sequence[list[Match]],
-                 removals: dict[int, tuple[str, int]]) -> None:
+    def _extract(self, sink: "Sink", raw_lines: Sequence[RawLine], kinds: Sequence[str],
+                 cleans: Sequence[str], morphemes: MorphemeStore, matches: Sequence[Sequence[Match]],
+                 removals: dict[int, tuple[str, int]]) -> dict:
+        """Sentences and what is extracted from them, into `sink`; returns their counts and
+        the sentences' texts."""
         spoken: list[SpokenLine] = []
-        by_n: dict[int, SpokenLine] = {}
-        line_matches: dict[int, list[Match]] = {}
+        index_of: dict[int, int] = {}  # n -> position of the line
         after_break = False
-        for r, k, c, ms, found in zip(raw_lines, kinds, cleans, morphemes, matches):
+        for i, (r, k, c) in enumerate(zip(raw_lines, kinds, cleans)):
             if k == "blank":
                 after_break = True
                 continue
             if k != "speech" or r.n in removals:
                 continue
-            line = SpokenLine(r.n, c, ms, r.start, r.end, after_break)
-            spoken.append(line)
-            by_n[r.n] = line
-            line_matches[r.n] = found
+            spoken.append(SpokenLine(r.n, c, morphemes.view(i), r.start, r.end, after_break))
+            index_of[r.n] = i
             after_break = False
         punctuated = punctuated_share([line.text for line in spoken]) >= self.options.structure.punctuated_share
         drafts = build_sentences(spoken, punctuated)
+        del spoken
 
+        counts = {"sentences": 0, "entities": 0, "amounts": 0, "claims": 0, "texts": []}
+        read: tuple[int, list[Morpheme]] = (-1, [])  # the line read back last (a line often ends one
+        #                                              sentence and starts the next)
         for sid, draft in enumerate(drafts):
             parts, sent_morphemes = [], []
             offset = 0
             for piece in draft.pieces:
-                line = by_n[piece.line]
-                parts.append(line.text[piece.start:piece.end])
+                i = index_of[piece.line]
+                if read[0] != i:
+                    read = (i, morphemes[i])
+                parts.append(cleans[i][piece.start:piece.end])
                 shift = offset - piece.start
-                sent_morphemes.extend(shifted(line.morphemes, shift, piece.start, piece.end))
+                sent_morphemes.extend(shifted(read[1], shift, piece.start, piece.end))
                 offset += piece.end - piece.start
             text = "".join(parts)
-            first, last = by_n[draft.pieces[0].line], by_n[draft.pieces[-1].line]
-            doc.sentences.append(_record(Sentence, {"id": sid, "text": text, "lines": draft.lines,
-                                                    "start": first.start, "end": last.end}))
-            found = _sentence_matches(draft.pieces, line_matches, text, self.aliases)
-            self._extract_sentence(doc, sid, text, sent_morphemes, found)
-        doc.cleaned_text = "\n".join(s.text for s in doc.sentences)
+            first, last = raw_lines[index_of[draft.pieces[0].line]], raw_lines[index_of[draft.pieces[-1].line]]
+            sink.add("sentences", _record(Sentence, {"id": sid, "text": text, "lines": draft.lines,
+                                                     "start": first.start, "end": last.end}))
+            counts["sentences"] += 1
+            counts["texts"].append(text)
+            found = _sentence_matches(draft.pieces, index_of, matches, text, self.aliases)
+            self._extract_sentence(sink, counts, sid, text, sent_morphemes, found)
+            drafts[sid] = None  # done with: its pieces need not stay
+        return counts
 
-    def _extract_sentence(self, doc: Document, sid: int, text: str, morphemes: list[Morpheme],
+    def _extract_sentence(self, sink: "Sink", counts: dict, sid: int, text: str, morphemes: list[Morpheme],
                           matches: list[Match] | None) -> None:
         entities = find_entities(text, morphemes, self.aliases, backend=self.entity_backend, matches=matches)
-        doc.entities.extend(_record(Entity, {"text": e.text, "canonical": e.canonical, "label": e.label,
-                                             "sentence": sid, "start": e.start, "end": e.end, "source": e.source})
-                            for e in entities)
-        first_amount = len(doc.amounts)
+        for e in entities:
+            sink.add("entities", _record(Entity, {"text": e.text, "canonical": e.canonical, "label": e.label,
+                                                  "sentence": sid, "start": e.start, "end": e.end,
+                                                  "source": e.source}))
+        counts["entities"] += len(entities)
+        first_amount = counts["amounts"]
         amounts = extract_amounts(text, morphemes)
-        doc.amounts.extend(_record(Amount, _amount_fields(a, sid)) for a in amounts)
+        for a in amounts:
+            sink.add("amounts", _record(Amount, _amount_fields(a, sid)))
+        counts["amounts"] += len(amounts)
         for span in find_claims(text, morphemes):
             ents = _unique(e.canonical for e in entities  # named entities, not domain terms
                            if e.label != "TERM" and span.start <= e.start and e.end <= span.end)
             amts = [first_amount + i for i, a in enumerate(amounts)
                     if span.start <= a["start"] and a["end"] <= span.end]
-            doc.claims.append(_record(Claim, {"id": len(doc.claims), "text": span.text, "sentence": sid,
-                                              "evidentiality": span.evidentiality, "entities": ents, "amounts": amts,
-                                              "markers": list(span.markers), "subject": span.subject}))
+            sink.add("claims", _record(Claim, {"id": counts["claims"], "text": span.text, "sentence": sid,
+                                               "evidentiality": span.evidentiality, "entities": ents,
+                                               "amounts": amts, "markers": list(span.markers),
+                                               "subject": span.subject}))
+            counts["claims"] += 1
 
 
-def _sentence_matches(pieces: Sequence[Piece], line_matches: dict[int, list[Match]], text: str,
-                      aliases: AliasMatcher) -> list[Match] | None:
+class Sink(Protocol):
+    """Where `Pipeline.run` puts a document's records (see there for their order)."""
+
+    def start(self, **fields: Any) -> None: ...
+
+    def add(self, section: str, record: BaseModel) -> None: ...
+
+    def finish(self, **fields: Any) -> Any: ...
+
+
+class DocumentBuilder:
+    """A `Sink` that collects the records into the `Document`, which `finish` returns."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, Any] = {}
+        self.lists: dict[str, list] = {name: [] for name in SECTIONS}
+
+    def start(self, **fields: Any) -> None:
+        self.fields.update(fields)
+
+    def add(self, section: str, record: BaseModel) -> None:
+        self.lists[section].append(record)
+
+    def finish(self, **fields: Any) -> Document:
+        return Document.model_construct(**self.fields, **self.lists, **fields)
+
+
+_NONE: tuple = ()  # a line's lexicon matches when it has none (most lines): one shared empty tuple
+
+
+def _sentence_matches(pieces: Sequence[Piece], index_of: dict[int, int], line_matches: Sequence[Sequence[Match]],
+                      text: str, aliases: AliasMatcher) -> list[Match] | None:
     """A sentence's lexicon matches, taken from its lines' (each line is matched once).
 
     None where matching the sentence itself might find others: a line's match crosses the
@@ -251,7 +315,7 @@ def _sentence_matches(pieces: Sequence[Piece], line_matches: dict[int, list[Matc
         if k and aliases.may_cross(text, offset):
             return None
         shift = offset - piece.start
-        for start, end, entry in line_matches[piece.line]:
+        for start, end, entry in line_matches[index_of[piece.line]]:
             if end <= piece.start or start >= piece.end:
                 continue
             if start < piece.start or end > piece.end:

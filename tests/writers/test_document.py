@@ -42,6 +42,31 @@ def test_streamed_json_is_pydantics_whatever_the_chunk_and_spool_sizes(monkeypat
     assert to_json(empty) == empty.model_dump_json(indent=1) + "\n"
 
 
+def test_pipeline_writes_the_json_as_it_goes_and_holds_no_document(monkeypatch):
+    from ja_transcript.writers.document import DocumentJson
+
+    monkeypatch.setattr(DocumentJson, "CHUNK", 2)
+    from ja_transcript.readers import read_string
+
+    pipeline = Pipeline()
+    transcript = read_string(TALK * 5, "t.txt").transcripts[0]
+    written: list[bytes] = []
+    seen_before_finish = []
+    out = DocumentJson(written.append)
+    finish = out.finish
+
+    def spy(**fields):
+        seen_before_finish.append(len(b"".join(written)))
+        return finish(**fields)
+
+    out.finish = spy
+    pipeline.run(transcript, out)
+    text = b"".join(written).decode("utf-8")
+    assert text == to_json(pipeline.process(transcript))
+    # the lines and corrections, and sentences but the last chunk, were out before the end
+    assert seen_before_finish[0] > text.index('"sentences"') > text.index('"lines"') > 0
+
+
 def test_records_out_of_order_are_refused():
     from ja_transcript.model import Correction, Line
     from ja_transcript.writers.document import DocumentJson
