@@ -78,6 +78,8 @@ class Errors:
     W004 = ('--executor dask needs dask.distributed, which is not installed. Install it with: '
             'pip install "ja-transcript[dask]"')
     W002 = "Cannot write the tables to {path}: {reason}. Check that the directory is writable."
+    W005 = ("{path}: cannot write its outputs ({reason}). Check that the output folders are writable and have "
+            "space, then rerun with --resume.")
 
 
 class TranscriptError(Exception):

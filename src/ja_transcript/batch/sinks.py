@@ -1,7 +1,8 @@
 """Where a batch's messages go: document files at once, batch-wide outputs in input order.
 
-Documents, cleaned text and review pages are one file each, written (atomically) the
-moment they arrive. The batch-wide outputs (--jsonl, --removed, --tables) are streams that
+Documents, cleaned text and review pages are one file each, written (atomically) by the
+job that makes them (`work.write_document`), or here the moment they arrive (stdin). The
+batch-wide outputs (--jsonl, --removed, --tables) are streams that
 must not depend on which worker finished first: each job's part is written when every
 earlier job has been written, and held until then (the pool bounds how far ahead jobs run).
 Streams appear complete at `commit`, or not at all.
