@@ -173,13 +173,13 @@ class Pipeline:
 
     # -- stages ------------------------------------------------------------------
     def _corrections(self, raw_lines: Sequence[RawLine], kinds: Sequence[str],
-                     morphemes: Sequence[list[Morpheme]], matches: Sequence[list[Match]]) -> list[list[Edit]]:
-        out: list[list[Edit]] = [[] for _ in raw_lines]
+                     morphemes: Sequence[list[Morpheme]], matches: Sequence[Sequence[Match]]) -> list[Sequence[Edit]]:
+        out: list[Sequence[Edit]] = [_NONE] * len(raw_lines)  # most lines have none: one shared empty tuple
         if self.options.dedup:
             for i, r in enumerate(raw_lines):
                 if kinds[i] == "speech":
                     out[i] = [Edit(s, e, r.text[s:e], rep, None, None, "loop", 1.0)
-                              for s, e, rep in find_loops(r.text, self.options.dedup_config)]
+                              for s, e, rep in find_loops(r.text, self.options.dedup_config)] or _NONE
         if not self.options.correct:
             return out
         evidence = Counter(entry.id for found in matches for _, _, entry in found)
@@ -189,7 +189,7 @@ class Pipeline:
             protected = [(s, e) for s, e, _ in matches[i]] + [(e.start, e.end) for e in out[i]]
             found = self.corrector.find(r.text, morphemes[i], evidence, protected)
             if found:  # most lines have nothing to correct
-                out[i] = sorted(out[i] + found, key=lambda e: e.start)
+                out[i] = sorted([*out[i], *found], key=lambda e: e.start)
         return out
 
     def _removals(self, raw_lines: Sequence[RawLine], kinds: Sequence[str], cleans: Sequence[str],
@@ -299,7 +299,7 @@ class DocumentBuilder:
         return Document.model_construct(**self.fields, **self.lists, **fields)
 
 
-_NONE: tuple = ()  # a line's lexicon matches when it has none (most lines): one shared empty tuple
+_NONE: tuple = ()  # a line's matches or edits when it has none (most lines): one shared empty tuple
 
 
 def _sentence_matches(pieces: Sequence[Piece], index_of: dict[int, int], line_matches: Sequence[Sequence[Match]],

@@ -21,7 +21,7 @@ _END_RUN = re.compile(r"[。！？!?．][。！？!?．」』）)】”’]*")
 _FINAL_PARTICLES = {"ね", "よ", "な", "ねえ", "よね", "わ", "さ", "ぞ", "ぜ", "か"}
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a transcript holds one or two per sentence while it is processed
 class Piece:
     """A stretch of one line's clean text that belongs to a sentence."""
     line: int
@@ -29,7 +29,7 @@ class Piece:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceDraft:
     pieces: list[Piece] = field(default_factory=list)
 
