@@ -125,7 +125,7 @@ def run_batch(paths: Sequence[str], config: RunConfig, targets: Targets, workers
     manifest.finish(files, argument_errors)
     result.documents = writer.written
     for path in files:
-        result.errors.extend(manifest.entries.get(path, {}).get("errors", ()))
+        result.errors.extend(manifest.errors(path))
     return result
 
 
