@@ -90,6 +90,7 @@ class BatchWriter:
                 self._emit(part)
             if self.order[self.head] not in self.done:
                 break
+            self.done.discard(self.order[self.head])  # behind the head: a batch keeps no state per job done
             self.head += 1
 
     def _emit(self, part: dict[str, Any]) -> None:
