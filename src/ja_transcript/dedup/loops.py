@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lines import DedupConfig
+from .config import DedupConfig
 
 # Marks that stretch or pause, never a loop unit on their own (すごーーーい, ……).
 _NOT_A_LETTER = frozenset("ー〜～々ゝゞヽヾ")
