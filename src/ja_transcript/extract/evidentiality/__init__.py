@@ -21,7 +21,7 @@ form is checked as well.
 Every check is a set lookup on a token and a few neighbours, so a clause costs one pass.
 
 The rules are in `hearsay` and `inference`, one function per trigger word; what they ask of
-a token's neighbours in `context`; the word lists they look up in data/markers.toml.
+a token's neighbours in `context`; the word lists they look up in data/words.toml.
 """
 
 from __future__ import annotations

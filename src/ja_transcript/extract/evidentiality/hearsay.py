@@ -17,7 +17,7 @@ from .context import (
 from .marker import REPORTED, Marker
 
 # Nouns naming a source, verbs relaying a quote, verbs of speaking, nouns of reporting used
-# with する, words restating one's own point (data/markers.toml says more of each).
+# with する, words restating one's own point (data/words.toml says more of each).
 SOURCES = table("evidentiality", "sources")
 RELAY_VERBS = table("evidentiality", "relay_verbs")
 SPEECH_VERBS = table("evidentiality", "speech_verbs")

@@ -18,7 +18,7 @@ from .context import (
 from .marker import REPORTED, SPECULATIVE
 
 # Adverbs of guessing, verbs of thinking, nouns of forecasting and of judging, adverbs of
-# simile (data/markers.toml says more of each).
+# simile (data/words.toml says more of each).
 GUESS_ADVERBS = table("evidentiality", "guess_adverbs")
 THINK_VERBS = table("evidentiality", "think_verbs")
 GUESS_NOUNS = table("evidentiality", "guess_nouns")
