@@ -30,6 +30,7 @@ class Word:
     reading: str
     pos: tuple[str, ...]
     cost: int  # the word's own cost in the lattice: lower is more common
+    normalized: str = ""
 
 
 def dictionary_path() -> Path:
@@ -83,11 +84,11 @@ def iter_words(path: Path | None = None) -> Iterator[Word]:
         o += 2 if buf[o] >= 128 else 1  # headword length
         (pos_id,) = unpack_h(buf, o)
         o += 2
-        n = buf[o]  # normalized form: skipped
-        o += 1 + (1 if n >= 128 else 0) + 2 * (((n & 0x7F) << 8) | buf[o + 1] if n >= 128 else n)
+        normalized, o = string(o)
         o += 4  # dictionary form word id
         reading, o = string(o)
-        yield Word(word_id, surface, reading or surface, pos_table[pos_id], params[3 * word_id + 2])
+        yield Word(word_id, surface, reading or surface, pos_table[pos_id], params[3 * word_id + 2],
+                   normalized or surface)
 
 
 @lru_cache(maxsize=1)
