@@ -13,7 +13,7 @@ import pytest
 
 from ja_transcript.correct.lexicon import read_lexicon_file
 
-BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "correction"
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "correction"
 DATA = BENCH / "data"
 
 
