@@ -67,16 +67,18 @@ def fold_latin(text: str) -> str:
 
 # --- edits ---------------------------------------------------------------------------------
 
-def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> str:
-    """`text` with non-overlapping (start, end, replacement) edits applied, in order of start.
+def apply_edits(text: str, edits: Iterable) -> str:
+    """`text` with non-overlapping edits applied (anything with `start`, `end` and
+    `replacement`, as `model.Edit` and `model.Correction`; offsets into `text`).
 
-    >>> apply_edits("暗号試算の話", [(0, 4, "暗号資産")])
+    >>> from ja_transcript.model import Edit
+    >>> apply_edits("暗号試算の話", [Edit(0, 4, "暗号試算", "暗号資産", "暗号資産", "TERM", "reading", 0.9)])
     '暗号資産の話'
     """
     out, last = [], 0
-    for start, end, replacement in sorted(edits, key=lambda e: e[0]):
-        out.append(text[last:start])
-        out.append(replacement)
-        last = end
+    for e in sorted(edits, key=lambda e: e.start):
+        out.append(text[last:e.start])
+        out.append(e.replacement)
+        last = e.end
     out.append(text[last:])
     return "".join(out)

@@ -15,20 +15,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence, TypeVar
+from typing import Iterable, Sequence
 
-from pydantic import BaseModel
-
+from .chars import apply_edits
 from .correct.aliases import AliasMatcher
-from .correct.corrector import Corrector, CorrectorConfig, Edit
+from .correct.corrector import Corrector, CorrectorConfig
 from .correct.lexicon import Entry, Lexicon, load_lexicon
 from .errors import Errors, TranscriptError
 from .dedup import DedupConfig, find_duplicate_lines, find_loops
-from .chars import apply_edits as apply_spans
 from .extract.amounts import extract_amounts
 from .extract.claims import find_claims
 from .extract.entities import find_entities
-from .model import Amount, Claim, Correction, Document, Entity, Line, Removal, Sentence, Source
+from .model import Amount, Document, Edit, Line, Removal, Sentence, Source, build
 from .nlp import Morpheme, get_analyzer
 from .nlp.analyzer import shifted
 from .readers.base import RawLine, RawTranscript, display_path
@@ -49,23 +47,8 @@ class Options:
     dedup_config: DedupConfig = field(default_factory=DedupConfig)
 
 
-def apply_edits(text: str, edits: Sequence[Edit]) -> str:
-    """Apply non-overlapping edits (offsets into `text`).
-
-    >>> from ja_transcript.correct.corrector import Edit
-    >>> apply_edits("暗号試算の話", [Edit(0, 4, "暗号試算", "暗号資産", "暗号資産", "TERM", "reading", 0.9)])
-    '暗号資産の話'
-    """
-    return apply_spans(text, [(e.start, e.end, e.replacement) for e in edits])
-
-
 class Pipeline:
-    """Loads the lexicon and tokenizer once; `process` turns a transcript into a Document.
-
-    Records are built without validation (`_record`, `model_construct`): the stages produce
-    well-typed values, and validating thousands of small records per transcript would cost
-    more than extracting them (the tests validate every output against the JSON Schema instead).
-    """
+    """Loads the lexicon and tokenizer once; `process` turns a transcript into a Document."""
 
     def __init__(self, lexicons: Sequence[str | Path] = (), use_default_lexicon: bool = True,
                  options: Options = Options(), lexicon: Lexicon | None = None):
@@ -99,17 +82,10 @@ class Pipeline:
                 matches[i] = find_aliases(cleans[i], morphemes[i])
 
         removals = self._removals(raw.lines, kinds, cleans, morphemes)
-        lines = []
-        for r, k, c in zip(raw.lines, kinds, cleans):
-            removed = removals.get(r.n)
-            if removed is not None:
-                removed = _record(Removal, {"reason": removed[0], "duplicate_of": removed[1]})
-            lines.append(_record(Line, {"n": r.n, "text": r.text, "kind": k, "clean": c, "removed": removed,
-                                        "start": r.start, "end": r.end}))
-        corrections = [_record(Correction, {"line": r.n, "start": e.start, "end": e.end, "original": e.original,
-                                            "replacement": e.replacement, "canonical": e.canonical, "label": e.label,
-                                            "method": e.method, "confidence": e.confidence})
-                       for r, es in zip(raw.lines, edits) for e in es]
+        lines = [build(Line, {"n": r.n, "text": r.text, "kind": k, "clean": c, "removed": removals.get(r.n),
+                              "start": r.start, "end": r.end})
+                 for r, k, c in zip(raw.lines, kinds, cleans)]
+        corrections = [e.correction(r.n) for r, es in zip(raw.lines, edits) for e in es]
 
         source = Source.model_construct(path=raw.path, sha256=raw.sha256, format=raw.format,
                                         record_id=raw.record_id)
@@ -159,8 +135,7 @@ class Pipeline:
         if self.options.dedup:
             for i, r in enumerate(raw_lines):
                 if kinds[i] == "speech":
-                    out[i] = [Edit(s, e, r.text[s:e], rep, None, None, "loop", 1.0)
-                              for s, e, rep in find_loops(r.text, self.options.dedup_config)]
+                    out[i] = find_loops(r.text, self.options.dedup_config)
         if not self.options.correct:
             return out
         evidence = Counter(entry.id for found in matches for _, _, entry in found)
@@ -174,7 +149,7 @@ class Pipeline:
         return out
 
     def _removals(self, raw_lines: Sequence[RawLine], kinds: Sequence[str], cleans: Sequence[str],
-                  morphemes: Sequence[list[Morpheme]]) -> dict[int, tuple[str, int]]:
+                  morphemes: Sequence[list[Morpheme]]) -> dict[int, Removal]:
         if not self.options.dedup:
             return {}
         spoken = [(r.n, c) for r, k, c in zip(raw_lines, kinds, cleans) if k == "speech"]
@@ -183,7 +158,7 @@ class Pipeline:
 
     def _extract(self, doc: Document, raw_lines: Sequence[RawLine], kinds: Sequence[str],
                  cleans: Sequence[str], morphemes: Sequence[list[Morpheme]], matches: Sequence[list[Match]],
-                 removals: dict[int, tuple[str, int]]) -> None:
+                 removals: dict[int, Removal]) -> None:
         spoken: list[SpokenLine] = []
         by_n: dict[int, SpokenLine] = {}
         line_matches: dict[int, list[Match]] = {}
@@ -213,8 +188,8 @@ class Pipeline:
                 offset += piece.end - piece.start
             text = "".join(parts)
             first, last = by_n[draft.pieces[0].line], by_n[draft.pieces[-1].line]
-            doc.sentences.append(_record(Sentence, {"id": sid, "text": text, "lines": draft.lines,
-                                                    "start": first.start, "end": last.end}))
+            doc.sentences.append(build(Sentence, {"id": sid, "text": text, "lines": draft.lines,
+                                                  "start": first.start, "end": last.end}))
             found = _sentence_matches(draft.pieces, line_matches, text, self.aliases)
             self._extract_sentence(doc, sid, text, sent_morphemes, found)
         doc.cleaned_text = "\n".join(s.text for s in doc.sentences)
@@ -222,20 +197,16 @@ class Pipeline:
     def _extract_sentence(self, doc: Document, sid: int, text: str, morphemes: list[Morpheme],
                           matches: list[Match] | None) -> None:
         entities = find_entities(text, morphemes, self.aliases, backend=self.entity_backend, matches=matches)
-        doc.entities.extend(_record(Entity, {"text": e.text, "canonical": e.canonical, "label": e.label,
-                                             "sentence": sid, "start": e.start, "end": e.end, "source": e.source})
-                            for e in entities)
+        doc.entities.extend(e.entity(sid) for e in entities)
         first_amount = len(doc.amounts)
         amounts = extract_amounts(text, morphemes)
-        doc.amounts.extend(_record(Amount, _amount_fields(a, sid)) for a in amounts)
+        doc.amounts.extend(Amount.of(a, sid) for a in amounts)
         for span in find_claims(text, morphemes):
             ents = _unique(e.canonical for e in entities  # named entities, not domain terms
                            if e.label != "TERM" and span.start <= e.start and e.end <= span.end)
             amts = [first_amount + i for i, a in enumerate(amounts)
                     if span.start <= a["start"] and a["end"] <= span.end]
-            doc.claims.append(_record(Claim, {"id": len(doc.claims), "text": span.text, "sentence": sid,
-                                              "evidentiality": span.evidentiality, "entities": ents, "amounts": amts,
-                                              "markers": list(span.markers), "subject": span.subject}))
+            doc.claims.append(span.claim(len(doc.claims), sid, ents, amts))
 
 
 def _sentence_matches(pieces: Sequence[Piece], line_matches: dict[int, list[Match]], text: str,
@@ -259,43 +230,6 @@ def _sentence_matches(pieces: Sequence[Piece], line_matches: dict[int, list[Matc
             out.append((start + shift, end + shift, entry))
         offset += piece.end - piece.start
     return out
-
-
-def _amount_fields(amount: dict, sentence: int) -> dict:
-    """An extracted amount as the fields of an `Amount`, in their order; figures as floats,
-    as the schema types them (the extractor keeps ints exact)."""
-    value, low, high = amount["value"], amount["low"], amount["high"]
-    return {"text": amount["text"], "kind": amount["kind"],
-            "value": float(value) if isinstance(value, int) else value,
-            "low": float(low) if isinstance(low, int) else low,
-            "high": float(high) if isinstance(high, int) else high,
-            "unit": amount["unit"], "approximate": amount["approximate"], "sentence": sentence,
-            "start": amount["start"], "end": amount["end"]}
-
-
-R = TypeVar("R", bound=BaseModel)
-_set = object.__setattr__
-_ALL_SET: dict[type, set[str]] = {}
-
-
-def _record(cls: type[R], fields: dict) -> R:
-    """`cls.model_construct(**fields)` where `fields` has every field of `cls`, in order.
-
-    pydantic's `model_construct` looks up aliases and defaults field by field, which cost
-    ~5% of the pipeline over the thousands of small records of a transcript. Given every
-    field, the record is just its state set directly (tests/test_pipeline.py checks that
-    both give equal records).
-
-    The records of a class share one set of set fields: a set per record was half the
-    memory of a document. pydantic only ever adds a field's name to it (on assignment),
-    and every name is in it already.
-    """
-    record = cls.__new__(cls)
-    _set(record, "__dict__", fields)
-    _set(record, "__pydantic_fields_set__", _ALL_SET.get(cls) or _ALL_SET.setdefault(cls, set(cls.model_fields)))
-    _set(record, "__pydantic_extra__", None)
-    _set(record, "__pydantic_private__", None)
-    return record
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -23,6 +23,7 @@ from rapidfuzz.distance import LCSseq
 
 from ja_transcript.nlp import Morpheme
 
+from ..model import Removal, build
 from .config import DedupConfig
 from .restarts import is_restart, may_open, short_restart
 from .similar import containment_score, covered, near_match
@@ -43,15 +44,16 @@ def find_duplicate_lines(
     config: DedupConfig = DedupConfig(),
     *,
     morphemes: Mapping[int, Sequence[Morpheme]] | None = None,
-) -> dict[int, tuple[Reason, int]]:
-    """Spoken lines to remove, as ``{n: (reason, n_of_the_kept_line)}``.
+) -> dict[int, Removal]:
+    """Spoken lines to remove, as ``{n: Removal(reason, duplicate_of=n of the kept line)}``.
 
     `lines` are the spoken lines in order, as ``(n, text)``; titles, headings and blank
     lines are left out by the caller. `morphemes` may give the analysis of some lines'
     text, by n, when the caller has it already; other lines are tokenized if needed.
 
-    >>> find_duplicate_lines([(1, "今日は暗号資産の話をします。"), (2, "今日は暗号資産の話をします。"),
-    ...                       (3, "はい。"), (4, "はい。")])
+    >>> removed = find_duplicate_lines([(1, "今日は暗号資産の話をします。"), (2, "今日は暗号資産の話をします。"),
+    ...                                 (3, "はい。"), (4, "はい。")])
+    >>> {n: (r.reason, r.duplicate_of) for n, r in removed.items()}
     {2: ('repeat', 1)}
     """
     given = morphemes or {}
@@ -98,7 +100,7 @@ def find_duplicate_lines(
         n_kept += 1
         seen[line.key] = (line, n_kept)
     _remove_block_heads(items, removed, targets, config)
-    return removed
+    return {n: build(Removal, {"reason": reason, "duplicate_of": of}) for n, (reason, of) in removed.items()}
 
 
 def _remove_block_heads(items: Sequence[Line], removed: dict[int, tuple[Reason, int]], targets: set[int],

@@ -39,18 +39,26 @@ from typing import Protocol, Sequence
 
 from ..correct.aliases import AliasMatcher
 from ..correct.lexicon import Entry
+from ..model import Entity, build
 from ..nlp import Morpheme
 from .words import table
 
 
 @dataclass(frozen=True)
 class EntitySpan:
+    """An entity found in a text (offsets into it); `entity(sentence)` is its record."""
+
     start: int
     end: int
     text: str
     canonical: str
     label: str
     source: str  # lexicon | pos | ginza
+
+    def entity(self, sentence: int) -> Entity:
+        """This span as the `Entity` of sentence `sentence` (its text)."""
+        return build(Entity, {"text": self.text, "canonical": self.canonical, "label": self.label,
+                              "sentence": sentence, "start": self.start, "end": self.end, "source": self.source})
 
 
 class EntityBackend(Protocol):

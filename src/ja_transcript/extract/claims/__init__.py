@@ -34,6 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from ...model import Claim, build
 from ..evidentiality import ASSERTED, Marker, decide
 from .clauses import merge_small, split_clauses, split_noun_predicates
 from .kinds import clause_kind
@@ -45,12 +46,21 @@ __all__ = ["ClaimSpan", "find_claims"]
 
 @dataclass(frozen=True, slots=True)
 class ClaimSpan:
+    """A claim found in a sentence (offsets into it); `claim(...)` is its record."""
+
     start: int  # character offsets in the sentence text
     end: int
     text: str  # == sentence[start:end]
     evidentiality: str  # asserted | reported | speculative
     markers: tuple[str, ...] = ()  # marker surfaces that decided it, e.g. ("らしい",)
     subject: str | None = None  # explicit subject (…は / …が), if any
+
+    def claim(self, id: int, sentence: int, entities: list[str], amounts: list[int]) -> Claim:
+        """This span as claim `id` of sentence `sentence`, naming the entities and the
+        amounts (indexes into the document's) it holds."""
+        return build(Claim, {"id": id, "text": self.text, "sentence": sentence, "evidentiality": self.evidentiality,
+                             "entities": entities, "amounts": amounts, "markers": list(self.markers),
+                             "subject": self.subject})
 
 
 def find_claims(text: str, morphemes: Sequence | None = None) -> list[ClaimSpan]:
