@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+import jaconv
+
 # --- classes -------------------------------------------------------------------------------
 
 def is_kanji(ch: str) -> bool:
@@ -40,7 +42,6 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # --- foldings (each keeps the length, so offsets found in the folded text index the original) -
 
-_HIRA_TO_KATA = {c: c + 0x60 for c in range(ord("ぁ"), ord("ゖ") + 1)}
 _LATIN = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _LATIN.update({0xFF21 + i: ord("a") + i for i in range(26)})
 _LATIN.update({0xFF41 + i: ord("a") + i for i in range(26)})
@@ -48,12 +49,13 @@ _LATIN.update({0xFF10 + i: ord("0") + i for i in range(10)})
 
 
 def to_katakana(text: str) -> str:
-    """Hiragana to katakana; everything else unchanged.
+    """Hiragana (and its iteration marks ゝ ゞ) to katakana, one character for one
+    (jaconv's table); everything else unchanged.
 
-    >>> to_katakana("さつたば")
-    'サツタバ'
+    >>> to_katakana("さつたば"), to_katakana("いすゞ")
+    ('サツタバ', 'イスヾ')
     """
-    return text.translate(_HIRA_TO_KATA)
+    return jaconv.hira2kata(text)
 
 
 def fold_latin(text: str) -> str:
