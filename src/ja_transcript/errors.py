@@ -78,6 +78,8 @@ class Errors:
     W004 = ('--executor dask needs dask.distributed, which is not installed. Install it with: '
             'pip install "ja-transcript[dask]"')
     W002 = "Cannot write the tables to {path}: {reason}. Check that the directory is writable."
+    W006 = ("{path} has no timings, so it cannot be written as subtitles (--srt, --vtt). Subtitles need a "
+            "timed input: SRT, WebVTT or Whisper JSON.")
 
 
 class TranscriptError(Exception):
