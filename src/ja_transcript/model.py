@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
 
-LineKind = Literal["title", "heading", "speech", "blank"]
+LineKind = Literal["title", "heading", "speech", "nonspeech", "blank"]
 SourceFormat = Literal["txt", "srt", "vtt", "whisper_json", "jsonl"]
 RemovalReason = Literal["repeat", "near_repeat", "restart"]
 AmountKind = Literal["money", "percent", "ratio", "count", "date", "duration", "number"]

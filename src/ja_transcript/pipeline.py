@@ -27,6 +27,7 @@ from .extract.amounts import extract_amounts
 from .extract.claims import find_claims
 from .extract.entities import find_entities
 from .model import Amount, Document, Edit, Line, Removal, Sentence, Source, build
+from .nonspeech import nonspeech_edits
 from .nlp import Morpheme, get_analyzer
 from .nlp.analyzer import shifted
 from .readers.base import RawLine, RawTranscript, display_path
@@ -132,10 +133,14 @@ class Pipeline:
     def _corrections(self, raw_lines: Sequence[RawLine], kinds: Sequence[str],
                      morphemes: Sequence[list[Morpheme]], matches: Sequence[list[Match]]) -> list[list[Edit]]:
         out: list[list[Edit]] = [[] for _ in raw_lines]
-        if self.options.dedup:
-            for i, r in enumerate(raw_lines):
-                if kinds[i] == "speech":
-                    out[i] = find_loops(r.text, self.options.dedup_config)
+        for i, r in enumerate(raw_lines):
+            if kinds[i] != "speech":
+                continue
+            tags = nonspeech_edits(r.text)
+            loops = find_loops(r.text, self.options.dedup_config) if self.options.dedup else []
+            if tags and loops:  # a tag is removed whole: no loop inside it
+                loops = [e for e in loops if not any(e.start < t.end and t.start < e.end for t in tags)]
+            out[i] = sorted(tags + loops, key=lambda e: e.start) if tags else loops
         if not self.options.correct:
             return out
         evidence = Counter(entry.id for found in matches for _, _, entry in found)
