@@ -23,6 +23,7 @@ from .correct.corrector import Corrector, CorrectorConfig
 from .correct.lexicon import Entry, Lexicon, load_lexicon
 from .errors import Errors, TranscriptError
 from .dedup import DedupConfig, find_duplicate_lines, find_loops
+from .dedup.rolling import find_rolling
 from .extract.amounts import extract_amounts
 from .extract.claims import find_claims
 from .extract.entities import find_entities
@@ -133,14 +134,15 @@ class Pipeline:
     def _corrections(self, raw_lines: Sequence[RawLine], kinds: Sequence[str],
                      morphemes: Sequence[list[Morpheme]], matches: Sequence[list[Match]]) -> list[list[Edit]]:
         out: list[list[Edit]] = [[] for _ in raw_lines]
-        for i, r in enumerate(raw_lines):
-            if kinds[i] != "speech":
-                continue
-            tags = nonspeech_edits(r.text)
-            loops = find_loops(r.text, self.options.dedup_config) if self.options.dedup else []
-            if tags and loops:  # a tag is removed whole: no loop inside it
-                loops = [e for e in loops if not any(e.start < t.end and t.start < e.end for t in tags)]
-            out[i] = sorted(tags + loops, key=lambda e: e.start) if tags else loops
+        spoken = [i for i, k in enumerate(kinds) if k == "speech"]
+        rolled = find_rolling([raw_lines[i].text for i in spoken]) if self.options.dedup else {}
+        for k, i in enumerate(spoken):
+            text = raw_lines[i].text
+            found = [rolled[k]] if k in rolled else []  # the start a rolling caption repeats
+            found = _disjoint(found, nonspeech_edits(text))
+            if self.options.dedup:
+                found = _disjoint(found, find_loops(text, self.options.dedup_config))
+            out[i] = found
         if not self.options.correct:
             return out
         evidence = Counter(entry.id for found in matches for _, _, entry in found)
@@ -212,6 +214,16 @@ class Pipeline:
             amts = [first_amount + i for i, a in enumerate(amounts)
                     if span.start <= a["start"] and a["end"] <= span.end]
             doc.claims.append(span.claim(len(doc.claims), sid, ents, amts))
+
+
+def _disjoint(kept: list[Edit], more: list[Edit]) -> list[Edit]:
+    """`kept` and those of `more` that overlap none of them, by start."""
+    if not more:
+        return kept
+    if not kept:
+        return more
+    return sorted(kept + [e for e in more if not any(e.start < k.end and k.start < e.end for k in kept)],
+                  key=lambda e: e.start)
 
 
 def _sentence_matches(pieces: Sequence[Piece], line_matches: dict[int, list[Match]], text: str,
