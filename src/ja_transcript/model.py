@@ -26,7 +26,7 @@ SCHEMA_VERSION = "1"
 
 LineKind = Literal["title", "heading", "speech", "nonspeech", "blank"]
 SourceFormat = Literal["txt", "srt", "vtt", "whisper_json", "jsonl"]
-RemovalReason = Literal["repeat", "near_repeat", "restart"]
+RemovalReason = Literal["repeat", "near_repeat", "restart", "hallucination"]
 AmountKind = Literal["money", "percent", "ratio", "count", "date", "duration", "number"]
 Evidentiality = Literal["asserted", "reported", "speculative"]
 
@@ -72,7 +72,8 @@ class Source(Record):
 
 class Removal(Record):
     reason: RemovalReason
-    duplicate_of: int = Field(description="n of the line that is kept")
+    duplicate_of: Optional[int] = Field(
+        description="n of the line that is kept; null for a hallucination (nothing was said in its place)")
 
 
 class Line(Record):

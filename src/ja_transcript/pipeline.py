@@ -23,6 +23,7 @@ from .correct.corrector import Corrector, CorrectorConfig
 from .correct.lexicon import Entry, Lexicon, load_lexicon
 from .errors import Errors, TranscriptError
 from .dedup import DedupConfig, find_duplicate_lines, find_loops
+from .dedup.hallucinations import Segment, find_hallucinations
 from .dedup.rolling import find_rolling
 from .extract.amounts import extract_amounts
 from .extract.claims import find_claims
@@ -159,9 +160,14 @@ class Pipeline:
                   morphemes: Sequence[list[Morpheme]]) -> dict[int, Removal]:
         if not self.options.dedup:
             return {}
-        spoken = [(r.n, c) for r, k, c in zip(raw_lines, kinds, cleans) if k == "speech"]
+        removed: dict[int, Removal] = {}
+        if any(r.start is not None for r in raw_lines):  # hallucinations are segments of a timed ASR output
+            removed = find_hallucinations([Segment(r.n, c, r.start, r.end, *_whisper_scores(r))
+                                           for r, k, c in zip(raw_lines, kinds, cleans) if k == "speech"])
+        spoken = [(r.n, c) for r, k, c in zip(raw_lines, kinds, cleans) if k == "speech" and r.n not in removed]
         analysed = {r.n: ms for r, k, ms in zip(raw_lines, kinds, morphemes) if k == "speech"}
-        return find_duplicate_lines(spoken, self.options.dedup_config, morphemes=analysed)
+        removed.update(find_duplicate_lines(spoken, self.options.dedup_config, morphemes=analysed))
+        return removed
 
     def _extract(self, doc: Document, raw_lines: Sequence[RawLine], kinds: Sequence[str],
                  cleans: Sequence[str], morphemes: Sequence[list[Morpheme]], matches: Sequence[list[Match]],
@@ -214,6 +220,12 @@ class Pipeline:
             amts = [first_amount + i for i, a in enumerate(amounts)
                     if span.start <= a["start"] and a["end"] <= span.end]
             doc.claims.append(span.claim(len(doc.claims), sid, ents, amts))
+
+
+def _whisper_scores(line: RawLine) -> tuple[float | None, float | None, float | None]:
+    """A segment's no_speech_prob, avg_logprob and compression_ratio, where its reader kept them."""
+    meta = getattr(line, "meta", None) or {}
+    return meta.get("no_speech_prob"), meta.get("avg_logprob"), meta.get("compression_ratio")
 
 
 def _disjoint(kept: list[Edit], more: list[Edit]) -> list[Edit]:
