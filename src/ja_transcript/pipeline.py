@@ -30,6 +30,7 @@ from .extract.claims import find_claims
 from .extract.entities import find_entities
 from .model import Amount, Document, Edit, Line, Removal, Sentence, Source, build
 from .nonspeech import nonspeech_edits
+from .spacing import is_spaced, spacing_edits
 from .nlp import Morpheme, get_analyzer
 from .nlp.analyzer import shifted
 from .readers.base import RawLine, RawTranscript, display_path
@@ -137,10 +138,13 @@ class Pipeline:
         out: list[list[Edit]] = [[] for _ in raw_lines]
         spoken = [i for i, k in enumerate(kinds) if k == "speech"]
         rolled = find_rolling([raw_lines[i].text for i in spoken]) if self.options.dedup else {}
+        spaced = is_spaced([raw_lines[i].text for i in spoken])
         for k, i in enumerate(spoken):
             text = raw_lines[i].text
             found = [rolled[k]] if k in rolled else []  # the start a rolling caption repeats
             found = _disjoint(found, nonspeech_edits(text))
+            if spaced:
+                found = _disjoint(found, spacing_edits(text))
             if self.options.dedup:
                 found = _disjoint(found, find_loops(text, self.options.dedup_config))
             out[i] = found
