@@ -1,5 +1,5 @@
 """Precision and recall of hallucination removal on the labelled segments of
-tests/dedup/cases/hallucinations.json (six recordings, written with Whisper's metadata).
+tests/dedup/hallucination_cases/recordings.json (six recordings, written with Whisper's metadata).
 
     python benchmarks/bench_hallucinations.py
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ja_transcript.dedup.hallucinations import Segment, find_hallucinations
 
-CASES = Path(__file__).resolve().parent.parent / "tests" / "dedup" / "cases" / "hallucinations.json"
+CASES = Path(__file__).resolve().parent.parent / "tests" / "dedup" / "hallucination_cases" / "recordings.json"
 
 
 def score() -> dict:

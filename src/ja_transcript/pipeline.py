@@ -170,7 +170,9 @@ class Pipeline:
                                            for r, k, c in zip(raw_lines, kinds, cleans) if k == "speech"])
         spoken = [(r.n, c) for r, k, c in zip(raw_lines, kinds, cleans) if k == "speech" and r.n not in removed]
         analysed = {r.n: ms for r, k, ms in zip(raw_lines, kinds, morphemes) if k == "speech"}
-        removed.update(find_duplicate_lines(spoken, self.options.dedup_config, morphemes=analysed))
+        speakers = {r.n: r.speaker for r in raw_lines if getattr(r, "speaker", None) is not None}
+        removed.update(find_duplicate_lines(spoken, self.options.dedup_config, morphemes=analysed,
+                                            speakers=speakers or None))
         return removed
 
     def _extract(self, doc: Document, raw_lines: Sequence[RawLine], kinds: Sequence[str],

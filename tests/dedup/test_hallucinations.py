@@ -7,7 +7,7 @@ from pathlib import Path
 from ja_transcript import Pipeline
 from ja_transcript.dedup.hallucinations import Segment, find_hallucinations, is_phrase
 
-CASES = json.loads((Path(__file__).parent / "cases" / "hallucinations.json").read_text("utf-8"))
+CASES = json.loads((Path(__file__).parent / "hallucination_cases" / "recordings.json").read_text("utf-8"))
 
 
 def test_every_labelled_segment_of_six_recordings():
