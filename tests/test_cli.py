@@ -50,7 +50,8 @@ def test_batch_writes_each_document_and_reports_each_failure(batch, tmp_path):
     assert b["source"]["format"] == "srt" and b["lines"][1]["start"] == 2.5
     removed = [json.loads(l) for l in (tmp_path / "removed.jsonl").read_text(encoding="utf-8").splitlines()]
     assert removed == [{"source": str(batch / "a.txt"), "record_id": None, "line": 2, "text": "暗号試算の話です。",
-                        "reason": "repeat", "duplicate_of": 1, "duplicate_text": "暗号試算の話です。"}]
+                        "reason": "repeat", "duplicate_of": 1, "duplicate_text": "暗号試算の話です。",
+                        "start": None, "end": None}]
 
 
 def test_stdin_to_stdout():

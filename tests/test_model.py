@@ -32,3 +32,45 @@ def test_stats_fields_are_the_pipelines():
     from ja_transcript.pipeline import Pipeline
 
     assert tuple(Pipeline().process_text("はい。").stats) == STATS_FIELDS
+
+
+def test_records_equal_those_of_model_construct():
+    from ja_transcript.model import Amount, Claim, Entity, Line, Removal, build
+
+    cases = [
+        (Entity, {"text": "大谷", "canonical": "大谷翔平", "label": "PERSON", "sentence": 0, "start": 1, "end": 3,
+                  "source": "lexicon"}),
+        (Line, {"n": 1, "text": "a", "kind": "speech", "clean": "a", "removed": None, "start": None, "end": None}),
+        (Removal, {"reason": "repeat", "duplicate_of": 2}),
+        (Claim, {"id": 0, "text": "x", "sentence": 0, "evidentiality": "asserted", "entities": [], "amounts": [1],
+                 "markers": [], "subject": None}),
+        (Amount, {"text": "2割", "kind": "percent", "value": 20.0, "low": None, "high": None, "unit": "%",
+                  "approximate": False, "sentence": 0, "start": 0, "end": 2}),
+    ]
+    for cls, fields in cases:
+        fast, slow = build(cls, dict(fields)), cls.model_construct(**fields)
+        assert fast == slow and fast.model_fields_set == slow.model_fields_set
+        assert fast.model_dump_json() == slow.model_dump_json() and list(fast) == list(slow)
+
+
+def test_edits_become_the_corrections_of_their_line_and_replay():
+    from ja_transcript.chars import apply_edits
+    from ja_transcript.model import Correction, Edit
+
+    edits = [Edit(0, 2, "ab", "X", None, None, "t", 1.0), Edit(3, 4, "d", "YY", "Y", "TERM", "t", 0.5)]
+    assert apply_edits("abcde", edits) == "XcYYe"
+    corrections = [e.correction(7) for e in edits]
+    assert corrections[1] == Correction(line=7, start=3, end=4, original="d", replacement="YY", canonical="Y",
+                                        label="TERM", method="t", confidence=0.5)
+    assert apply_edits("abcde", corrections) == "XcYYe"
+
+
+def test_amount_of_an_extracted_amount_types_figures_as_floats():
+    from ja_transcript.extract.amounts import extract_amounts
+    from ja_transcript.model import Amount
+
+    found = extract_amounts("売上は3万から5万円くらい")
+    amount = Amount.of(found[0], 4)
+    assert amount == Amount.model_validate({**found[0], "sentence": 4, "value": None, "low": 30000.0,
+                                            "high": 50000.0})
+    assert isinstance(amount.low, float) and amount.sentence == 4

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ja_transcript.correct.lexicon import Entry, Lexicon
 from ja_transcript.invariants import check_document
-from ja_transcript.pipeline import Options, Pipeline, apply_edits
+from ja_transcript.pipeline import Options, Pipeline
 from ja_transcript.readers import read_bytes
 from ja_transcript.writers import to_json
 
@@ -97,13 +97,6 @@ def test_stages_switch_off():
     assert d["lines"][0]["clean"] == "暗号資産が急騰した。"
 
 
-def test_apply_edits_matches_replay():
-    from ja_transcript.correct.corrector import Edit
-
-    edits = [Edit(0, 2, "ab", "X", None, None, "t", 1.0), Edit(3, 4, "d", "YY", None, None, "t", 1.0)]
-    assert apply_edits("abcde", edits) == "XcYYe"
-
-
 line_text = st.text(alphabet=st.sampled_from(list("あいうえおかきくけこ暗号試算急凍、。 ABCはいそうですね")), max_size=25)
 
 
@@ -113,26 +106,6 @@ def test_every_line_kept_and_replayed_for_any_input(pipeline, lines, newline, fi
     text = newline.join(lines) + (newline if final and lines else "")
     doc = process(pipeline, text)
     check_invariants(doc, text)
-
-
-def test_records_equal_those_of_model_construct():
-    from ja_transcript.model import Amount, Claim, Entity, Line, Removal
-    from ja_transcript.pipeline import _record
-
-    cases = [
-        (Entity, {"text": "大谷", "canonical": "大谷翔平", "label": "PERSON", "sentence": 0, "start": 1, "end": 3,
-                  "source": "lexicon"}),
-        (Line, {"n": 1, "text": "a", "kind": "speech", "clean": "a", "removed": None, "start": None, "end": None}),
-        (Removal, {"reason": "repeat", "duplicate_of": 2}),
-        (Claim, {"id": 0, "text": "x", "sentence": 0, "evidentiality": "asserted", "entities": [], "amounts": [1],
-                 "markers": [], "subject": None}),
-        (Amount, {"text": "2割", "kind": "percent", "value": 20.0, "low": None, "high": None, "unit": "%",
-                  "approximate": False, "sentence": 0, "start": 0, "end": 2}),
-    ]
-    for cls, fields in cases:
-        fast, slow = _record(cls, dict(fields)), cls.model_construct(**fields)
-        assert fast == slow and fast.model_fields_set == slow.model_fields_set
-        assert fast.model_dump_json() == slow.model_dump_json() and list(fast) == list(slow)
 
 
 names_line = st.text(alphabet=st.sampled_from(list("ソフトバンク日本語のとはCoreWeaveコアウィーブ、。 ")), max_size=12)

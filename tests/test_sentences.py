@@ -52,7 +52,7 @@ def test_ends_spoken_sentence():
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="あ。！？!?．」』）)】”’ い", max_size=20))
 def test_sentence_ends_run_over_enders_and_closing_brackets(text):
-    from ja_transcript.sentences import _sentence_ends
+    from ja_transcript.sentences import sentence_ends
 
     enders, closers = set("。！？!?．"), set("」』）)】”’")
     expected, i = [], 0
@@ -64,4 +64,4 @@ def test_sentence_ends_run_over_enders_and_closing_brackets(text):
             expected.append(i)
         else:
             i += 1
-    assert _sentence_ends(text) == expected
+    assert sentence_ends(text) == expected

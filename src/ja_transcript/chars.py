@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+import jaconv
+
 # --- classes -------------------------------------------------------------------------------
 
 def is_kanji(ch: str) -> bool:
@@ -40,7 +42,6 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # --- foldings (each keeps the length, so offsets found in the folded text index the original) -
 
-_HIRA_TO_KATA = {c: c + 0x60 for c in range(ord("ぁ"), ord("ゖ") + 1)}
 _LATIN = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _LATIN.update({0xFF21 + i: ord("a") + i for i in range(26)})
 _LATIN.update({0xFF41 + i: ord("a") + i for i in range(26)})
@@ -48,12 +49,13 @@ _LATIN.update({0xFF10 + i: ord("0") + i for i in range(10)})
 
 
 def to_katakana(text: str) -> str:
-    """Hiragana to katakana; everything else unchanged.
+    """Hiragana (and its iteration marks ゝ ゞ) to katakana, one character for one
+    (jaconv's table); everything else unchanged.
 
-    >>> to_katakana("さつたば")
-    'サツタバ'
+    >>> to_katakana("さつたば"), to_katakana("いすゞ")
+    ('サツタバ', 'イスヾ')
     """
-    return text.translate(_HIRA_TO_KATA)
+    return jaconv.hira2kata(text)
 
 
 def fold_latin(text: str) -> str:
@@ -67,16 +69,18 @@ def fold_latin(text: str) -> str:
 
 # --- edits ---------------------------------------------------------------------------------
 
-def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> str:
-    """`text` with non-overlapping (start, end, replacement) edits applied, in order of start.
+def apply_edits(text: str, edits: Iterable) -> str:
+    """`text` with non-overlapping edits applied (anything with `start`, `end` and
+    `replacement`, as `model.Edit` and `model.Correction`; offsets into `text`).
 
-    >>> apply_edits("暗号試算の話", [(0, 4, "暗号資産")])
+    >>> from ja_transcript.model import Edit
+    >>> apply_edits("暗号試算の話", [Edit(0, 4, "暗号試算", "暗号資産", "暗号資産", "TERM", "reading", 0.9)])
     '暗号資産の話'
     """
     out, last = [], 0
-    for start, end, replacement in sorted(edits, key=lambda e: e[0]):
-        out.append(text[last:start])
-        out.append(replacement)
-        last = end
+    for e in sorted(edits, key=lambda e: e.start):
+        out.append(text[last:e.start])
+        out.append(e.replacement)
+        last = e.end
     out.append(text[last:])
     return "".join(out)

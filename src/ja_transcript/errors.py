@@ -80,6 +80,8 @@ class Errors:
     W002 = "Cannot write the tables to {path}: {reason}. Check that the directory is writable."
     W005 = ("{path}: cannot write its outputs ({reason}). Check that the output folders are writable and have "
             "space, then rerun with --resume.")
+    W006 = ("{path} has no timings, so it cannot be written as subtitles (--srt, --vtt). Subtitles need a "
+            "timed input: SRT, WebVTT or Whisper JSON.")
 
 
 class TranscriptError(Exception):

@@ -1,21 +1,32 @@
 """The one data model: the schema-1 output document and its parts.
 
-Every stage reads and returns these records; the JSON document, the JSON Schema
-(`ja-transcript schema`) and the tables are all made from them. Field names are a
-contract (see the README's "Output schema"): add fields freely, never rename.
+The JSON document, the JSON Schema (`ja-transcript schema`) and the tables are all made
+from these records. Field names are a contract (see the README's "Output schema"): add
+fields freely, never rename.
+
+What the stages return: a record of this module where the stage knows all of it (a line's
+`Removal`), else a small explanation type that makes its record once the pipeline says where
+it stands: an `Edit` (loops, lexicon) is a `Correction` of a line, an `EntitySpan` or a
+`ClaimSpan` (offsets into one sentence) an `Entity` or a `Claim` of a sentence, an extracted
+amount (a dict, as `extract_amounts` gives it) an `Amount` (`Amount.of`).
+
+Records are built with `build`, not validated: the stages produce well-typed values, and
+validating the thousands of small records of a transcript would cost more than extracting
+them (the tests validate every output against the JSON Schema instead).
 """
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from dataclasses import dataclass, replace
+from typing import Literal, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
 
-LineKind = Literal["title", "heading", "speech", "blank"]
+LineKind = Literal["title", "heading", "speech", "nonspeech", "blank"]
 SourceFormat = Literal["txt", "srt", "vtt", "whisper_json", "jsonl"]
-RemovalReason = Literal["repeat", "near_repeat", "restart"]
+RemovalReason = Literal["repeat", "near_repeat", "restart", "hallucination"]
 AmountKind = Literal["money", "percent", "ratio", "count", "date", "duration", "number"]
 Evidentiality = Literal["asserted", "reported", "speculative"]
 
@@ -29,6 +40,29 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+R = TypeVar("R", bound=Record)
+_set = object.__setattr__
+_ALL_SET: dict[type, set[str]] = {}
+
+
+def build(cls: type[R], fields: dict) -> R:
+    """``cls.model_construct(**fields)`` where `fields` has every field of `cls`, in order.
+
+    pydantic's `model_construct` looks up aliases and defaults field by field (5.7 µs a
+    record against 1.6 µs here), a cost the thousands of records of a transcript feel. With
+    every field given, a record is just its state, set the way `model_construct` sets it
+    (tests/test_model.py checks both give equal records). The records of a class share one
+    set of set fields: a set each was half a document's memory; pydantic only ever adds a
+    name to it (on assignment), and every name is in it already.
+    """
+    record = cls.__new__(cls)
+    _set(record, "__dict__", fields)
+    _set(record, "__pydantic_fields_set__", _ALL_SET.get(cls) or _ALL_SET.setdefault(cls, set(cls.model_fields)))
+    _set(record, "__pydantic_extra__", None)
+    _set(record, "__pydantic_private__", None)
+    return record
+
+
 class Source(Record):
     path: str = Field(description='as given on the command line, "/" separators; "-" for stdin')
     sha256: str = Field(description="SHA-256 of the input bytes")
@@ -38,7 +72,8 @@ class Source(Record):
 
 class Removal(Record):
     reason: RemovalReason
-    duplicate_of: int = Field(description="n of the line that is kept")
+    duplicate_of: Optional[int] = Field(
+        description="n of the line that is kept; null for a hallucination (nothing was said in its place)")
 
 
 class Line(Record):
@@ -61,6 +96,30 @@ class Correction(Record):
     label: Optional[str] = None
     method: str
     confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A change a stage proposes to one line's text, offsets into that line: a loop collapsed
+    (method "loop") or a term corrected against the lexicon."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    canonical: Optional[str]
+    label: Optional[str]
+    method: str
+    confidence: float
+
+    def correction(self, line: int) -> Correction:
+        """This edit as the `Correction` of line `line`."""
+        return build(Correction, {"line": line, "start": self.start, "end": self.end, "original": self.original,
+                                  "replacement": self.replacement, "canonical": self.canonical, "label": self.label,
+                                  "method": self.method, "confidence": self.confidence})
+
+    def with_confidence(self, confidence: float) -> Edit:
+        return replace(self, confidence=confidence)
 
 
 class Sentence(Record):
@@ -92,6 +151,18 @@ class Amount(Record):
     sentence: int
     start: int
     end: int
+
+    @classmethod
+    def of(cls, amount: dict, sentence: int) -> Amount:
+        """An amount as `extract_amounts` gives it, in sentence `sentence`; figures as floats,
+        as the schema types them (the extractor keeps whole numbers exact, as ints)."""
+        value, low, high = amount["value"], amount["low"], amount["high"]
+        return build(cls, {"text": amount["text"], "kind": amount["kind"],
+                           "value": float(value) if isinstance(value, int) else value,
+                           "low": float(low) if isinstance(low, int) else low,
+                           "high": float(high) if isinstance(high, int) else high,
+                           "unit": amount["unit"], "approximate": amount["approximate"], "sentence": sentence,
+                           "start": amount["start"], "end": amount["end"]})
 
 
 class Claim(Record):

@@ -15,20 +15,24 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Protocol, Sequence, TypeVar
+from typing import Any, Iterable, Protocol, Sequence
 
 from pydantic import BaseModel
 
+from .chars import apply_edits
 from .correct.aliases import AliasMatcher
-from .correct.corrector import Corrector, CorrectorConfig, Edit
+from .correct.corrector import Corrector, CorrectorConfig
 from .correct.lexicon import Entry, Lexicon, load_lexicon
 from .errors import Errors, TranscriptError
 from .dedup import DedupConfig, find_duplicate_lines, find_loops
-from .chars import apply_edits as apply_spans
+from .dedup.hallucinations import Segment, find_hallucinations
+from .dedup.rolling import find_rolling
 from .extract.amounts import extract_amounts
 from .extract.claims import find_claims
 from .extract.entities import find_entities
-from .model import SECTIONS, Amount, Claim, Correction, Document, Entity, Line, Removal, Sentence, Source
+from .model import SECTIONS, Amount, Document, Edit, Line, Removal, Sentence, Source, build
+from .nonspeech import nonspeech_edits
+from .spacing import is_spaced, spacing_edits
 from .nlp import Morpheme, get_analyzer
 from .nlp.analyzer import shifted
 from .nlp.store import MorphemeStore
@@ -50,23 +54,8 @@ class Options:
     dedup_config: DedupConfig = field(default_factory=DedupConfig)
 
 
-def apply_edits(text: str, edits: Sequence[Edit]) -> str:
-    """Apply non-overlapping edits (offsets into `text`).
-
-    >>> from ja_transcript.correct.corrector import Edit
-    >>> apply_edits("暗号試算の話", [Edit(0, 4, "暗号試算", "暗号資産", "暗号資産", "TERM", "reading", 0.9)])
-    '暗号資産の話'
-    """
-    return apply_spans(text, [(e.start, e.end, e.replacement) for e in edits])
-
-
 class Pipeline:
-    """Loads the lexicon and tokenizer once; `process` turns a transcript into a Document.
-
-    Records are built without validation (`_record`, `model_construct`): the stages produce
-    well-typed values, and validating thousands of small records per transcript would cost
-    more than extracting them (the tests validate every output against the JSON Schema instead).
-    """
+    """Loads the lexicon and tokenizer once; `process` turns a transcript into a Document."""
 
     def __init__(self, lexicons: Sequence[str | Path] = (), use_default_lexicon: bool = True,
                  options: Options = Options(), lexicon: Lexicon | None = None):
@@ -123,17 +112,12 @@ class Pipeline:
         title = raw.title or next((r.text.strip() for r, k in zip(raw.lines, kinds) if k == "title"), None)
         sink.start(source=source, title=title)
         for r, k, c in zip(raw.lines, kinds, cleans):
-            removed = removals.get(r.n)
-            if removed is not None:
-                removed = _record(Removal, {"reason": removed[0], "duplicate_of": removed[1]})
-            sink.add("lines", _record(Line, {"n": r.n, "text": r.text, "kind": k, "clean": c, "removed": removed,
-                                             "start": r.start, "end": r.end}))
+            sink.add("lines", build(Line, {"n": r.n, "text": r.text, "kind": k, "clean": c, "removed": removals.get(r.n),
+                                           "start": r.start, "end": r.end}))
         corrections = 0
         for r, es in zip(raw.lines, edits):
             for e in es:
-                sink.add("corrections", _record(Correction, {
-                    "line": r.n, "start": e.start, "end": e.end, "original": e.original, "replacement": e.replacement,
-                    "canonical": e.canonical, "label": e.label, "method": e.method, "confidence": e.confidence}))
+                sink.add("corrections", e.correction(r.n))
                 corrections += 1
         del edits
         counts = self._extract(sink, raw.lines, kinds, cleans, morphemes, matches, removals)
@@ -175,11 +159,18 @@ class Pipeline:
     def _corrections(self, raw_lines: Sequence[RawLine], kinds: Sequence[str],
                      morphemes: Sequence[list[Morpheme]], matches: Sequence[Sequence[Match]]) -> list[Sequence[Edit]]:
         out: list[Sequence[Edit]] = [_NONE] * len(raw_lines)  # most lines have none: one shared empty tuple
-        if self.options.dedup:
-            for i, r in enumerate(raw_lines):
-                if kinds[i] == "speech":
-                    out[i] = [Edit(s, e, r.text[s:e], rep, None, None, "loop", 1.0)
-                              for s, e, rep in find_loops(r.text, self.options.dedup_config)] or _NONE
+        spoken = [i for i, k in enumerate(kinds) if k == "speech"]
+        rolled = find_rolling([raw_lines[i].text for i in spoken]) if self.options.dedup else {}
+        spaced = is_spaced([raw_lines[i].text for i in spoken])
+        for k, i in enumerate(spoken):
+            text = raw_lines[i].text
+            found = [rolled[k]] if k in rolled else []  # the start a rolling caption repeats
+            found = _disjoint(found, nonspeech_edits(text))
+            if spaced:
+                found = _disjoint(found, spacing_edits(text))
+            if self.options.dedup:
+                found = _disjoint(found, find_loops(text, self.options.dedup_config))
+            out[i] = found or _NONE
         if not self.options.correct:
             return out
         evidence = Counter(entry.id for found in matches for _, _, entry in found)
@@ -193,17 +184,24 @@ class Pipeline:
         return out
 
     def _removals(self, raw_lines: Sequence[RawLine], kinds: Sequence[str], cleans: Sequence[str],
-                  morphemes: MorphemeStore) -> dict[int, tuple[str, int]]:
+                  morphemes: MorphemeStore) -> dict[int, Removal]:
         if not self.options.dedup:
             return {}
-        spoken = [(r.n, c) for r, k, c in zip(raw_lines, kinds, cleans) if k == "speech"]
+        removed: dict[int, Removal] = {}
+        if any(r.start is not None for r in raw_lines):  # hallucinations are segments of a timed ASR output
+            removed = find_hallucinations([Segment(r.n, c, r.start, r.end, *_whisper_scores(r))
+                                           for r, k, c in zip(raw_lines, kinds, cleans) if k == "speech"])
+        spoken = [(r.n, c) for r, k, c in zip(raw_lines, kinds, cleans) if k == "speech" and r.n not in removed]
         # views: a line's morphemes are read back when the search needs them, not held
         analysed = {r.n: morphemes.view(i) for i, (r, k) in enumerate(zip(raw_lines, kinds)) if k == "speech"}
-        return find_duplicate_lines(spoken, self.options.dedup_config, morphemes=analysed)
+        speakers = {r.n: r.speaker for r in raw_lines if getattr(r, "speaker", None) is not None}
+        removed.update(find_duplicate_lines(spoken, self.options.dedup_config, morphemes=analysed,
+                                            speakers=speakers or None))
+        return removed
 
     def _extract(self, sink: "Sink", raw_lines: Sequence[RawLine], kinds: Sequence[str],
                  cleans: Sequence[str], morphemes: MorphemeStore, matches: Sequence[Sequence[Match]],
-                 removals: dict[int, tuple[str, int]]) -> dict:
+                 removals: dict[int, Removal]) -> dict:
         """Sentences and what is extracted from them, into `sink`; returns their counts and
         the sentences' texts."""
         spoken: list[SpokenLine] = []
@@ -238,8 +236,8 @@ class Pipeline:
                 offset += piece.end - piece.start
             text = "".join(parts)
             first, last = raw_lines[index_of[draft.pieces[0].line]], raw_lines[index_of[draft.pieces[-1].line]]
-            sink.add("sentences", _record(Sentence, {"id": sid, "text": text, "lines": draft.lines,
-                                                     "start": first.start, "end": last.end}))
+            sink.add("sentences", build(Sentence, {"id": sid, "text": text, "lines": draft.lines,
+                                                   "start": first.start, "end": last.end}))
             counts["sentences"] += 1
             counts["texts"].append(text)
             found = _sentence_matches(draft.pieces, index_of, matches, text, self.aliases)
@@ -251,25 +249,36 @@ class Pipeline:
                           matches: list[Match] | None) -> None:
         entities = find_entities(text, morphemes, self.aliases, backend=self.entity_backend, matches=matches)
         for e in entities:
-            sink.add("entities", _record(Entity, {"text": e.text, "canonical": e.canonical, "label": e.label,
-                                                  "sentence": sid, "start": e.start, "end": e.end,
-                                                  "source": e.source}))
+            sink.add("entities", e.entity(sid))
         counts["entities"] += len(entities)
         first_amount = counts["amounts"]
         amounts = extract_amounts(text, morphemes)
         for a in amounts:
-            sink.add("amounts", _record(Amount, _amount_fields(a, sid)))
+            sink.add("amounts", Amount.of(a, sid))
         counts["amounts"] += len(amounts)
         for span in find_claims(text, morphemes):
             ents = _unique(e.canonical for e in entities  # named entities, not domain terms
                            if e.label != "TERM" and span.start <= e.start and e.end <= span.end)
             amts = [first_amount + i for i, a in enumerate(amounts)
                     if span.start <= a["start"] and a["end"] <= span.end]
-            sink.add("claims", _record(Claim, {"id": counts["claims"], "text": span.text, "sentence": sid,
-                                               "evidentiality": span.evidentiality, "entities": ents,
-                                               "amounts": amts, "markers": list(span.markers),
-                                               "subject": span.subject}))
+            sink.add("claims", span.claim(counts["claims"], sid, ents, amts))
             counts["claims"] += 1
+
+
+def _whisper_scores(line: RawLine) -> tuple[float | None, float | None, float | None]:
+    """A segment's no_speech_prob, avg_logprob and compression_ratio, where its reader kept them."""
+    meta = getattr(line, "meta", None) or {}
+    return meta.get("no_speech_prob"), meta.get("avg_logprob"), meta.get("compression_ratio")
+
+
+def _disjoint(kept: list[Edit], more: list[Edit]) -> list[Edit]:
+    """`kept` and those of `more` that overlap none of them, by start."""
+    if not more:
+        return kept
+    if not kept:
+        return more
+    return sorted(kept + [e for e in more if not any(e.start < k.end and k.start < e.end for k in kept)],
+                  key=lambda e: e.start)
 
 
 class Sink(Protocol):
@@ -323,43 +332,6 @@ def _sentence_matches(pieces: Sequence[Piece], index_of: dict[int, int], line_ma
             out.append((start + shift, end + shift, entry))
         offset += piece.end - piece.start
     return out
-
-
-def _amount_fields(amount: dict, sentence: int) -> dict:
-    """An extracted amount as the fields of an `Amount`, in their order; figures as floats,
-    as the schema types them (the extractor keeps ints exact)."""
-    value, low, high = amount["value"], amount["low"], amount["high"]
-    return {"text": amount["text"], "kind": amount["kind"],
-            "value": float(value) if isinstance(value, int) else value,
-            "low": float(low) if isinstance(low, int) else low,
-            "high": float(high) if isinstance(high, int) else high,
-            "unit": amount["unit"], "approximate": amount["approximate"], "sentence": sentence,
-            "start": amount["start"], "end": amount["end"]}
-
-
-R = TypeVar("R", bound=BaseModel)
-_set = object.__setattr__
-_ALL_SET: dict[type, set[str]] = {}
-
-
-def _record(cls: type[R], fields: dict) -> R:
-    """`cls.model_construct(**fields)` where `fields` has every field of `cls`, in order.
-
-    pydantic's `model_construct` looks up aliases and defaults field by field, which cost
-    ~5% of the pipeline over the thousands of small records of a transcript. Given every
-    field, the record is just its state set directly (tests/test_pipeline.py checks that
-    both give equal records).
-
-    The records of a class share one set of set fields: a set per record was half the
-    memory of a document. pydantic only ever adds a field's name to it (on assignment),
-    and every name is in it already.
-    """
-    record = cls.__new__(cls)
-    _set(record, "__dict__", fields)
-    _set(record, "__pydantic_fields_set__", _ALL_SET.get(cls) or _ALL_SET.setdefault(cls, set(cls.model_fields)))
-    _set(record, "__pydantic_extra__", None)
-    _set(record, "__pydantic_private__", None)
-    return record
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from .chars import SENTENCE_ENDS
 from .nlp import Morpheme
 
 # A sentence end: an ender, with the enders and closing brackets right after it (。」, ？！).
-_END_RUN = re.compile(r"[。！？!?．][。！？!?．」』）)】”’]*")
+_ENDS = re.escape("".join(sorted(SENTENCE_ENDS)))
+_END_RUN = re.compile(f"[{_ENDS}][{_ENDS}」』）)】”’]*")  # an end, with the ends and closing marks after it
 _FINAL_PARTICLES = {"ね", "よ", "な", "ねえ", "よね", "わ", "さ", "ぞ", "ぜ", "か"}
 
 
@@ -52,10 +54,10 @@ class SpokenLine:
     after_break: bool = False  # a blank line (paragraph break) stands before it
 
 
-def _sentence_ends(text: str) -> list[int]:
+def sentence_ends(text: str) -> list[int]:
     """Offsets just past each sentence end inside a line (closing brackets included).
 
-    >>> _sentence_ends("こんにちは。「はい！」そう")
+    >>> sentence_ends("こんにちは。「はい！」そう")
     [6, 11]
     """
     return [m.end() for m in _END_RUN.finditer(text)]
@@ -108,7 +110,7 @@ def build_sentences(lines: Sequence[SpokenLine], punctuated: bool, max_gap: floa
         pos = 0
         while pos < len(text) and text[pos].isspace():
             pos += 1
-        for end in _sentence_ends(text):
+        for end in sentence_ends(text):
             if end > pos:
                 current.pieces.append(Piece(line.n, pos, end))
                 close()

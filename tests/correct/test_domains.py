@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from ja_transcript.correct.aliases import AliasMatcher
-from ja_transcript.correct.corrector import Corrector, Edit
+from ja_transcript.correct.corrector import Corrector
+from ja_transcript.model import Edit
 from ja_transcript.correct.lexicon import load_lexicon
 from ja_transcript.nlp import get_analyzer
 

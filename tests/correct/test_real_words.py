@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from ja_transcript.correct.aliases import AliasMatcher
-from ja_transcript.correct.corrector import Corrector, Edit
+from ja_transcript.correct.corrector import Corrector
+from ja_transcript.model import Edit
 from ja_transcript.correct.lexicon import Lexicon, load_lexicon, parse_lines
 from ja_transcript.nlp import get_analyzer
 

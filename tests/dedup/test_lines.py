@@ -12,6 +12,11 @@ ROOT = Path(__file__).resolve().parents[2]
 CASES = Path(__file__).parent / "cases"
 
 
+def removals(lines, *args, **kwargs):
+    """find_duplicate_lines as {n: (reason, duplicate_of)}."""
+    return {n: (r.reason, r.duplicate_of) for n, r in find_duplicate_lines(lines, *args, **kwargs).items()}
+
+
 def _seed_dir() -> Path:
     for base in (ROOT.parent / "shared",):
         if (base / "eval" / "seed").is_dir():
@@ -33,7 +38,7 @@ def test_sample_transcript_removals():
     skip = {gold["title_line"], *gold["heading_lines"]}
     lines = [(n, t) for n, t in enumerate(text.split("\n"), 1) if n not in skip]
 
-    removed = find_duplicate_lines(lines)
+    removed = removals(lines)
 
     expected = {r["line"]: (r["reason"], r["duplicate_of"]) for r in gold["removed_lines"]}
     required = {n for n, r in ((r["line"], r) for r in gold["removed_lines"]) if r["required"]}
@@ -61,7 +66,7 @@ def test_domain_cases(path):
     required = {int(n): tuple(v) for n, v in case["removed"].items()}
     stretch = {int(n): tuple(v) for n, v in case.get("stretch", {}).items()}
 
-    removed = find_duplicate_lines(lines)
+    removed = removals(lines)
 
     for n, want in required.items():
         assert removed.get(n) == want, (n, case["lines"][n - 1])
@@ -96,13 +101,13 @@ def test_unseen_cases(path):
 def test_loop_of_a_line(copies):
     line = "フライパンにオリーブオイルを引いて、"
     lines = numbered("まず火をつけます。", *[line] * copies, "鶏肉を入れます。")
-    assert find_duplicate_lines(lines) == {n: ("repeat", 2) for n in range(3, 2 + copies)}
+    assert removals(lines) == {n: ("repeat", 2) for n in range(3, 2 + copies)}
 
 
 def test_repeat_within_a_small_window_and_across_alternation():
     a, b = "打球はレフトスタンドへ一直線、", "ツーアウト満塁の場面です。"
     lines = numbered(a, b, a, b, a, b, "試合終了です。")
-    assert find_duplicate_lines(lines) == {
+    assert removals(lines) == {
         3: ("repeat", 1), 4: ("repeat", 2), 5: ("repeat", 1), 6: ("repeat", 2)
     }
 
@@ -110,16 +115,16 @@ def test_repeat_within_a_small_window_and_across_alternation():
 def test_repeat_far_apart_is_kept():
     line = "血圧は毎日同じ時間に測ってください。"
     fillers = [f"{i}番目の注意点についてお話しします。" for i in range(1, 8)]
-    assert find_duplicate_lines(numbered(line, *fillers, line)) == {}
+    assert removals(numbered(line, *fillers, line)) == {}
 
 
 def test_repeats_after_punctuation_and_width_differences():
     # the same once folded: exact repeats
     lines = numbered("第３０号ホームラン！", "第30号ホームラン", "第 30 号、ホームラン。")
-    assert find_duplicate_lines(lines) == {2: ("repeat", 1), 3: ("repeat", 1)}
+    assert removals(lines) == {2: ("repeat", 1), 3: ("repeat", 1)}
     lines = numbered("ＧＰＵを３０００枚ほど確保して、", "GPUを3000枚ほど確保して", "ｻｰﾊﾞｰの台数を増やして",
                      "サーバの台数を増やして")
-    assert find_duplicate_lines(lines) == {2: ("repeat", 1), 4: ("repeat", 3)}
+    assert removals(lines) == {2: ("repeat", 1), 4: ("repeat", 3)}
 
 
 # -- backchannels and short lines ----------------------------------------------------
@@ -132,25 +137,25 @@ def test_backchannels_recurring_apart_stay():
         "ええ。", "最後に盛り付けます。", "なるほど。", "ありがとうございます。",
         "ご覧いただきありがとうございました。", "ありがとうございます。",
     )
-    assert find_duplicate_lines(lines) == {}
+    assert removals(lines) == {}
 
 
 def test_short_lines_twice_or_three_times_in_a_row_stay():
     lines = numbered("入った！", "入った！", "入った！", "はい。", "はい。", "ありがとうございます。",
                      "ありがとうございます。")
-    assert find_duplicate_lines(lines) == {}
+    assert removals(lines) == {}
 
 
 def test_a_short_line_four_times_in_a_row_is_a_loop():
     lines = numbered("7時からだよ。", "7時からだよ。", "7時からだよ。", "7時からだよ。", "了解。")
-    assert find_duplicate_lines(lines) == {2: ("repeat", 1), 3: ("repeat", 1), 4: ("repeat", 1)}
+    assert removals(lines) == {2: ("repeat", 1), 3: ("repeat", 1), 4: ("repeat", 1)}
     lines = numbered("はい。", "はい。", "はい。", "はい。", "はい。", "はい。")
-    assert find_duplicate_lines(lines) == {n: ("repeat", 1) for n in range(2, 7)}
+    assert removals(lines) == {n: ("repeat", 1) for n in range(2, 7)}
 
 
 def test_short_lines_are_never_near_repeats():
     lines = numbered("大きい！大きい！", "大きい！", "入ったか？", "入った！")
-    assert find_duplicate_lines(lines) == {}
+    assert removals(lines) == {}
 
 
 # -- near-repeats -------------------------------------------------------------------
@@ -163,7 +168,7 @@ def test_near_repeat_across_a_line_break():
         "そういったデータセンターがあって、",
         "データセンター、マイニング工場って言われたりしますけど、",
     )
-    assert find_duplicate_lines(lines) == {4: ("near_repeat", 2)}
+    assert removals(lines) == {4: ("near_repeat", 2)}
 
 
 @pytest.mark.parametrize(
@@ -177,7 +182,7 @@ def test_near_repeat_across_a_line_break():
 )
 def test_near_repeat_spelling_variants(first, again):
     lines = numbered(first, "ええ。", again)
-    assert find_duplicate_lines(lines) == {3: ("near_repeat", 1)}
+    assert removals(lines) == {3: ("near_repeat", 1)}
 
 
 def test_a_later_line_that_says_more_is_not_a_near_repeat():
@@ -187,7 +192,7 @@ def test_a_later_line_that_says_more_is_not_a_near_repeat():
         "マイニング装置と計算能力のコンピューターっていうのは、",
         "ほぼ同じものだっていうことなんですよね。",  # adds ほぼ: kept
     )
-    assert find_duplicate_lines(lines) == {}
+    assert removals(lines) == {}
 
 
 @pytest.mark.parametrize(
@@ -201,8 +206,8 @@ def test_a_later_line_that_says_more_is_not_a_near_repeat():
     ],
 )
 def test_different_sentences_sharing_a_long_phrase_stay(a, b):
-    assert find_duplicate_lines(numbered(a, b)) == {}
-    assert find_duplicate_lines(numbered(b, a)) == {}
+    assert removals(numbered(a, b)) == {}
+    assert removals(numbered(b, a)) == {}
 
 
 # -- restarts -----------------------------------------------------------------------
@@ -215,7 +220,7 @@ def test_restart_whole_start_restated():
         "今のCoreWeaveのマイナー企業だったんですけど、",
         "昔のCoreWeaveと同じような暗号資産のマイニングをしている企業っていうのは、",
     )
-    assert find_duplicate_lines(lines) == {1: ("restart", 4), 3: ("repeat", 2)}
+    assert removals(lines) == {1: ("restart", 4), 3: ("repeat", 2)}
 
 
 def test_restart_with_an_abandoned_ending():
@@ -225,33 +230,33 @@ def test_restart_with_an_abandoned_ending():
         "釣られて、その他の暗号資産のマイニングのデータセンターの株が",
         "一気に買われたっていうね。",
     )
-    assert find_duplicate_lines(lines) == {2: ("restart", 3)}
+    assert removals(lines) == {2: ("restart", 3)}
 
 
 def test_finished_sentence_is_not_a_restart():
     lines = numbered("これは血圧の薬です。", "これは血圧の薬ですが、飲み方に注意が必要です。")
-    assert find_duplicate_lines(lines) == {}
+    assert removals(lines) == {}
     lines = numbered("これは血圧の薬なんですけど", "これは血圧の薬なんですけど、飲み方に注意が必要です。")
-    assert find_duplicate_lines(lines) == {}
+    assert removals(lines) == {}
 
 
 def test_restart_never_removes_a_line_others_point_at():
     start = "その他の暗号資産のマイニングのデータセンターの"
     lines = numbered(start, start, start + "株が一気に買われた")
-    assert find_duplicate_lines(lines) == {2: ("repeat", 1)}
+    assert removals(lines) == {2: ("repeat", 1)}
 
 
 # -- the API ------------------------------------------------------------------------
 
 
 def test_empty_and_punctuation_only_lines():
-    assert find_duplicate_lines([]) == {}
-    assert find_duplicate_lines(numbered("……", "……", "……", "……", "。")) == {}
+    assert removals([]) == {}
+    assert removals(numbered("……", "……", "……", "……", "。")) == {}
 
 
 def test_line_numbers_need_not_be_consecutive():
     lines = [(10, "皮目にフォークで穴を開けておくと、"), (12, "皮目にフォークで穴を開けておくと、")]
-    assert find_duplicate_lines(lines) == {12: ("repeat", 10)}
+    assert removals(lines) == {12: ("repeat", 10)}
 
 
 def test_given_morphemes_give_the_same_result():
@@ -259,7 +264,7 @@ def test_given_morphemes_give_the_same_result():
     lines = numbered(*case["lines"])
     analyzer = get_analyzer()
     morphemes = {n: analyzer.analyze(t) for n, t in lines}
-    assert find_duplicate_lines(lines, morphemes=morphemes) == find_duplicate_lines(lines)
+    assert removals(lines, morphemes=morphemes) == removals(lines)
 
 
 def test_config_is_frozen_and_used():
@@ -268,8 +273,8 @@ def test_config_is_frozen_and_used():
         config.repeat_window = 1  # type: ignore[misc]
     line = "血圧は毎日同じ時間に測ってください。"
     lines = numbered(line, "一つ目。", "二つ目。", line)
-    assert find_duplicate_lines(lines) == {4: ("repeat", 1)}
-    assert find_duplicate_lines(lines, DedupConfig(repeat_window=1, near_window=1)) == {}
+    assert removals(lines) == {4: ("repeat", 1)}
+    assert removals(lines, DedupConfig(repeat_window=1, near_window=1)) == {}
 
 
 # -- properties ---------------------------------------------------------------------
@@ -293,7 +298,7 @@ POOL = [
 @given(st.lists(st.sampled_from(POOL), max_size=30), st.integers(1, 5))
 def test_removals_point_at_kept_lines(texts, step):
     lines = [(1 + i * step, t) for i, t in enumerate(texts)]
-    removed = find_duplicate_lines(lines)
+    removed = removals(lines)
     numbers = {n for n, _ in lines}
     for n, (reason, of) in removed.items():
         assert n in numbers and of in numbers
@@ -302,7 +307,7 @@ def test_removals_point_at_kept_lines(texts, step):
             assert of > n  # the fuller line comes later
         else:
             assert reason in ("repeat", "near_repeat") and of < n
-    assert find_duplicate_lines(lines) == removed  # deterministic
+    assert removals(lines) == removed  # deterministic
 
 
 @settings(max_examples=100, deadline=None)
@@ -310,7 +315,7 @@ def test_removals_point_at_kept_lines(texts, step):
                 max_size=20))
 def test_any_lines_keep_the_invariants(texts):
     lines = numbered(*texts)
-    removed = find_duplicate_lines(lines)
+    removed = removals(lines)
     for n, (reason, of) in removed.items():
         assert of not in removed and of != n
         assert (of > n) if reason == "restart" else (of < n)
@@ -318,14 +323,14 @@ def test_any_lines_keep_the_invariants(texts):
 
 def test_short_restart_said_again_word_for_word_goes_but_a_filler_stays():
     lines = [(1, "で、新しい店が、"), (2, "で、新しい店が駅前にできたんですよ。"), (3, "はい、"), (4, "はい、そうです。")]
-    assert find_duplicate_lines(lines) == {1: ("restart", 2)}
+    assert removals(lines) == {1: ("restart", 2)}
 
 
 def test_short_head_of_a_repeated_block_goes_with_it():
     lines = [(1, "ハザードマップで、"), (2, "自分の家が浸水する地域かどうか確認してください。"),
              (3, "ハザードマップで、"), (4, "自分の家が浸水する地域かどうか確認してください。"), (5, "はい。"),
              (6, "それでは次の話題です。"), (7, "はい。"), (8, "それでは次の話題です。")]
-    found = find_duplicate_lines(lines)
+    found = removals(lines)
     assert found[3] == ("repeat", 1) and found[4] == ("repeat", 2) and 7 not in found
 
 
@@ -337,6 +342,21 @@ def test_long_lines_are_compared_in_reasonable_time():
     long_line = "".join(f"今日は{i}社の決算を見ていきます、" for i in range(300))
     near = long_line[:3000] + "ね" + long_line[3000:]
     start = time.perf_counter()
-    removed = find_duplicate_lines([(1, digits + "です"), (2, "あ" + digits + "ですよ"), (3, long_line), (4, near)])
+    removed = removals([(1, digits + "です"), (2, "あ" + digits + "ですよ"), (3, long_line), (4, near)])
     assert time.perf_counter() - start < 5
     assert removed[4] == ("near_repeat", 3)  # a long line said again with a particle more still goes
+
+
+def test_another_speakers_echo_is_never_a_repeat():
+    # agreement and echoes across speakers, from several kinds of talk
+    pairs = [("投稿頻度を減らしたんですよね。", "投稿頻度を減らしたんですよね。"),
+             ("来週の会議は火曜日の午後三時からですね。", "来週の会議は火曜日の午後三時からですね。"),
+             ("このラーメン本当においしいですね。", "このラーメン本当においしいですね。")]
+    for a, b in pairs:
+        assert removals([(1, a), (2, b)], speakers={1: "A", 2: "B"}) == {}
+        assert removals([(1, a), (2, b)], speakers={1: "A", 2: "A"}) == {2: ("repeat", 1)}
+
+
+def test_one_speakers_repeat_is_found_across_the_others_lines():
+    lines = [(1, "新しいモデルの発表は来月になりそうです。"), (2, "なるほど。"), (3, "新しいモデルの発表は来月になりそうです。")]
+    assert removals(lines, speakers={1: "A", 2: "B", 3: "A"}) == {3: ("repeat", 1)}

@@ -120,32 +120,32 @@ def _unfiltered_candidates(sc):
     """Every token after which a clause may end, before the shortcuts of _link_candidates:
     sentence punctuation and conjunctive particles, a predicate or linking particle before a
     comma (or any token before a comma after の), and every token after の."""
-    from ja_transcript.extract import claims as C
+    from ja_transcript.extract.claims import scan as S
 
-    flags = [C._CODE_FLAGS[code] for code in sc.codes]
+    flags = [S.CODE_FLAGS[code] for code in sc.codes]
     cands = set()
     for i, f in enumerate(flags):
-        if f & C.F_COMMA:
-            if i >= 1 and (flags[i - 1] & (C.F_PRED | C.F_LINK) or (i >= 2 and flags[i - 2] & C.F_JUNTAI)):
+        if f & S.F_COMMA:
+            if i >= 1 and (flags[i - 1] & (S.F_PRED | S.F_LINK) or (i >= 2 and flags[i - 2] & S.F_JUNTAI)):
                 cands.add(i - 1)
-        elif f & C.F_LINK:
+        elif f & S.F_LINK:
             cands.add(i)
-        if f & C.F_JUNTAI and i + 1 < len(flags):
+        if f & S.F_JUNTAI and i + 1 < len(flags):
             cands.add(i + 1)
     return sorted(cands)
 
 
 def _check_shortcuts(text):
-    from ja_transcript.extract import claims as C
+    from ja_transcript.extract.claims import clauses as CL, scan as S
 
-    sc = C._Scan(get_analyzer().analyze(text))
-    fast = C._split(sc)
-    original = C._link_candidates
+    sc = S.Scan(get_analyzer().analyze(text))
+    fast = CL.split_clauses(sc)
+    original = CL.link_candidates
     try:
-        C._link_candidates = _unfiltered_candidates
-        assert C._split(sc) == fast, text
+        CL.link_candidates = _unfiltered_candidates
+        assert CL.split_clauses(sc) == fast, text
     finally:
-        C._link_candidates = original
+        CL.link_candidates = original
 
 
 def test_candidates_left_out_never_end_a_clause():
@@ -166,14 +166,14 @@ def test_pos_codes_fit_in_a_byte():
     """Every POS of the dictionary gets a one-byte code for its flags."""
     from sudachipy import Dictionary
 
-    from ja_transcript.extract import claims as C
+    from ja_transcript.extract.claims import scan as S
 
     dictionary = Dictionary()
     k = 0
     while (pos := dictionary.pos_of(k)) is not None:
-        assert C._CODE_FLAGS[C._CODES[pos]] == C._pos_flags(pos)
+        assert S.CODE_FLAGS[S.CODES[pos]] == S.pos_flags(pos)
         k += 1
-    assert k > 1000 and len(C._CODE_FLAGS) < 64
+    assert k > 1000 and len(S.CODE_FLAGS) < 64
 
 
 # --- the sample transcript, as the pipeline reads it -----------------------------------------

@@ -161,7 +161,7 @@ def test_jsem_every_sentence_is_a_claim_and_asserted_vs_not():
 
 def test_claim_scan_finds_the_same_markers_as_a_full_scan():
     """find_claims looks only at the trigger tokens its scan marks; nothing may be missed."""
-    from ja_transcript.extract import claims as C
+    from ja_transcript.extract.claims import clauses as CL, scan as S
     from ja_transcript.extract.evidentiality import markers_at, markers_in
 
     texts = [c["text"] for group in ("reported", "speculative", "asserted", "lookalikes") for c in CASES[group]]
@@ -169,8 +169,8 @@ def test_claim_scan_finds_the_same_markers_as_a_full_scan():
               "だろうもによるとってっての", "と"] + [text for text, _ in GAPS]
     for text in texts:
         ms = get_analyzer().analyze(text)
-        scan = C._Scan(ms)
-        for lo, hi, _ in C._split(scan) + [(0, len(ms), "end")]:
+        scan = S.Scan(ms)
+        for lo, hi, _ in CL.split_clauses(scan) + [(0, len(ms), "end")]:
             expected = find_markers(ms, lo, hi)
             assert markers_at(ms, scan.triggers_in(lo, hi), lo, hi) == expected, text
             assert markers_in(ms, scan.triggers, lo, hi) == expected, text

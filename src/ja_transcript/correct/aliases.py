@@ -1,4 +1,13 @@
-"""Find lexicon aliases in text, on token boundaries, longest first."""
+"""Find lexicon aliases in text, on token boundaries, longest first.
+
+Why not an Aho-Corasick automaton (pyahocorasick) over the folded text: it was built and
+gave the same matches, 1.6x faster with the default lexicon but 2.9x slower with a
+100,000-entry one, where every character of a line starts some short alias and the
+automaton reports each of those matches for a boundary check in Python. Here a match is
+only tried where a token starts, from an index on the alias's first two characters, so the
+cost per line grows with its tokens, not with the lexicon; most lines stop at the first
+C-speed look (no character of the line begins any alias).
+"""
 
 from __future__ import annotations
 

@@ -30,6 +30,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from ..nlp import Analyzer, Morpheme
 from ..nlp.kanji import kanji_readings, span_readings
 from ..chars import is_kanji
+from ..model import Edit
 from .lexicon import Entry, Lexicon, fold
 from .phonetic import devoice, is_katakana, is_latin, phonetic_key, phonetic_keys, to_katakana
 
@@ -55,18 +56,6 @@ class CorrectorConfig:
     latin_cutoff: float = 0.88
     min_latin_len: int = 5
     evidence_bonus: float = 0.1
-
-
-@dataclass(frozen=True)
-class Edit:
-    start: int
-    end: int
-    original: str
-    replacement: str
-    canonical: str | None
-    label: str | None
-    method: str
-    confidence: float
 
 
 def _is_kana(text: str) -> bool:
@@ -198,7 +187,7 @@ class Corrector:
             if evidence.get(edit.canonical):
                 conf = min(1.0, conf + self.config.evidence_bonus)
             if conf >= self.config.min_confidence:
-                scored.append(Edit(**{**edit.__dict__, "confidence": round(conf, 3)}))
+                scored.append(edit.with_confidence(round(conf, 3)))
         return _select(text, scored, protected)
 
     def _edit(self, text: str, start: int, end: int, entry: Entry, method: str, conf: float) -> Edit:

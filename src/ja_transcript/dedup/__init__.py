@@ -3,7 +3,8 @@
 >>> from ja_transcript.dedup import DedupConfig, find_duplicate_lines, find_loops
 """
 
-from .lines import DedupConfig, find_duplicate_lines
+from .config import DedupConfig
+from .lines import find_duplicate_lines
 from .loops import find_loops
 from .normalize import spoken_key, lemma_key
 

@@ -11,27 +11,30 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lines import DedupConfig
+from ..model import Edit
+from .config import DedupConfig
 
 # Marks that stretch or pause, never a loop unit on their own (すごーーーい, ……).
 _NOT_A_LETTER = frozenset("ー〜～々ゝゞヽヾ")
 
 
-def find_loops(text: str, config: DedupConfig = DedupConfig()) -> list[tuple[int, int, str]]:
-    """Edits ``(start, end, replacement)`` collapsing runaway loops in `text`.
+def find_loops(text: str, config: DedupConfig = DedupConfig()) -> list[Edit]:
+    """Edits (method "loop") collapsing runaway loops in `text`.
 
     The edits do not overlap and are sorted by start; ``text[start:end]`` is the whole
     run and `replacement` its first few copies.
 
-    >>> find_loops("フフフフフフフフフ、面白い")
+    >>> def loops(text):
+    ...     return [(e.start, e.end, e.replacement) for e in find_loops(text)]
+    >>> loops("フフフフフフフフフ、面白い")
     [(0, 9, 'フフフ')]
-    >>> find_loops("はいはいはいはいはいはいはい")
+    >>> loops("はいはいはいはいはいはいはい")
     [(0, 14, 'はいはい')]
-    >>> find_loops("いろいろ、まあまあ、ははは、そうそうそう")
+    >>> loops("いろいろ、まあまあ、ははは、そうそうそう")
     []
-    >>> find_loops("あ、あ、あ、あ、あ、あ、あ")
+    >>> loops("あ、あ、あ、あ、あ、あ、あ")
     [(0, 13, 'あ、あ、あ')]
-    >>> find_loops("それでは" + "ありがとうございます。" * 8) == [(4, 92, "ありがとうございます。" * 2)]
+    >>> loops("それでは" + "ありがとうございます。" * 8) == [(4, 92, "ありがとうございます。" * 2)]
     True
     """
     min_copies = _min_copies(config)
@@ -63,7 +66,7 @@ def find_loops(text: str, config: DedupConfig = DedupConfig()) -> list[tuple[int
                 and (after == len(text) or not _letters(text[after]))):
             end = after
             replacement = unit * (keep - 1) + bare
-        edits.append((m.start(), end, replacement))
+        edits.append(Edit(m.start(), end, text[m.start():end], replacement, None, None, "loop", 1.0))
         pos = end
     return edits
 

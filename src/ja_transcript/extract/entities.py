@@ -39,17 +39,26 @@ from typing import Protocol, Sequence
 
 from ..correct.aliases import AliasMatcher
 from ..correct.lexicon import Entry
+from ..model import Entity, build
 from ..nlp import Morpheme
+from .words import table
 
 
 @dataclass(frozen=True)
 class EntitySpan:
+    """An entity found in a text (offsets into it); `entity(sentence)` is its record."""
+
     start: int
     end: int
     text: str
     canonical: str
     label: str
     source: str  # lexicon | pos | ginza
+
+    def entity(self, sentence: int) -> Entity:
+        """This span as the `Entity` of sentence `sentence` (its text)."""
+        return build(Entity, {"text": self.text, "canonical": self.canonical, "label": self.label,
+                              "sentence": sentence, "start": self.start, "end": self.end, "source": self.source})
 
 
 class EntityBackend(Protocol):
@@ -58,51 +67,27 @@ class EntityBackend(Protocol):
     def find(self, text: str) -> list[EntitySpan]: ...
 
 
-# Head words: the last word of a name that says what kind of name it is.
+# Head words: the last word of a name that says what kind of name it is, and the other word
+# lists of names (data/words.toml, with their sources).
 _HEADS: dict[str, str] = {}
-for _label, _words in (
-    ("ORG", "株式会社 有限会社 合同会社 社 銀行 信用金庫 証券 生命 保険 損保 信託 商事 商会 商店 物産 工業 産業 興業"
-            " 重工 重工業 電気 電機 電力 電鉄 鉄道 航空 空輸 海運 汽船 自動車 製作所 製鉄 製紙 製薬 化学 化成 建設"
-            " 不動産 新聞 新聞社 通信 通信社 放送 テレビ 出版 書房 書店 レコード グループ ホールディングス HD 集団"
-            " 財閥 協会 連盟 連合 同盟 財団 機構 委員会 組合 協議会 評議会 学会 大学 短期大学 大学院 党 政府 政権"
-            " 議会 内閣 幕府 朝廷 省 庁 局 警察 県警 府警 裁判所 地裁 高裁 軍 陸軍 海軍 空軍 軍団 艦隊 師団 部隊"
-            " 騎士団 選手団 劇団 楽団 球団 リーグ FC コーポレーション カンパニー インターナショナル 交通 バス"
-            " 倶楽部 クラブ 公団 公社 労組 出版社 印刷 石油"),
-    ("GPE", "都 府 県 市 区 町 村 郡 州 国 王国 帝国 共和国 合衆国 公国 連邦 自治区"),
-    ("LOC", "島 諸島 列島 半島 山 山脈 山地 岳 川 河 湖 海 湾 海峡 岬 峠 地方 地区 高原 平野 盆地 砂漠 渓谷 温泉"),
-    ("FAC", "駅 空港 港 神社 神宮 大社 寺 寺院 教会 聖堂 大聖堂 城 宮殿 公園 庭園 植物園 動物園 水族館 美術館"
-            " 博物館 図書館 記念館 資料館 会館 公会堂 館 劇場 ホール スタジアム 球場 競技場 体育館 アリーナ ドーム"
-            " 学校 小学校 中学校 中学 高校 高等学校 学園 学院 研究所 センター 病院 診療所 ホテル 旅館 タワー ビル 工場"
-            " 発電所 基地 橋 大橋 トンネル ダム 道路 街道 国道 線 本線 新幹線 運河 インターチェンジ ジャンクション"
-            " 支店 本店 霊園 古墳 遺跡 飛行場 競輪場 競馬場 競艇場 ゴルフ場 スキー場 蒸溜所 蒸留所 製錬所 郵便局"
-            " 放送局 大使館 領事館 キャンパス 広場 交差点 バイパス IC JCT ビルディング"),
-    ("EVENT", "戦争 大戦 合戦 海戦 会戦 戦役 事件 事変 紛争 内戦 革命 一揆 選挙 総選挙 会談 会議 サミット"
-              " オリンピック パラリンピック 五輪 ワールドカップ 選手権 大会 杯 カップ トーナメント 博覧会 万博"
-              " 展 祭 祭り まつり 大祭 フェスティバル フェス フェア グランプリ 映画祭 ショー 震災 事故 作戦"
-              " ショック 危機"),
-    ("PRODUCT", "賞 号"),
-    ("LAW", "法 法案 条約 協定 憲法 条例"),
-):
-    _HEADS.update(dict.fromkeys(_words.split(), _label))
-del _label, _words
+for _label in ("ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"):
+    _HEADS.update(dict.fromkeys(sorted(table("entities", f"heads_{_label.lower()}")), _label))
+del _label
 _MAX_HEAD = max(map(len, _HEADS))
 # Heads that make a name of any compound before them (東洋|パルプ|株式会社), or of the common
 # noun they end (セガホールディングス), and institutions SudachiPy has as one common noun
 # (文部科学省, 海上保安庁, 衆議院): these never end an ordinary word.
-_STRONG_HEADS = ("株式会社", "有限会社", "合同会社", "ホールディングス")
-_INSTITUTION_ENDS = ("省", "庁", "議院")
-# before the name, too: legal forms and sports clubs (FCディナモ・ブカレスト)
-_ORG_PREFIXES = frozenset("株式会社 有限会社 合同会社 合名会社 合資会社 FC SC AFC CF AC".split())
-_EVENT_AFTER_NO = frozenset("戦い 乱 変 役 陣 合戦".split())  # 関ヶ原 の 戦い
-_ORDINAL_COUNTERS = frozenset("回 次 期".split())  # 第 N 回
-_HONORIFICS = frozenset("さん 氏 様 さま 君 くん ちゃん 殿 先生".split())
+_STRONG_HEADS = tuple(sorted(table("entities", "strong_heads")))
+_INSTITUTION_ENDS = tuple(sorted(table("entities", "institution_ends")))
+_ORG_PREFIXES = table("entities", "org_prefixes")  # before the name: 株式会社フェロー, FCディナモ
+_EVENT_AFTER_NO = table("entities", "event_after_no")  # 関ヶ原 の 戦い
+_ORDINAL_COUNTERS = table("entities", "ordinal_counters")  # 第 N 回
+_HONORIFICS = table("entities", "honorifics")
 _JOINERS = frozenset("・=＝· ")
-_ADMIN = tuple("都府県市区町村郡州")
-_NATURAL = tuple("山川河湖海島岳峠湾岬沼滝谷") + ("半島", "高原", "平野", "盆地", "砂漠", "海峡")
-_REGIONS = frozenset(["アジア", "ヨーロッパ", "アフリカ", "オセアニア", "北米", "南米", "中南米", "中東", "欧州",
-                      "東南アジア", "東アジア", "南アジア", "西欧", "東欧", "北欧", "関東", "関西", "東北", "北陸",
-                      "東海", "近畿", "中国地方", "四国", "九州", "山陰", "山陽", "首都圏", "甲信越"])
-_NOT_IN_NAME_PREFIXES = frozenset("元 前 現 同 各 両 約 計 故 当 本 毎 我が 某".split())
+_ADMIN = tuple(sorted(table("entities", "admin_ends")))
+_NATURAL = tuple(sorted(table("entities", "natural_ends")))
+_REGIONS = table("entities", "regions")
+_NOT_IN_NAME_PREFIXES = table("entities", "not_in_name_prefixes")
 
 _OPENERS = frozenset(["名詞", "接頭辞"])  # parts of speech that can open a noun compound
 _START, _END = itemgetter(1), itemgetter(2)

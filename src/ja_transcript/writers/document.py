@@ -334,11 +334,12 @@ def remove_stale_temporaries(folder: str | Path) -> None:
 
 
 def removed_records(doc: Document) -> Iterable[dict]:
-    """Every removed line with its reason and the line it duplicates (the `--removed` view)."""
+    """Every removed line with its reason, the line it duplicates and its times (null where
+    the source is untimed): the `--removed` view."""
     kept = {line.n: line.text for line in doc.lines}
     for line in doc.lines:
         if line.removed:
             yield {"source": doc.source.path, "record_id": doc.source.record_id, "line": line.n,
                    "text": line.text, "reason": line.removed.reason,
                    "duplicate_of": line.removed.duplicate_of,
-                   "duplicate_text": kept.get(line.removed.duplicate_of)}
+                   "duplicate_text": kept.get(line.removed.duplicate_of), "start": line.start, "end": line.end}

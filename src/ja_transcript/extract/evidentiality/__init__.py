@@ -1,0 +1,88 @@
+"""Evidential markers of a clause, read from SudachiPy morphemes.
+
+A clause is *reported* when the speaker relays it (hearsay: らしい, そうだ after a plain
+form, によると, って聞いた, a clause-final っていう / という, ということだ, とのことだ, 模様だ,
+a quote relayed by a verb of reporting or writing: と発表した, って書いてあった;
+the quote may stand apart from its verb: …って、会社の先輩が言ってた),
+*speculative* when the speaker infers or guesses it (たぶん, と思う, かもしれない / かも, だろう,
+ようだ, みたいだ, っぽい, そうだ after a stem (also the contracted かかってそう), かな, はず,
+見込みだ, 見通しで, と見られる, が予想される, おそれがある, に違いない,
+どうやら / どうも ... らしい), and *asserted* otherwise: that covers what nearly happened
+(転びそうになった) and と思う telling a condition or a surprise (と思ったら, と思いきや). Where both kinds govern a clause,
+speculative wins (40億ドルって言ったかな: a relayed figure the speaker is unsure of).
+
+Markers are decided from tokens and their neighbours, never from substrings:
+the same suffix names a property after a noun (男らしい, 春っぽくなった, 実にチャンピオン
+らしかった) and carries evidence after a predicate (降ったらしい, 降ったっぽい).
+SudachiPy tags the hearsay そう as 名詞,助動詞語幹 after a plain form (降るそうだ) and the
+appearance そう as 形状詞,助動詞語幹 after a stem (降りそうだ); the preceding conjugation
+form is checked as well.
+
+Every check is a set lookup on a token and a few neighbours, so a clause costs one pass.
+
+The rules are in `hearsay` and `inference`, one function per trigger word; what they ask of
+a token's neighbours in `context`; the word lists they look up in data/words.toml.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from .hearsay import RULES as _HEARSAY
+from .inference import RULES as _INFERENCE
+from .marker import ASSERTED, REPORTED, SPECULATIVE, Marker, decide
+
+__all__ = ["ASSERTED", "REPORTED", "SPECULATIVE", "TRIGGERS", "Marker", "decide", "find_markers", "markers_at",
+           "markers_in"]
+
+_RULES = {**_INFERENCE, **_HEARSAY}
+# Only tokens whose normalized form is here can start a marker.
+TRIGGERS = frozenset(_RULES)
+
+
+def find_markers(ms: Sequence, lo: int = 0, hi: int | None = None) -> list[Marker]:
+    """Evidential markers among morphemes ``ms[lo:hi]`` (one clause).
+
+    >>> from ja_transcript.nlp import get_analyzer
+    >>> def kinds(t):
+    ...     return [(m.surface, m.kind) for m in find_markers(get_analyzer().analyze(t))]
+    >>> kinds("雨が降るそうだ。")
+    [('そうだ', 'reported')]
+    >>> kinds("雨が降りそうだ。")
+    [('そうだ', 'speculative')]
+    >>> kinds("あの人はとても男らしい。")
+    []
+    """
+    if hi is None:
+        hi = len(ms)
+    return markers_at(ms, range(lo, hi), lo, hi)
+
+
+def markers_in(ms: Sequence, row: bytes | bytearray, lo: int, hi: int) -> list[Marker]:
+    """Markers starting at the tokens i of the clause ``ms[lo:hi]`` with ``row[i] == 1``, `row`
+    being 0/1 bytes, one per token; the same as `find_markers` when `row` marks every token
+    that can start a marker, without looking at the others.
+    """
+    return markers_at(ms, _positions(row, lo, hi), lo, hi)
+
+
+def _positions(row: bytes | bytearray, lo: int, hi: int):
+    i = row.find(1, lo, hi)
+    while i >= 0:
+        yield i
+        i = row.find(1, i + 1, hi)
+
+
+def markers_at(ms: Sequence, indexes, lo: int, hi: int) -> list[Marker]:
+    """Markers starting at the given token indexes (tokens whose normalized form is in
+    `TRIGGERS`) of the clause ``ms[lo:hi]``; the same as `find_markers` without the scan."""
+    out: list[Marker] = []
+    rules = _RULES
+    for i in indexes:
+        rule = rules.get(ms[i].normalized)
+        if rule is not None:
+            found = rule(ms, i, lo, hi)
+            if found is not None:
+                out.append(found)
+    return out
+
