@@ -53,7 +53,8 @@ class DaskExecutor:
         self.fingerprint = config.fingerprint(__version__)
         # the workers' view of the outputs: absolute paths (their working folder may differ)
         self.targets = replace(targets, out=_absolute(targets.out), text=_absolute(targets.text),
-                               html=_absolute(targets.html), jsonl=None, removed=None, tables=None)
+                               html=_absolute(targets.html), srt=_absolute(targets.srt), vtt=_absolute(targets.vtt),
+                               jsonl=None, removed=None, tables=None)
         self.workers, self.scheduler = max(1, workers), scheduler
 
     def split(self, job: Job) -> list[Job]:

@@ -31,16 +31,19 @@ class Targets:
     table_format: str = "csv"
     text: Path | None = None
     html: Path | None = None
+    srt: Path | None = None
+    vtt: Path | None = None
 
     @property
     def views(self) -> frozenset[str]:
         asked = {"jsonl": self.jsonl, "removed": self.removed, "tables": self.tables, "text": self.text,
-                 "html": self.html}
+                 "html": self.html, "srt": self.srt, "vtt": self.vtt}
         return frozenset(k for k, v in asked.items() if v is not None)
 
 
 def write_files(targets: Targets, rendered: Rendered, document: bool = True) -> None:
-    """The one-file outputs of a document: itself, its cleaned text, its review page."""
+    """The one-file outputs of a document: itself, its cleaned text, its review page, its
+    subtitles."""
     if targets.out is not None and document:
         write_atomic(targets.out / rendered.relpath, rendered.json)
     stem = rendered.relpath[: -len(".json")]
@@ -48,6 +51,10 @@ def write_files(targets: Targets, rendered: Rendered, document: bool = True) -> 
         write_atomic(targets.text / f"{stem}.txt", rendered.views["text"])
     if targets.html is not None:
         write_atomic(targets.html / f"{stem}.html", rendered.views["html"])
+    if targets.srt is not None:
+        write_atomic(targets.srt / f"{stem}.srt", rendered.views["srt"])
+    if targets.vtt is not None:
+        write_atomic(targets.vtt / f"{stem}.vtt", rendered.views["vtt"])
 
 
 class BatchWriter:

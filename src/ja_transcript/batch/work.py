@@ -70,7 +70,8 @@ def document_relpath(name: str, record_id: str | None) -> str:
 
 def render(doc, name: str, views: frozenset[str], document: bool = True) -> Rendered:
     """The document as JSON (unless `document` is false: "") and the views asked for (jsonl,
-    removed, tables, text, html)."""
+    removed, tables, text, html, srt, vtt). Subtitles of an untimed document raise
+    TranscriptError (W006): that input fails with the message, before anything is written."""
     from ..writers import cleaned_text, removed_records, to_html, to_json, to_json_line
     from ..writers.tables import doc_rows
 
@@ -88,6 +89,13 @@ def render(doc, name: str, views: frozenset[str], document: bool = True) -> Rend
         out["text"] = cleaned_text(doc)
     if "html" in views:
         out["html"] = to_html(doc)
+    if "srt" in views or "vtt" in views:
+        from ..writers.subtitles import to_srt, to_vtt
+
+        if "srt" in views:
+            out["srt"] = to_srt(doc)
+        if "vtt" in views:
+            out["vtt"] = to_vtt(doc)
     return Rendered(record_id, document_relpath(name, record_id), to_json(doc) if document else "", out)
 
 
@@ -102,6 +110,9 @@ def write_document(pipeline, raw, job: Job, views: frozenset[str]) -> Rendered:
     targets = job.files
     relpath = document_relpath(job.name, raw.record_id)
     doc = pipeline.process(raw) if views or targets.out is None else None
+    # the views first: one that cannot be made (subtitles of an untimed input) fails the
+    # input before any of its files is written
+    rendered = render(doc, job.name, views, document=False) if views else None
     if targets.out is not None:
         out = AtomicFile(targets.out / relpath, binary=True)
         try:
@@ -113,9 +124,8 @@ def write_document(pipeline, raw, job: Job, views: frozenset[str]) -> Rendered:
             out.abort()
             raise
         out.commit()
-    if not views:
+    if rendered is None:
         return Rendered(raw.record_id, relpath, "", {})
-    rendered = render(doc, job.name, views, document=False)
     del doc
     write_files(targets, rendered, document=False)
     return Rendered(raw.record_id, relpath, "", {k: v for k, v in rendered.views.items() if k in STREAM_VIEWS})
