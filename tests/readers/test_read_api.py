@@ -38,6 +38,13 @@ def test_sniffing_edge_cases():
     assert sniff_format("12時から会議です\n") == "txt"
     assert sniff_format('{"text": "はい。"}') == "whisper_json"
     assert sniff_format('{\n  "id": 1,\n  "text": "はい。"\n}') == "jsonl"
+
+
+def test_srt_with_cr_line_ends_is_sniffed_as_srt():
+    # the SRT reader reads CR-only files (old Mac editors): detection must know them too
+    text = "1\r00:00:01,000 --> 00:00:02,000\rはい\r\r2\r00:00:03,000 --> 00:00:04,000\rいいえ\r"
+    assert sniff_format(text) == "srt"
+    assert [line.text for line in read_bytes(text.encode(), "-").transcripts[0].lines] == ["はい", "いいえ"]
     assert sniff_format("") == "txt"
 
 

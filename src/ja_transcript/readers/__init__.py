@@ -50,7 +50,7 @@ _READERS: dict[str, Callable[[str, str, str, str | None], ReadResult]] = {
     "jsonl": read_jsonl,
 }
 
-_SRT_START = re.compile(r"\A\s*(?:\d+[ \t]*\r?\n[ \t]*)?\d+:\d{1,2}:\d{1,2}[,.]\d+[ \t]*-->")
+_SRT_START = re.compile(r"\A\s*(?:\d+[ \t]*(?:\r\n?|\n)[ \t]*)?\d+:\d{1,2}:\d{1,2}[,.]\d+[ \t]*-->")  # LF, CRLF or CR
 _SEGMENT_KEYS = ("segments", "transcription", "chunks")
 
 
