@@ -159,3 +159,11 @@ def test_an_alias_split_over_two_lines_is_found_in_their_sentence():
     lexicon = Lexicon([Entry("ソフトバンク", "SoftBank", "ORG")])
     d = process(Pipeline(lexicon=lexicon), "今日はソフト\nバンクの話です。\n")
     assert [(e.text, e.canonical) for e in d.entities] == [("ソフトバンク", "SoftBank")]
+
+
+def test_many_records_given_as_text_is_an_error_with_its_code(pipeline):
+    from ja_transcript.errors import TranscriptError
+
+    with pytest.raises(TranscriptError, match="process_path") as caught:
+        pipeline.process_text('{"id": "a", "text": "はい。"}\n{"id": "b", "text": "いいえ。"}\n')
+    assert (caught.value.code, caught.value.path) == ("P003", "-")  # listed as data like the readers' errors

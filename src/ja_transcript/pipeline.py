@@ -22,7 +22,6 @@ from pydantic import BaseModel
 from .correct.aliases import AliasMatcher
 from .correct.corrector import Corrector, CorrectorConfig, Edit
 from .correct.lexicon import Entry, Lexicon, load_lexicon
-from .errors import Errors, TranscriptError
 from .dedup import DedupConfig, find_duplicate_lines, find_loops
 from .chars import apply_edits as apply_spans
 from .extract.amounts import extract_amounts
@@ -31,7 +30,7 @@ from .extract.entities import find_entities
 from .model import Amount, Claim, Correction, Document, Entity, Line, Removal, Sentence, Source
 from .nlp import Morpheme, get_analyzer
 from .nlp.analyzer import shifted
-from .readers.base import RawLine, RawTranscript, display_path
+from .readers.base import RawLine, RawTranscript, reader_error
 from .sentences import Piece, SpokenLine, build_sentences
 from .structure import StructureConfig, line_kinds, punctuated_share
 
@@ -140,7 +139,7 @@ class Pipeline:
 
         transcripts = read_string(text, path, format=format).check()
         if len(transcripts) != 1:
-            raise TranscriptError(Errors.P003.format(path=display_path(path), count=len(transcripts)))
+            raise reader_error("P003", path, count=len(transcripts))
         return self.process(transcripts[0])
 
     def process_path(self, path: str | Path, encoding: str | None = None) -> list[Document]:
