@@ -51,6 +51,14 @@ def test_byte_order_marks_are_stripped(bom, codec):
     assert decode(data, "x.txt").text == "はい。\n"
 
 
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-32"])
+@pytest.mark.parametrize("encoding", [None, "given"])
+def test_only_the_mark_is_stripped_not_a_zwnbsp_after_it(codec, encoding):
+    # the mark is the encoding's signature; a U+FEFF after it is a character of the text
+    data = "\ufeffはい。".encode(codec)
+    assert decode(data, "x.txt", encoding=codec if encoding else None).text == "\ufeffはい。"
+
+
 def test_explicit_encoding_wins_and_strips_a_bom():
     data = "日本語".encode("euc_jp")
     assert decode(data, "x.txt", encoding="euc-jp") == ("日本語", "euc_jp")

@@ -44,6 +44,8 @@ _MAGIC = (
     (b"\x1aE\xdf\xa3", "a Matroska/WebM video", " (transcribe the audio first, e.g. with Whisper)"),
 )
 
+_MARKED = ("utf-8-sig", "utf-16", "utf-32")  # codecs.lookup(...).name of the codecs that read a mark
+
 _ISO2022_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b(J", b"\x1b(I", b"\x1b$(D")
 
 # Candidates when the bytes are neither UTF-8 nor marked. With NUL bytes (UTF-16 gives one
@@ -113,7 +115,10 @@ def _decode_as(data: bytes, path: str, encoding: str) -> Decoded:
     except UnicodeDecodeError as exc:
         reason = f"byte {exc.object[exc.start:exc.start + 1]!r} at offset {exc.start} is not valid in it"
         raise reader_error("R002", path, encoding=encoding, reason=reason) from None
-    return Decoded(text.removeprefix("\ufeff"), codec)
+    # These codecs remove the mark themselves: a U+FEFF after it is a character of the text.
+    if codec not in _MARKED:
+        text = text.removeprefix("\ufeff")
+    return Decoded(text, codec)
 
 
 def _decode_iso2022(data: bytes, path: str) -> Decoded:
