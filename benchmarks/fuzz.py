@@ -97,9 +97,13 @@ def _run(case) -> tuple[str, object, list[str]]:
     return "docs", texts, violations
 
 
-def _work(task: tuple[int, int, bool]) -> dict:
-    seed, i, recheck = task
-    case = transcript_gen.generate(transcript_gen.random.Random(f"{seed}:{i}"))
+def _case(seed: int, i: int, settings):
+    return transcript_gen.generate(transcript_gen.random.Random(f"{seed}:{i}"), settings)
+
+
+def _work(task: tuple) -> dict:
+    seed, i, recheck, settings = task
+    case = _case(seed, i, settings)
     t0 = time.perf_counter()
     kind, value, violations = _run(case)
     seconds = time.perf_counter() - t0
@@ -119,15 +123,23 @@ def _work(task: tuple[int, int, bool]) -> dict:
     return out
 
 
-def _save(out_dir: Path, name: str, seed: int, i: int, info: dict) -> None:
-    case = transcript_gen.generate(transcript_gen.random.Random(f"{seed}:{i}"))
+def _save(out_dir: Path, name: str, seed: int, i: int, settings, info: dict) -> None:
+    case = _case(seed, i, settings)
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = f"{name}-{i}"
     data = case.data if isinstance(case.data, bytes) else case.data.encode("utf-8", "surrogatepass")
     (out_dir / f"{stem}{case.suffix}").write_bytes(data)
-    meta = {"seed": seed, "i": i, "rerun": f"python benchmarks/fuzz.py --seed {seed} --only {i}", **info,
+    meta = {"seed": seed, "i": i, "rerun": f"python benchmarks/fuzz.py --seed {seed} --only {i}{_options(settings)}",
+            **info,
             **case.describe()}
     (out_dir / f"{stem}.json").write_text(json.dumps(meta, ensure_ascii=True, indent=1) + "\n", encoding="utf-8")
+
+
+def _options(settings) -> str:
+    """The command-line options that give `settings` (none for the defaults)."""
+    default = transcript_gen.Settings()
+    return "".join(f" --{name.replace('_', '-')} {getattr(settings, name)}" for name in ("long_line", "max_lines")
+                   if getattr(settings, name) != getattr(default, name))
 
 
 def _slug(text: str) -> str:
@@ -143,18 +155,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--recheck", type=int, default=10, help="process every Nth input twice (0: none)")
     parser.add_argument("--slow", type=float, default=20.0, help="save inputs slower than this (seconds)")
     parser.add_argument("--only", type=int, help="run input I alone and print what happens")
+    parser.add_argument("--long-line", type=float, default=transcript_gen.Settings.long_line,
+                        help="share of inputs with a line over SudachiPy's limit")
+    parser.add_argument("--max-lines", type=int, default=transcript_gen.Settings.max_lines)
     args = parser.parse_args(argv)
+    settings = transcript_gen.Settings(max_lines=args.max_lines, long_line=args.long_line)
 
     if args.only is not None:
         _init()
-        case = transcript_gen.generate(transcript_gen.random.Random(f"{args.seed}:{args.only}"))
-        result = _work((args.seed, args.only, True))
+        case = _case(args.seed, args.only, settings)
+        result = _work((args.seed, args.only, True, settings))
         print(json.dumps({**case.describe(), "expected": None}, ensure_ascii=True)[:300])
         print(result.get("exception", ("", "", ""))[2] if result["kind"] == "exception" else "", end="")
         print(json.dumps({k: v for k, v in result.items() if k != "exception"}, ensure_ascii=False, indent=1))
         return int(result["kind"] == "exception" or bool(result["violations"]))
 
-    tasks = ((args.seed, i, bool(args.recheck) and i % args.recheck == 0) for i in range(args.inputs))
+    tasks = ((args.seed, i, bool(args.recheck) and i % args.recheck == 0, settings) for i in range(args.inputs))
     counts = Counter()
     codes, exceptions, failures = Counter(), Counter(), Counter()
     saved: Counter = Counter()
@@ -176,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
             slowest = sorted([*slowest, (r["seconds"], r["i"])], reverse=True)[:5]
             if r["seconds"] > args.slow and saved["slow"] < REPRODUCERS:
                 saved["slow"] += 1
-                _save(args.out, "slow", args.seed, r["i"], {"seconds": r["seconds"]})
+                _save(args.out, "slow", args.seed, r["i"], settings, {"seconds": r["seconds"]})
             if r["kind"] == "error":
                 codes[r["code"]] += 1
             elif r["kind"] == "exception":
@@ -185,13 +201,14 @@ def main(argv: list[str] | None = None) -> int:
                 exceptions[key] += 1
                 if saved[key] < REPRODUCERS:
                     saved[key] += 1
-                    _save(args.out, "exception-" + _slug(key), args.seed, r["i"], {"traceback": tb})
+                    _save(args.out, "exception-" + _slug(key), args.seed, r["i"], settings, {"traceback": tb})
             kinds = sorted({violation_kind(v) for v in r["violations"]})
             for kind in kinds:
                 failures[kind] += 1
                 if saved[kind] < REPRODUCERS:
                     saved[kind] += 1
-                    _save(args.out, "failure-" + _slug(kind), args.seed, r["i"], {"violations": r["violations"][:20]})
+                    _save(args.out, "failure-" + _slug(kind), args.seed, r["i"], settings,
+                          {"violations": r["violations"][:20]})
             counts["failed inputs"] += bool(kinds)
             if done % 1000 == 0:
                 rate = done / (time.perf_counter() - t0)

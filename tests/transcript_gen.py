@@ -135,7 +135,8 @@ def misheard(rng: random.Random, alias: str) -> str:
         alias = alias.swapcase()
     elif what < 0.75 and len(alias) > 1:  # something inside the name
         at = rng.randint(1, len(alias) - 1)
-        alias = alias[:at] + rng.choice((" ", "・", "\u3000", "\u200b", "\u0301", "\u3099", "ー", "…", "\ufe0f")) + alias[at:]
+        inside = rng.choice((" ", "・", "\u3000", "\u200b", "\u0301", "\u3099", "ー", "…", "\ufe0f"))
+        alias = alias[:at] + inside + alias[at:]
     elif what < 0.85:
         alias = alias + alias[-rng.randint(1, len(alias)):]  # a stutter at its end
     return alias
