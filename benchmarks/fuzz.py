@@ -13,9 +13,10 @@ document is written with the JSON writer (`to_json`), as the command line does. 
   ja_transcript); the first few inputs of each are written to --out as reproducers
   (`<kind>-<i>.<suffix>` and `<kind>-<i>.json` with the format and the expected lines);
 - invariant failures, by kind (`ja_transcript.invariants.violation_kind`): every DESIGN.md
-  invariant through `check_document`, the lines against the generator's expected raw lines,
-  and determinism (every --recheck-th input is processed again after the others and must
-  give byte-identical JSON);
+  invariant through `check_document`, the lines against the generator's expected raw lines
+  (and a valid input refused counts as lost), and determinism: every --recheck-th input is
+  processed again later, by another worker as a rule (another hash seed, caches filled by
+  other inputs), and must give byte-identical JSON;
 - inputs per second, and the slowest inputs (over --slow seconds they are written to --out
   too).
 
@@ -26,6 +27,7 @@ with `--only I` (and the same --seed).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import multiprocessing
 import os
@@ -33,7 +35,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections import Counter
+from collections import Counter, deque
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +55,7 @@ def _init() -> None:
 
     _pipeline = Pipeline()
     _tmp = tempfile.mkdtemp(prefix="ja-transcript-fuzz-")
+    os.chdir(_tmp)  # inputs are named by a relative path, the same in every worker (it is in the document)
 
 
 def _where(exc: BaseException) -> str:
@@ -69,7 +72,7 @@ def _where(exc: BaseException) -> str:
 def _documents(case) -> list:
     if isinstance(case.data, str):
         return [_pipeline.process_text(case.data, format=case.given_format)]
-    path = os.path.join(_tmp, "input" + case.suffix)
+    path = "input" + case.suffix
     with open(path, "wb") as f:
         f.write(case.data)
     return _pipeline.process_path(path)
@@ -102,18 +105,19 @@ def _case(seed: int, i: int, settings):
 
 
 def _work(task: tuple) -> dict:
-    seed, i, recheck, settings = task
+    seed, i, again, settings = task
     case = _case(seed, i, settings)
     t0 = time.perf_counter()
     kind, value, violations = _run(case)
     seconds = time.perf_counter() - t0
-    out = {"i": i, "kind": kind, "seconds": seconds, "violations": violations, "documents": 0}
+    # what the JSON was (or which error): the same input processed again must give the same
+    digest = hashlib.sha256("".join(value).encode("utf-8", "surrogatepass")).hexdigest() if kind == "docs" \
+        else f"{kind} {value if kind == 'error' else value[:2]}"
+    if again:
+        return {"i": i, "again": True, "digest": digest}
+    out = {"i": i, "kind": kind, "seconds": seconds, "violations": violations, "documents": 0, "digest": digest}
     if kind == "docs":
         out["documents"] = len(value)
-        if recheck:  # the same input again, after whatever this worker did before
-            again = _run(case)
-            if again[0] != "docs" or again[1] != value:
-                out["violations"] = violations + ["determinism: the same input gave other JSON the second time"]
     elif kind == "error":
         out["code"] = value
         if case.expected is not None and value != "P003":  # P003: many records given to process_text
@@ -121,6 +125,20 @@ def _work(task: tuple) -> dict:
     else:
         out["exception"] = value
     return out
+
+
+def _tasks(seed: int, count: int, recheck: int, settings):
+    """Every input once; every `recheck`-th again after 64 others, so in another worker as a
+    rule (each with its own hash seed), and after other inputs filled this one's caches."""
+    later: deque[int] = deque()
+    for i in range(count):
+        yield seed, i, False, settings
+        if recheck and i % recheck == 0:
+            later.append(i)
+        if later and later[0] <= i - 64:
+            yield seed, later.popleft(), True, settings
+    for i in later:
+        yield seed, i, True, settings
 
 
 def _save(out_dir: Path, name: str, seed: int, i: int, settings, info: dict) -> None:
@@ -152,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", "-j", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=Path("fuzz-out"), help="reproducers go here")
-    parser.add_argument("--recheck", type=int, default=10, help="process every Nth input twice (0: none)")
+    parser.add_argument("--recheck", type=int, default=10,
+                        help="process every Nth input twice, the second time later (0: none)")
     parser.add_argument("--slow", type=float, default=20.0, help="save inputs slower than this (seconds)")
     parser.add_argument("--only", type=int, help="run input I alone and print what happens")
     parser.add_argument("--long-line", type=float, default=transcript_gen.Settings.long_line,
@@ -160,17 +179,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-lines", type=int, default=transcript_gen.Settings.max_lines)
     args = parser.parse_args(argv)
     settings = transcript_gen.Settings(max_lines=args.max_lines, long_line=args.long_line)
+    args.out = args.out.resolve()  # a worker in the main process works in its own folder
 
     if args.only is not None:
         _init()
-        case = _case(args.seed, args.only, settings)
-        result = _work((args.seed, args.only, True, settings))
-        print(json.dumps({**case.describe(), "expected": None}, ensure_ascii=True)[:300])
-        print(result.get("exception", ("", "", ""))[2] if result["kind"] == "exception" else "", end="")
+        result = _work((args.seed, args.only, False, settings))
+        again = _work((args.seed, args.only, True, settings))
+        if result["kind"] == "exception":
+            print(result["exception"][2], end="")
+        if again["digest"] != result["digest"]:
+            result["violations"].append("determinism: the same input gave other JSON the second time")
         print(json.dumps({k: v for k, v in result.items() if k != "exception"}, ensure_ascii=False, indent=1))
         return int(result["kind"] == "exception" or bool(result["violations"]))
 
-    tasks = ((args.seed, i, bool(args.recheck) and i % args.recheck == 0, settings) for i in range(args.inputs))
+    tasks = _tasks(args.seed, args.inputs, args.recheck, settings)
+    digests: dict[int, str] = {}  # of inputs processed twice, until the second comes
     counts = Counter()
     codes, exceptions, failures = Counter(), Counter(), Counter()
     saved: Counter = Counter()
@@ -186,8 +209,22 @@ def main(argv: list[str] | None = None) -> int:
     from ja_transcript.invariants import violation_kind
 
     try:
-        for done, r in enumerate(results, start=1):
+        for r in results:
+            if args.recheck and r["i"] % args.recheck == 0:
+                first = digests.pop(r["i"], None)
+                if first is None:
+                    digests[r["i"]] = r["digest"]
+                elif first != r["digest"]:
+                    kind = "determinism: the same input gave other JSON the second time"
+                    failures[kind] += 1
+                    counts["failed inputs"] += 1
+                    if saved[kind] < REPRODUCERS:
+                        saved[kind] += 1
+                        _save(args.out, "failure-determinism", args.seed, r["i"], settings, {"violations": [kind]})
+            if r.get("again"):
+                continue
             counts["inputs"] += 1
+            done = counts["inputs"]
             counts["documents"] += r["documents"]
             slowest = sorted([*slowest, (r["seconds"], r["i"])], reverse=True)[:5]
             if r["seconds"] > args.slow and saved["slow"] < REPRODUCERS:

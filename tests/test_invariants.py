@@ -12,6 +12,7 @@ Bounded for CI (a few hundred examples, well under a minute); `benchmarks/fuzz.p
 same generator over 100,000 inputs.
 """
 
+import random
 import re
 import tempfile
 from pathlib import Path
@@ -30,7 +31,10 @@ from ja_transcript.writers import to_json
 
 SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 GEN = transcript_gen.Settings(max_lines=25, long_line=0.02)
-cases = st.randoms(use_true_random=False).map(lambda rng: transcript_gen.generate(rng, GEN))
+# A case is drawn from a seed, not from hypothesis' own randoms: those lean to 0.0, and every
+# rare branch of the generator (a damaged input, a 50 KB line) would be taken most of the time.
+# A failing example's seed remakes it: transcript_gen.generate(random.Random(seed)).
+cases = st.integers(0, 2 ** 63).map(lambda seed: transcript_gen.generate(random.Random(seed), GEN))
 # every code point, lone surrogates included (a str can hold them; JSON can escape them)
 any_char = st.characters(codec=None, exclude_categories=())
 
@@ -52,7 +56,7 @@ def documents(case, folder: Path, pipeline=None) -> list:
     return pipeline.process_path(path) if pipeline is not None else ja_transcript.process_path(path)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=SLOW)
+@settings(max_examples=250, deadline=None, suppress_health_check=SLOW)
 @given(cases)
 def test_generated_transcripts_keep_every_invariant(folder, case):
     try:
@@ -72,7 +76,7 @@ def pipelines():
     return Pipeline(), Pipeline()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=SLOW)
+@settings(max_examples=50, deadline=None, suppress_health_check=SLOW)
 @given(cases)
 def test_the_same_input_gives_byte_identical_json(folder, pipelines, case):
     first, other = pipelines
@@ -101,7 +105,7 @@ def test_any_text_in_any_format_gives_a_document_or_a_clear_error(text, fmt):
 
 @settings(max_examples=100, deadline=None, suppress_health_check=SLOW)
 @given(st.binary(max_size=600) | cases.map(lambda case: transcript_gen.damage_bytes(
-           transcript_gen.random.Random(len(case.data)), case.data if isinstance(case.data, bytes)
+           random.Random(len(case.data)), case.data if isinstance(case.data, bytes)
            else case.data.encode("utf-8", "surrogatepass"))),
        st.sampled_from(sorted(set(transcript_gen.SUFFIXES.values())) + [".dat"]))
 def test_any_bytes_in_any_file_give_documents_or_a_clear_error(folder, data, suffix):

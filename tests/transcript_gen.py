@@ -457,11 +457,14 @@ def _vtt(rng: random.Random, lines: list[str]) -> tuple[str, tuple[tuple[str, ..
 
 def _segments(rng: random.Random, lines: list[str]) -> tuple[object, tuple[str, ...]]:
     """Segments in one of the shapes the readers know, and the lines they must give."""
-    lines = [line for line in lines if line] or lines
+    lines = [line for line in lines if line] or []
     shape = rng.choice(("openai", "openai", "list", "cpp", "hf"))
     t, segs = rng.uniform(0, 50), []
     for i, line in enumerate(lines):
         start, t = t, t + rng.uniform(0.1, 9)
+        if len(line) > 1 and rng.random() < 0.05:  # JSON can hold a line break inside a segment
+            at = rng.randrange(1, len(line))
+            line = lines[i] = line[:at] + rng.choice(("\n", "\r\n", "\r", "\n\n")) + line[at:]
         text = rng.choice((" ", "", "  ")) + line + rng.choice(("", "", " "))
         if shape == "cpp":
             segs.append({"timestamps": {"from": _srt_time(start), "to": _srt_time(t)},
