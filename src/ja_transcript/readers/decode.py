@@ -15,6 +15,7 @@ message that says what to do. Nothing is replaced or dropped.
 from __future__ import annotations
 
 import codecs
+import re
 from typing import NamedTuple
 
 from ..errors import TranscriptError
@@ -58,6 +59,7 @@ _FOREIGN = -2.0
 _MAX_FOREIGN = 0.25
 # Two decodings closer than this are a tie.
 _TIE_MARGIN = 0.1
+_ASCII = re.compile("[\x00-\x7f]+")
 # Characters scored per candidate: plenty to rank them; the whole text is still decoded strictly.
 _SAMPLE = 50_000
 
@@ -161,7 +163,10 @@ def _decode_ranked(data: bytes, path: str, candidates: tuple[str, ...], where: s
             continue
         sample = text[:_SAMPLE]
         if foreign_share(sample) <= _MAX_FOREIGN:
-            scored.append((japanese_score(sample), codec, text))
+            # ASCII reads the same in CP932 and EUC-JP: the other characters tell them apart.
+            # Counted in the mean, the keys of a JSON file (or the timings of an SRT) around a
+            # few words made the two readings a tie, and charset-normalizer may pick the wrong one.
+            scored.append((japanese_score(_ASCII.sub("", sample)), codec, text))
     if not scored:
         raise reader_error("R001", path, where=where or "a byte")
     scored.sort(key=lambda item: item[0], reverse=True)
