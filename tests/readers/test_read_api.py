@@ -40,6 +40,14 @@ def test_sniffing_edge_cases():
     assert sniff_format('{\n  "id": 1,\n  "text": "はい。"\n}') == "jsonl"
 
 
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+def test_json_lines_with_unicode_line_separators_in_a_string_are_sniffed_as_json_lines(char):
+    # JSON holds these raw in a string (str.splitlines() cuts there); only CR and LF end a line of JSON Lines
+    text = f'{{"id": "a", "text": "は{char}い"}}\n{{"id": "b", "text": "いいえ"}}\n'
+    assert sniff_format(text) == "jsonl"
+    assert [t.record_id for t in read_bytes(text.encode(), "-").transcripts] == ["a", "b"]
+
+
 def test_srt_with_cr_line_ends_is_sniffed_as_srt():
     # the SRT reader reads CR-only files (old Mac editors): detection must know them too
     text = "1\r00:00:01,000 --> 00:00:02,000\rはい\r\r2\r00:00:03,000 --> 00:00:04,000\rいいえ\r"

@@ -28,7 +28,7 @@ from .base import (FORMATS, STDIN, SUFFIX_FORMATS, SUPPORTED_SUFFIXES, RawLine, 
 from .decode import decode as _decode
 from .jsonl import read_jsonl
 from .subtitles import read_srt, read_vtt
-from .text import read_text
+from .text import read_text, split_lines
 from .whisper import read_whisper
 
 __all__ = [
@@ -64,7 +64,8 @@ def format_for_path(path: str | os.PathLike) -> str | None:
 
 
 def _first_line_is_object(text: str) -> bool:
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    # JSON Lines are split at line ends only: a string may hold U+2028 or U+0085 as they are
+    first = next((line for line in split_lines(text) if line.strip()), "")
     try:
         return isinstance(json.loads(first), dict)
     except json.JSONDecodeError:
