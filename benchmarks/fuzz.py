@@ -11,7 +11,7 @@ document is written with the JSON writer (`to_json`), as the command line does. 
   by its code (R001 ...);
 - exceptions of any other type, by type and where they were raised (the innermost frame in
   ja_transcript); the first few inputs of each are written to --out as reproducers
-  (`<kind>-<i>.<suffix>` and `<kind>-<i>.json` with the format and the expected lines);
+  (`<kind>-<i>.<suffix>` and `<kind>-<i>.meta.json` with the format and the expected lines);
 - invariant failures, by kind (`ja_transcript.invariants.violation_kind`): every DESIGN.md
   invariant through `check_document`, the lines against the generator's expected raw lines
   (and a valid input refused counts as lost), and determinism: every --recheck-th input is
@@ -150,7 +150,7 @@ def _save(out_dir: Path, name: str, seed: int, i: int, settings, info: dict) -> 
     meta = {"seed": seed, "i": i, "rerun": f"python benchmarks/fuzz.py --seed {seed} --only {i}{_options(settings)}",
             **info,
             **case.describe()}
-    (out_dir / f"{stem}.json").write_text(json.dumps(meta, ensure_ascii=True, indent=1) + "\n", encoding="utf-8")
+    (out_dir / f"{stem}.meta.json").write_text(json.dumps(meta, ensure_ascii=True, indent=1) + "\n", encoding="utf-8")
 
 
 def _options(settings) -> str:
