@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from ja_transcript.errors import TranscriptError
 from ja_transcript.readers import (FORMATS, SUPPORTED_SUFFIXES, ReadResult, find_inputs, format_for_path, read_bytes,
-                                   read_path, sniff_format)
+                                   read_path, read_string, sniff_format)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -46,6 +46,19 @@ def test_json_lines_with_unicode_line_separators_in_a_string_are_sniffed_as_json
     text = f'{{"id": "a", "text": "は{char}い"}}\n{{"id": "b", "text": "いいえ"}}\n'
     assert sniff_format(text) == "jsonl"
     assert [t.record_id for t in read_bytes(text.encode(), "-").transcripts] == ["a", "b"]
+
+
+@pytest.mark.parametrize("fmt,text", [
+    ("srt", "1\n00:00:01,000 --> 00:00:02,000\nはい\n"),
+    ("vtt", "WEBVTT\n\n00:01.000 --> 00:02.000\nはい\n"),
+    ("whisper_json", '{"segments": [{"start": 0, "end": 1, "text": "はい"}]}'),
+    ("jsonl", '{"id": "a", "text": "はい"}\n{"id": "b", "text": "はい"}\n'),
+])
+def test_a_str_with_a_byte_order_mark_before_its_content_is_read_in_its_format(fmt, text):
+    # a file read with encoding="utf-8" (not "utf-8-sig") keeps the mark: it is no part of a cue or record
+    for given in (None, fmt):
+        (first, *_) = read_string("\ufeff" + text, format=given).check()
+        assert (first.format, [line.text for line in first.lines]) == (fmt, ["はい"])
 
 
 def test_srt_with_cr_line_ends_is_sniffed_as_srt():

@@ -84,22 +84,25 @@ def sniff_format(text: str) -> str:
     ('whisper_json', 'jsonl')
     >>> sniff_format("1\\n00:00:00,000 --> 00:00:01,000\\nはい\\n"), sniff_format("[音楽]\\nはい")
     ('srt', 'txt')
+
+    A byte-order mark before the content (a file read without decoding it away) is skipped.
     """
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith("WEBVTT"):
         return "vtt"
+    body = text.removeprefix("\ufeff")  # a str read from a file with a byte-order mark starts with one
     if head[:1] in ("{", "["):
         try:
-            data = json.loads(text)
+            data = json.loads(body)
         except json.JSONDecodeError:
-            if _first_line_is_object(text):
+            if _first_line_is_object(body):
                 return "jsonl"
         else:
             if isinstance(data, dict) and "id" in data and not any(k in data for k in _SEGMENT_KEYS):
                 return "jsonl"
             if isinstance(data, (dict, list)):
                 return "whisper_json"
-    if _SRT_START.match(text):
+    if _SRT_START.match(body):
         return "srt"
     return "txt"
 
@@ -130,7 +133,8 @@ def read_bytes(data: bytes, path: str, format: str | None = None, encoding: str 
 
 def read_string(text: str, path: str = STDIN, format: str | None = None) -> ReadResult:
     r"""Read a transcript that is already text, exactly as it is: nothing is decoded, dropped or
-    replaced (a byte-order mark, NUL or a lone surrogate stays a character of the first line).
+    replaced (a byte-order mark, NUL or a lone surrogate stays a character of the first line of
+    a plain text; before cues or JSON, a byte-order mark is no part of them).
     Without `format` the content decides, as for stdin (`sniff_format`); `path` only names it.
 
     The SHA-256 is that of the text in UTF-8 (lone surrogates as their 3-byte form).
