@@ -5,7 +5,8 @@
 then shrinks it) and returns a `Case`:
 
 - `data`: the input, a `str` (give it to `process_text`, with `given_format`) or `bytes`
-  (write them to a file named `"input" + suffix` and give that to `process_path`);
+  (write them to a file named `"input" + suffix` and give that to `process_path`; now and
+  then the suffix says nothing, .dat, and the content tells the format);
 - `format`: what it is (txt, srt, vtt, whisper_json, jsonl: every format the readers accept,
   in the shapes they accept: openai-whisper, whisper.cpp and Hugging Face JSON, records
   with "text" or "segments");
@@ -55,10 +56,11 @@ class Case:
     given_format: str | None = None  # for a str: the format to pass to process_text (None: detect)
     expected: tuple[tuple[str, ...], ...] | None = None
     encoding: str | None = None  # the codec of bytes
+    file_suffix: str | None = None  # another suffix for the file (.dat: its content tells the format)
 
     @property
     def suffix(self) -> str:
-        return SUFFIXES[self.format]
+        return self.file_suffix if self.file_suffix is not None else SUFFIXES[self.format]
 
     def describe(self) -> dict:
         """What to write beside a reproducer."""
@@ -674,9 +676,10 @@ def generate(rng: random.Random, settings: Settings = Settings()) -> Case:
         given = None
         if fmt == "txt" and _looks_like_other_format(text) or rng.random() < 0.3:
             given = fmt  # detection would read it as another format, as documented
-        if fmt == "txt" and rng.random() < 0.03:
-            text = "\ufeff" + text  # a character of the first line in a str
-            expected = (("\ufeff" + expected[0][0],) + expected[0][1:],) if expected[0] else (("\ufeff",),)
+        if rng.random() < 0.03:  # a str read from a file with a byte-order mark, not decoded away
+            text = "\ufeff" + text
+            if fmt == "txt":  # a character of the first line; before cues or JSON, no part of them
+                expected = (("\ufeff" + expected[0][0],) + expected[0][1:],) if expected[0] else (("\ufeff",),)
         if rng.random() < settings.damaged:
             return Case(fmt, damage_text(rng, text), given, None)
         return Case(fmt, text, given, expected)
@@ -687,9 +690,16 @@ def generate(rng: random.Random, settings: Settings = Settings()) -> Case:
         expected = (("\ufeff" + expected[0][0],) + expected[0][1:],)
     elif marked and codec in ("utf-8-sig", "utf-16", "utf-32"):
         expected = (("\ufeff",),)
+    suffix = None
+    if rng.random() < 0.1:  # a name that says nothing (the content tells) or says it in capitals
+        suffix = rng.choice((".dat", "", SUFFIXES[fmt].upper()) + ((".json",) if fmt == "jsonl" else ()))
+        if fmt == "txt" and _looks_like_other_format(text) and not suffix:
+            suffix = None
+        elif fmt == "txt" and _looks_like_other_format(text):
+            suffix = ".TXT"
     if rng.random() < settings.damaged:
-        return Case(fmt, damage_bytes(rng, data), None, None, codec)
-    return Case(fmt, data, None, expected if exact else None, codec)
+        return Case(fmt, damage_bytes(rng, data), None, None, codec, suffix)
+    return Case(fmt, data, None, expected if exact else None, codec, suffix)
 
 
 def cases(seed: int, count: int, settings: Settings = Settings()):
