@@ -3,6 +3,7 @@ import io
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,22 @@ def test_a_str_with_a_byte_order_mark_before_its_content_is_read_in_its_format(f
     for given in (None, fmt):
         (first, *_) = read_string("\ufeff" + text, format=given).check()
         assert (first.format, [line.text for line in first.lines]) == (fmt, ["はい"])
+
+
+@pytest.mark.parametrize("start", ["1.5\n0:0:1,5 --> 0:0:2,5", "1\n00:00:01，000 --> 00:00:02．000",
+                                   "00:00:01:000 - > 00:00:02:000"])
+def test_srt_is_sniffed_as_the_srt_library_reads_cues(start):
+    # what read_srt reads must not be taken for plain text when the name does not say SRT
+    text = f"{start}\nはい\n\n2\n00:00:03,000 --> 00:00:04,000\nいいえ\n"
+    assert sniff_format(text) == "srt"
+    assert [line.text for line in read_bytes(text.encode(), "-").transcripts[0].lines] == ["はい", "いいえ"]
+
+
+def test_sniffing_a_long_run_of_figures_is_quick():
+    # the srt library's patterns backtrack over figures: only the text's head is matched
+    t0 = time.perf_counter()
+    assert sniff_format("1" * 50_000 + "\nはい") == "txt"
+    assert time.perf_counter() - t0 < 2
 
 
 def test_srt_with_cr_line_ends_is_sniffed_as_srt():

@@ -22,6 +22,8 @@ import sys
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
+import srt
+
 from ..errors import Errors, TranscriptError
 from .base import (FORMATS, STDIN, SUFFIX_FORMATS, SUPPORTED_SUFFIXES, RawLine, RawTranscript,
                    ReadResult, reader_error)
@@ -50,7 +52,11 @@ _READERS: dict[str, Callable[[str, str, str, str | None], ReadResult]] = {
     "jsonl": read_jsonl,
 }
 
-_SRT_START = re.compile(r"\A\s*(?:\d+[ \t]*(?:\r\n?|\n)[ \t]*)?\d+:\d{1,2}:\d{1,2}[,.]\d+[ \t]*-->")  # LF, CRLF or CR
+# An SRT cue's start as the srt library reads it (its index and timestamp patterns: 1.5, 0:0:1,5,
+# the full-width ，．。： of Japanese input methods), with LF, CRLF or CR line ends (read_srt takes all).
+# Looked for in the first _CUE_START characters only: the patterns backtrack over long runs of figures.
+_SRT_START = re.compile(rf"\A(?:{srt.RGX_INDEX}[ \t]*(?:\r\n?|\n)[ \t]*)?{srt.RGX_TIMESTAMP}[ \t]*-[ -] *>")
+_CUE_START = 200
 _SEGMENT_KEYS = ("segments", "transcription", "chunks")
 
 
@@ -102,7 +108,7 @@ def sniff_format(text: str) -> str:
                 return "jsonl"
             if isinstance(data, (dict, list)):
                 return "whisper_json"
-    if _SRT_START.match(body):
+    if _SRT_START.match(body.lstrip()[:_CUE_START]):
         return "srt"
     return "txt"
 
