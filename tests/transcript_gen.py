@@ -398,7 +398,7 @@ _CUE_NUMBER = re.compile(r"\s*-?[0-9]+\.?[0-9]*\s*$")
 def _srt(rng: random.Random, lines: list[str]) -> tuple[str, tuple[tuple[str, ...], ...]]:
     lines = [line for line in lines if line.strip()] or ["はい。"]
     blocks, expected, t = [], [], rng.uniform(0, 100)
-    sep = rng.choice((",", ",", "."))
+    sep = rng.choice((",", ",", ",", ".", "，", "．"))  # the srt library reads the full-width ones too
     for i, line in enumerate(lines, start=1):
         raw, text = _cue_lines(rng, _srt_safe(line), _SRT_MARKUP, _srt_safe)
         if not raw:
