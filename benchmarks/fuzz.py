@@ -1,6 +1,6 @@
 """Fuzz the pipeline with generated transcripts and count what happens.
 
-    nice python benchmarks/fuzz.py [-n 100000] [--workers 2] [--seed 0] [--out fuzz-out/]
+    nice python benchmarks/fuzz.py [-n 100000] [--workers 1] [--seed 0] [--out benchmarks/results/fuzz/]
 
 Each input comes from `tests/transcript_gen.py` (case i depends only on the seed and i) and
 goes through the pipeline in-process, one `Pipeline` per worker process: a str through
@@ -169,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", "--inputs", type=int, default=100_000)
     parser.add_argument("--workers", "-j", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--out", type=Path, default=Path("fuzz-out"), help="reproducers go here")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "fuzz",
+                        help="reproducers go here (default benchmarks/results/fuzz/)")
     parser.add_argument("--recheck", type=int, default=10,
                         help="process every Nth input twice, the second time later (0: none)")
     parser.add_argument("--slow", type=float, default=20.0, help="save inputs slower than this (seconds)")
