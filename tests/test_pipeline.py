@@ -168,3 +168,11 @@ def test_run_hands_records_to_the_sink_one_by_one_in_document_order(pipeline):
             current = record.id
         elif name in ("entities", "amounts", "claims"):
             assert record.sentence == current
+
+
+def test_many_records_given_as_text_is_an_error_with_its_code(pipeline):
+    from ja_transcript.errors import TranscriptError
+
+    with pytest.raises(TranscriptError, match="process_path") as caught:
+        pipeline.process_text('{"id": "a", "text": "はい。"}\n{"id": "b", "text": "いいえ。"}\n')
+    assert (caught.value.code, caught.value.path) == ("P003", "-")  # listed as data like the readers' errors

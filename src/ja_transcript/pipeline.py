@@ -23,7 +23,6 @@ from .chars import apply_edits
 from .correct.aliases import AliasMatcher
 from .correct.corrector import Corrector, CorrectorConfig
 from .correct.lexicon import Entry, Lexicon, load_lexicon
-from .errors import Errors, TranscriptError
 from .dedup import DedupConfig, find_duplicate_lines, find_loops
 from .dedup.hallucinations import Segment, find_hallucinations
 from .dedup.rolling import find_rolling
@@ -36,7 +35,7 @@ from .spacing import is_spaced, spacing_edits
 from .nlp import Morpheme, get_analyzer
 from .nlp.analyzer import shifted
 from .nlp.store import MorphemeStore
-from .readers.base import RawLine, RawTranscript, display_path
+from .readers.base import RawLine, RawTranscript, reader_error
 from .sentences import Piece, SpokenLine, build_sentences
 from .structure import StructureConfig, line_kinds, punctuated_share
 
@@ -143,7 +142,7 @@ class Pipeline:
 
         transcripts = read_string(text, path, format=format).check()
         if len(transcripts) != 1:
-            raise TranscriptError(Errors.P003.format(path=display_path(path), count=len(transcripts)))
+            raise reader_error("P003", path, count=len(transcripts))
         return self.process(transcripts[0])
 
     def process_path(self, path: str | Path, encoding: str | None = None) -> list[Document]:

@@ -26,6 +26,15 @@ def test_long_text_without_punctuation_is_still_cut():
     assert "".join(m.surface for m in get_analyzer().analyze(text)) == text
 
 
+@pytest.mark.parametrize("char", ["㍿", "㌖", "…"])
+def test_text_that_normalization_makes_too_long_is_cut_again(char):
+    # SudachiPy's limit applies after normalization: 12,000 x ㍿ (株式会社) is 144 KB to it
+    text = "はい、" + char * (MAX_CHUNK_CHARS + 3000)
+    ms = get_analyzer().analyze(text)
+    assert "".join(m.surface for m in ms) == text
+    assert all(text[m.start:m.end] == m.surface for m in ms)
+
+
 @settings(max_examples=50, deadline=None)
 @given(st.text(alphabet="あいう。、 abc", max_size=60), st.integers(min_value=1, max_value=10))
 def test_chunks_cover_the_text_in_order(text, limit):

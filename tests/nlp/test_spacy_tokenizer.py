@@ -41,6 +41,12 @@ def test_covers_text_sudachi_normalizes():
     assert doc.text == text and all(t.text for t in doc)
 
 
+def test_covers_long_text_that_normalization_makes_too_long():
+    text = "㍿" * 20_000  # 240 KB to SudachiPy once normalized
+    doc = blank()(text)
+    assert doc.text == text and all(t.text for t in doc)
+
+
 def test_settings_survive_pickling_and_disk(tmp_path):
     nlp = blank(split_mode="A")
     clone = pickle.loads(pickle.dumps(nlp))

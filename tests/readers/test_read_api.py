@@ -3,6 +3,7 @@ import io
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from ja_transcript.errors import TranscriptError
 from ja_transcript.readers import (FORMATS, SUPPORTED_SUFFIXES, ReadResult, find_inputs, format_for_path, read_bytes,
-                                   read_path, sniff_format)
+                                   read_path, read_string, sniff_format)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -38,6 +39,50 @@ def test_sniffing_edge_cases():
     assert sniff_format("12時から会議です\n") == "txt"
     assert sniff_format('{"text": "はい。"}') == "whisper_json"
     assert sniff_format('{\n  "id": 1,\n  "text": "はい。"\n}') == "jsonl"
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+def test_json_lines_with_unicode_line_separators_in_a_string_are_sniffed_as_json_lines(char):
+    # JSON holds these raw in a string (str.splitlines() cuts there); only CR and LF end a line of JSON Lines
+    text = f'{{"id": "a", "text": "は{char}い"}}\n{{"id": "b", "text": "いいえ"}}\n'
+    assert sniff_format(text) == "jsonl"
+    assert [t.record_id for t in read_bytes(text.encode(), "-").transcripts] == ["a", "b"]
+
+
+@pytest.mark.parametrize("fmt,text", [
+    ("srt", "1\n00:00:01,000 --> 00:00:02,000\nはい\n"),
+    ("vtt", "WEBVTT\n\n00:01.000 --> 00:02.000\nはい\n"),
+    ("whisper_json", '{"segments": [{"start": 0, "end": 1, "text": "はい"}]}'),
+    ("jsonl", '{"id": "a", "text": "はい"}\n{"id": "b", "text": "はい"}\n'),
+])
+def test_a_str_with_a_byte_order_mark_before_its_content_is_read_in_its_format(fmt, text):
+    # a file read with encoding="utf-8" (not "utf-8-sig") keeps the mark: it is no part of a cue or record
+    for given in (None, fmt):
+        (first, *_) = read_string("\ufeff" + text, format=given).check()
+        assert (first.format, [line.text for line in first.lines]) == (fmt, ["はい"])
+
+
+@pytest.mark.parametrize("start", ["1.5\n0:0:1,5 --> 0:0:2,5", "1\n00:00:01，000 --> 00:00:02．000",
+                                   "00:00:01:000 - > 00:00:02:000"])
+def test_srt_is_sniffed_as_the_srt_library_reads_cues(start):
+    # what read_srt reads must not be taken for plain text when the name does not say SRT
+    text = f"{start}\nはい\n\n2\n00:00:03,000 --> 00:00:04,000\nいいえ\n"
+    assert sniff_format(text) == "srt"
+    assert [line.text for line in read_bytes(text.encode(), "-").transcripts[0].lines] == ["はい", "いいえ"]
+
+
+def test_sniffing_a_long_run_of_figures_is_quick():
+    # the srt library's patterns backtrack over figures: only the text's head is matched
+    t0 = time.perf_counter()
+    assert sniff_format("1" * 50_000 + "\nはい") == "txt"
+    assert time.perf_counter() - t0 < 2
+
+
+def test_srt_with_cr_line_ends_is_sniffed_as_srt():
+    # the SRT reader reads CR-only files (old Mac editors): detection must know them too
+    text = "1\r00:00:01,000 --> 00:00:02,000\rはい\r\r2\r00:00:03,000 --> 00:00:04,000\rいいえ\r"
+    assert sniff_format(text) == "srt"
+    assert [line.text for line in read_bytes(text.encode(), "-").transcripts[0].lines] == ["はい", "いいえ"]
     assert sniff_format("") == "txt"
 
 

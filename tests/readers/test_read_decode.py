@@ -1,4 +1,5 @@
 import codecs
+import json
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,23 @@ def test_cp932_extension_characters_are_read_exactly():
 def test_byte_order_marks_are_stripped(bom, codec):
     data = bom + "はい。\n".encode(codec)
     assert decode(data, "x.txt").text == "はい。\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-32"])
+@pytest.mark.parametrize("encoding", [None, "given"])
+def test_only_the_mark_is_stripped_not_a_zwnbsp_after_it(codec, encoding):
+    # the mark is the encoding's signature; a U+FEFF after it is a character of the text
+    data = "\ufeffはい。".encode(codec)
+    assert decode(data, "x.txt", encoding=codec if encoding else None).text == "\ufeffはい。"
+
+
+def test_a_few_words_among_much_ascii_are_read_in_their_encoding():
+    # EUC-JP hiragana and 、 are also valid CP932 (half-width katakana, ｡｢､ｬ): ranked over all
+    # characters, the JSON around them made a tie, which charset-normalizer gave to CP932
+    segments = [{"id": 0, "seek": 0, "start": 47.176, "end": 52.365, "text": "SoftB、"},
+                {"id": 1, "seek": 0, "start": 52.365, "end": 53.038, "text": " SoftBank Groupが"}]
+    text = json.dumps(segments, ensure_ascii=False, indent=1)
+    assert decode(text.encode("euc_jp"), "x.json") == (text, "euc_jp")
 
 
 def test_explicit_encoding_wins_and_strips_a_bom():

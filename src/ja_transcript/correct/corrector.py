@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice, product
+from itertools import accumulate, islice, product
 from typing import Sequence
 
 from rapidfuzz import fuzz, process
@@ -367,16 +368,34 @@ def _select(text: str, edits: list[Edit], protected: Sequence[tuple[int, int]]) 
 
     A protected span (an alias written correctly) stays, unless an edit covers it whole and
     keeps it in its replacement: 大谷 in 大谷翔兵 -> 大谷翔平.
+
+    Overlaps are found by bisection in the spans chosen and the protected ones, sorted: a long
+    line can have thousands of candidate edits (18,000 x ㊤ reads ジョウ x 18,000).
     """
     chosen: list[Edit] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # of the edits chosen, sorted; they never overlap, so their ends are sorted too
+    ends: list[int] = []
+    guard = sorted(protected)
+    guard_starts = [a for a, _ in guard]
+    reach = list(accumulate((b for _, b in guard), max))  # the furthest end of the protected spans up to each
+
+    def blocked(edit: Edit) -> bool:
+        j = bisect_left(guard_starts, edit.end) - 1  # the last protected span starting before the edit ends
+        while j >= 0 and reach[j] > edit.start:
+            a, b = guard[j]
+            if edit.start < b and not (edit.start <= a and b <= edit.end and text[a:b] in edit.replacement):
+                return True
+            j -= 1
+        return False
+
     for edit in sorted(edits, key=lambda e: (-e.confidence, -(e.end - e.start), e.start)):
-        if any(edit.start < b and a < edit.end for a, b in taken):
+        start, end = edit.start, edit.end
+        i = bisect_right(starts, start)  # an overlapping edit is the one before or the one after
+        if (i and ends[i - 1] > start and starts[i - 1] < end) or (i < len(starts) and starts[i] < end):
             continue
-        if any(edit.start < b and a < edit.end and not (edit.start <= a and b <= edit.end
-                                                         and text[a:b] in edit.replacement)
-               for a, b in protected):
+        if guard and blocked(edit):
             continue
         chosen.append(edit)
-        taken.append((edit.start, edit.end))
+        starts.insert(i, start)
+        ends.insert(i, end)
     return sorted(chosen, key=lambda e: e.start)

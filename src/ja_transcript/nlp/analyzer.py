@@ -8,7 +8,9 @@ spaCy #13684). An `Analyzer` is cheap to rebuild in a worker process, user dicti
 included (spaCy's tokenizer drops them when pickled).
 
 SudachiPy rejects inputs over ~49 KB (spaCy #13207), so longer texts are cut at
-sentence or clause boundaries first; offsets stay global.
+sentence or clause boundaries first; offsets stay global. Its limit applies to the text
+once its characters are normalized, and one character can grow (㍿ -> 株式会社), so a piece
+it still finds too long is cut again (`in_pieces`).
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from operator import itemgetter
-from typing import NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from sudachipy import Dictionary, SplitMode
+from sudachipy.errors import SudachiError
 
 # SudachiPy's hard limit is 49,149 bytes; stay well under it (UTF-8 Japanese is 3 bytes/char).
 MAX_CHUNK_CHARS = 12_000
@@ -68,6 +71,30 @@ def chunk_spans(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]
     return spans
 
 
+def in_pieces(analyze_piece: Callable[[str, int], list], text: str, limit: int = MAX_CHUNK_CHARS) -> list:
+    """`analyze_piece(piece, offset)` over pieces of `text` that SudachiPy takes, results joined.
+
+    Pieces are at most `limit` characters, cut at punctuation where there is some
+    (`chunk_spans`); a piece SudachiPy refuses as too long once normalized (12,000 x ㍿ is
+    48,000 characters then) is cut in halves, and so on.
+
+    >>> in_pieces(lambda piece, offset: [(offset, piece)], "あいう。えお", limit=4)
+    [(0, 'あいう。'), (4, 'えお')]
+    """
+    if len(text) <= limit:
+        try:
+            return analyze_piece(text, 0)
+        except SudachiError as exc:
+            if len(text) < 2 or "too long" not in str(exc):
+                raise
+            limit = (len(text) + 1) // 2
+    out = []
+    for start, end in chunk_spans(text, limit):
+        out.extend(in_pieces(lambda piece, offset, start=start: analyze_piece(piece, start + offset),
+                             text[start:end], limit))
+    return out
+
+
 _new = tuple.__new__  # builds a Morpheme without NamedTuple's argument handling
 _start, _end = itemgetter(1), itemgetter(2)
 
@@ -113,12 +140,7 @@ class Analyzer:
         >>> [m.surface for m in Analyzer().analyze("札束で叩く")]
         ['札束', 'で', '叩く']
         """
-        if len(text) <= MAX_CHUNK_CHARS:
-            return self._analyze(text, 0)
-        out: list[Morpheme] = []
-        for start, end in chunk_spans(text):
-            out.extend(self._analyze(text[start:end], start))
-        return out
+        return in_pieces(self._analyze, text)
 
     def _analyze(self, text: str, offset: int) -> list[Morpheme]:
         # SudachiPy normalizes some characters before analysis (… -> ．．．, ⑴ -> (1), ㍿ -> 株式会社)

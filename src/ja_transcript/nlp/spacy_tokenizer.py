@@ -36,7 +36,7 @@ from spacy.tokens import Doc, MorphAnalysis, Token
 from spacy.vocab import Vocab
 from sudachipy import SplitMode
 
-from .analyzer import MAX_CHUNK_CHARS, Analyzer, chunk_spans, get_analyzer
+from .analyzer import Analyzer, get_analyzer, in_pieces
 
 TOKENIZER_NAME = "ja_transcript.SudachiTokenizer.v1"
 EXTENSIONS = ("reading", "normalized", "sudachi_pos", "oov")
@@ -75,10 +75,10 @@ class SudachiTokenizer:
         """(surface, tag, inflection, lemma, normalized, reading, pos, oov) covering `text`
         exactly: empty pieces SudachiPy adds when it normalizes a character join the token
         before them (see `Analyzer._analyze`)."""
-        out: list[list] = []
         tokenizer = self._tokenizer()
-        for start, end in chunk_spans(text) if len(text) > MAX_CHUNK_CHARS else [(0, len(text))]:
-            part = text[start:end]
+
+        def analyze(part: str, offset: int) -> list[list]:
+            out: list[list] = []
             for m in tokenizer.tokenize(part):
                 begin, stop = m.begin(), m.end()
                 if begin == stop:
@@ -90,7 +90,9 @@ class SudachiTokenizer:
                 out.append([part[begin:stop], "-".join(p for p in pos[:4] if p != "*"),
                             ";".join(p for p in pos[4:] if p != "*"), m.dictionary_form(), m.normalized_form(),
                             m.reading_form(), pos, m.is_oov()])
-        return out
+            return out
+
+        return in_pieces(analyze, text)
 
     def __call__(self, text: str) -> Doc:
         morphemes = self._morphemes(text)

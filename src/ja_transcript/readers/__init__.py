@@ -22,13 +22,15 @@ import sys
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
+import srt
+
 from ..errors import Errors, TranscriptError
 from .base import (FORMATS, STDIN, SUFFIX_FORMATS, SUPPORTED_SUFFIXES, RawLine, RawTranscript,
                    ReadResult, reader_error)
 from .decode import decode as _decode
 from .jsonl import read_jsonl
 from .subtitles import read_srt, read_vtt
-from .text import read_text
+from .text import read_text, split_lines
 from .whisper import read_whisper
 
 __all__ = [
@@ -50,7 +52,11 @@ _READERS: dict[str, Callable[[str, str, str, str | None], ReadResult]] = {
     "jsonl": read_jsonl,
 }
 
-_SRT_START = re.compile(r"\A\s*(?:\d+[ \t]*\r?\n[ \t]*)?\d+:\d{1,2}:\d{1,2}[,.]\d+[ \t]*-->")
+# An SRT cue's start as the srt library reads it (its index and timestamp patterns: 1.5, 0:0:1,5,
+# the full-width ，．。： of Japanese input methods), with LF, CRLF or CR line ends (read_srt takes all).
+# Looked for in the first _CUE_START characters only: the patterns backtrack over long runs of figures.
+_SRT_START = re.compile(rf"\A(?:{srt.RGX_INDEX}[ \t]*(?:\r\n?|\n)[ \t]*)?{srt.RGX_TIMESTAMP}[ \t]*-[ -] *>")
+_CUE_START = 200
 _SEGMENT_KEYS = ("segments", "transcription", "chunks")
 
 
@@ -64,7 +70,8 @@ def format_for_path(path: str | os.PathLike) -> str | None:
 
 
 def _first_line_is_object(text: str) -> bool:
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    # JSON Lines are split at line ends only: a string may hold U+2028 or U+0085 as they are
+    first = next((line for line in split_lines(text) if line.strip()), "")
     try:
         return isinstance(json.loads(first), dict)
     except json.JSONDecodeError:
@@ -83,22 +90,25 @@ def sniff_format(text: str) -> str:
     ('whisper_json', 'jsonl')
     >>> sniff_format("1\\n00:00:00,000 --> 00:00:01,000\\nはい\\n"), sniff_format("[音楽]\\nはい")
     ('srt', 'txt')
+
+    A byte-order mark before the content (a file read without decoding it away) is skipped.
     """
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith("WEBVTT"):
         return "vtt"
+    body = text.removeprefix("\ufeff")  # a str read from a file with a byte-order mark starts with one
     if head[:1] in ("{", "["):
         try:
-            data = json.loads(text)
+            data = json.loads(body)
         except json.JSONDecodeError:
-            if _first_line_is_object(text):
+            if _first_line_is_object(body):
                 return "jsonl"
         else:
             if isinstance(data, dict) and "id" in data and not any(k in data for k in _SEGMENT_KEYS):
                 return "jsonl"
             if isinstance(data, (dict, list)):
                 return "whisper_json"
-    if _SRT_START.match(text):
+    if _SRT_START.match(body.lstrip()[:_CUE_START]):
         return "srt"
     return "txt"
 
@@ -129,7 +139,8 @@ def read_bytes(data: bytes, path: str, format: str | None = None, encoding: str 
 
 def read_string(text: str, path: str = STDIN, format: str | None = None) -> ReadResult:
     r"""Read a transcript that is already text, exactly as it is: nothing is decoded, dropped or
-    replaced (a byte-order mark, NUL or a lone surrogate stays a character of the first line).
+    replaced (a byte-order mark, NUL or a lone surrogate stays a character of the first line of
+    a plain text; before cues or JSON, a byte-order mark is no part of them).
     Without `format` the content decides, as for stdin (`sniff_format`); `path` only names it.
 
     The SHA-256 is that of the text in UTF-8 (lone surrogates as their 3-byte form).

@@ -15,6 +15,7 @@ message that says what to do. Nothing is replaced or dropped.
 from __future__ import annotations
 
 import codecs
+import re
 from typing import NamedTuple
 
 from ..errors import TranscriptError
@@ -44,6 +45,8 @@ _MAGIC = (
     (b"\x1aE\xdf\xa3", "a Matroska/WebM video", " (transcribe the audio first, e.g. with Whisper)"),
 )
 
+_MARKED = ("utf-8-sig", "utf-16", "utf-32")  # codecs.lookup(...).name of the codecs that read a mark
+
 _ISO2022_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b(J", b"\x1b(I", b"\x1b$(D")
 
 # Candidates when the bytes are neither UTF-8 nor marked. With NUL bytes (UTF-16 gives one
@@ -56,6 +59,7 @@ _FOREIGN = -2.0
 _MAX_FOREIGN = 0.25
 # Two decodings closer than this are a tie.
 _TIE_MARGIN = 0.1
+_ASCII = re.compile("[\x00-\x7f]+")
 # Characters scored per candidate: plenty to rank them; the whole text is still decoded strictly.
 _SAMPLE = 50_000
 
@@ -113,7 +117,10 @@ def _decode_as(data: bytes, path: str, encoding: str) -> Decoded:
     except UnicodeDecodeError as exc:
         reason = f"byte {exc.object[exc.start:exc.start + 1]!r} at offset {exc.start} is not valid in it"
         raise reader_error("R002", path, encoding=encoding, reason=reason) from None
-    return Decoded(text.removeprefix("\ufeff"), codec)
+    # These codecs remove the mark themselves: a U+FEFF after it is a character of the text.
+    if codec not in _MARKED:
+        text = text.removeprefix("\ufeff")
+    return Decoded(text, codec)
 
 
 def _decode_iso2022(data: bytes, path: str) -> Decoded:
@@ -156,7 +163,10 @@ def _decode_ranked(data: bytes, path: str, candidates: tuple[str, ...], where: s
             continue
         sample = text[:_SAMPLE]
         if foreign_share(sample) <= _MAX_FOREIGN:
-            scored.append((japanese_score(sample), codec, text))
+            # ASCII reads the same in CP932 and EUC-JP: the other characters tell them apart.
+            # Counted in the mean, the keys of a JSON file (or the timings of an SRT) around a
+            # few words made the two readings a tie, and charset-normalizer may pick the wrong one.
+            scored.append((japanese_score(_ASCII.sub("", sample)), codec, text))
     if not scored:
         raise reader_error("R001", path, where=where or "a byte")
     scored.sort(key=lambda item: item[0], reverse=True)

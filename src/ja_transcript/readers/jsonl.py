@@ -75,7 +75,8 @@ def parse_record(line: str, number: int, path: str):
 
 def read_jsonl(text: str, path: str, sha256: str, encoding: str | None = None) -> ReadResult:
     records, errors = [], []
-    for number, line in enumerate(split_lines(text), start=1):
+    # a byte-order mark (in a str read without decoding it away) is no part of the first record
+    for number, line in enumerate(split_lines(text.removeprefix("\ufeff")), start=1):
         parsed = parse_record(line, number, path)
         if isinstance(parsed, Exception):
             errors.append(parsed)

@@ -155,7 +155,8 @@ def stated_title(data: Any) -> str | None:
 
 def read_whisper(text: str, path: str, sha256: str, encoding: str | None = None) -> RawTranscript:
     try:
-        data = json.loads(text)
+        # a byte-order mark (in a str read without decoding it away) is no part of the JSON
+        data = json.loads(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
         raise reader_error("R020", path, line=exc.lineno, column=exc.colno, reason=exc.msg) from None
     try:
