@@ -83,12 +83,12 @@ class Pipeline:
 
         removals = self._removals(raw.lines, kinds, cleans, morphemes)
         lines = [build(Line, {"n": r.n, "text": r.text, "kind": k, "clean": c, "removed": removals.get(r.n),
-                              "start": r.start, "end": r.end})
+                              "start": r.start, "end": r.end, "speaker": r.speaker})
                  for r, k, c in zip(raw.lines, kinds, cleans)]
         corrections = [e.correction(r.n) for r, es in zip(raw.lines, edits) for e in es]
 
         source = Source.model_construct(path=raw.path, sha256=raw.sha256, format=raw.format,
-                                        record_id=raw.record_id)
+                                        record_id=raw.record_id, encoding=raw.encoding, time_unit=raw.time_unit)
         title = raw.title or next((r.text.strip() for r, k in zip(raw.lines, kinds) if k == "title"), None)
         doc = Document.model_construct(source=source, title=title, lines=lines, corrections=corrections)
         self._extract(doc, raw.lines, kinds, cleans, morphemes, matches, removals)
