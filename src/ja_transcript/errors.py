@@ -36,6 +36,9 @@ class Errors:
     R012 = ("{path}, line {line}: WebVTT cue timing {snippet!r} cannot be read. Write it like "
             "'00:00:01.000 --> 00:00:02.500' and try again.")
     R013 = "{path}: a WebVTT cue cannot be read ({reason}). Fix that cue and try again."
+    R014 = ("{path}, line {line}: {kind} cue {cue} ends before it starts ({start} --> {end}). The time after "
+            "the arrow is when the cue ends: fix that timing line (swap the two times if they are the wrong way "
+            "round) and try again.")
     R020 = ("{path} is not valid JSON: {reason} (line {line}, column {column}). Fix the file, or give it the "
             "suffix of its real format (.txt, .jsonl).")
     R021 = ('{path} is not Whisper JSON, nor any speech-recognition JSON the readers know: expected an object '
