@@ -12,6 +12,7 @@ def _units(timed, tool_fields=()):
 @pytest.mark.parametrize("text,seconds", [
     ("00:00:03", 3.0), ("0:03", 3.0), ("01:02:03", 3723.0), ("00:00:02,400", 2.4), ("00:00:02.4", 2.4),
     ("[00:01:05]", 65.0), (" 12:34 ", 754.0), ("3", None), ("03秒", None), ("", None), ("00:00:xx", None),
+    ("1" * 5000 + ":00:00", None), ("00:00:00." + "1" * 5000, None),  # no int() of thousands of digits
 ])
 def test_display_clocks(text, seconds):
     assert parse_clock(text) == seconds

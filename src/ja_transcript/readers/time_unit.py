@@ -45,7 +45,7 @@ MAX_SECONDS = 86_400.0  # a day: no transcript is longer
 MIN_MS_SEGMENT = 100  # a median segment of 100 units or more, in whole numbers: milliseconds
 DISPLAY_TOLERANCE = 1.0  # seconds: display times are often cut to whole seconds
 
-_CLOCK = re.compile(r"\[?\s*(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d+))?\s*\]?")
+_CLOCK = re.compile(r"\[?\s*(?:(\d{1,6}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,9}))?\s*\]?")
 
 
 def parse_clock(text: str) -> float | None:
