@@ -57,3 +57,22 @@ def test_process_path_gives_a_document_per_record(tmp_path):
     single.write_bytes("暗号試算の話です。".encode("cp932"))
     (doc,) = ja_transcript.process_path(single)
     assert doc["lines"][0]["clean"] == "暗号資産の話です。"
+
+
+def test_speakers_and_the_unit_of_time_reach_the_document():
+    import jsonschema
+    from pathlib import Path
+
+    from ja_transcript.model import json_schema
+
+    fixtures = Path(__file__).parent / "readers" / "fixtures"
+    (doc,) = ja_transcript.process_path(fixtures / "podcast" / "shotengai_ep12.json")
+    assert {k: doc["source"][k] for k in ("format", "encoding", "time_unit")} == {
+        "format": "podcast_json", "encoding": "utf-8", "time_unit": "ms"}
+    assert [(line["start"], line["speaker"]) for line in doc["lines"][:2]] == [(0.0, "田中"), (3.12, "佐藤")]
+    jsonschema.validate(doc, json_schema())
+    (vtt,) = ja_transcript.process_path(fixtures / "webvtt" / "bousai_voices.vtt")
+    assert [line["speaker"] for line in vtt["lines"]] == ["田中", "佐藤", "田中", None]
+    assert vtt["source"]["time_unit"] is None
+    text = ja_transcript.process_text("はい。")
+    assert (text["source"]["encoding"], text["lines"][0]["speaker"]) == (None, None)

@@ -40,7 +40,8 @@ def test_records_equal_those_of_model_construct():
     cases = [
         (Entity, {"text": "大谷", "canonical": "大谷翔平", "label": "PERSON", "sentence": 0, "start": 1, "end": 3,
                   "source": "lexicon"}),
-        (Line, {"n": 1, "text": "a", "kind": "speech", "clean": "a", "removed": None, "start": None, "end": None}),
+        (Line, {"n": 1, "text": "a", "kind": "speech", "clean": "a", "removed": None, "start": None, "end": None,
+                "speaker": None}),
         (Removal, {"reason": "repeat", "duplicate_of": 2}),
         (Claim, {"id": 0, "text": "x", "sentence": 0, "evidentiality": "asserted", "entities": [], "amounts": [1],
                  "markers": [], "subject": None}),

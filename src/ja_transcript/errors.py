@@ -36,12 +36,26 @@ class Errors:
     R012 = ("{path}, line {line}: WebVTT cue timing {snippet!r} cannot be read. Write it like "
             "'00:00:01.000 --> 00:00:02.500' and try again.")
     R013 = "{path}: a WebVTT cue cannot be read ({reason}). Fix that cue and try again."
+    R014 = ("{path}, line {line}: {kind} cue {cue} ends before it starts ({start} --> {end}). The time after "
+            "the arrow is when the cue ends: fix that timing line (swap the two times if they are the wrong way "
+            "round) and try again.")
     R020 = ("{path} is not valid JSON: {reason} (line {line}, column {column}). Fix the file, or give it the "
             "suffix of its real format (.txt, .jsonl).")
-    R021 = ('{path} is not Whisper JSON: expected an object with "segments" (a list of objects with "text", '
-            '"start", "end") or "text", found {found}. Give Whisper\'s JSON output or convert the file to text.')
-    R022 = ('{path}: segment {index} {problem}. Each segment needs "text" (a string) and may have "start" and '
-            '"end" in seconds: fix that segment.')
+    R021 = ('{path} is not Whisper JSON, nor any speech-recognition JSON the readers know: expected an object '
+            'with "segments" (openai-whisper, faster-whisper, WhisperX, podcast exports), "transcription" '
+            '(whisper.cpp), "chunks" (Hugging Face pipeline) or "text", or a list of segments; found {found}. '
+            'Give the tool\'s JSON output as it wrote it, or convert the file to text.')
+    R022 = ('{path}: segment {index} {problem}. Each segment needs "text" (a string); its times and "speaker" '
+            'are optional: fix that segment.')
+    R023 = ("{path}{at}: segment {index} has {what} {value}, which is not a time. A time is a number, 0 or more "
+            "(seconds, or milliseconds where the file says so), or null where it is not known: fix that segment.")
+    R024 = ("{path}{at}: segment {index} ends before it starts ({start_key} {start}, {end_key} {end}). Fix that "
+            "segment's times (swap them if they are the wrong way round), or remove the segment.")
+    R025 = ('{path}{at}: cannot tell whether the times in "start" and "end" are seconds or milliseconds: '
+            '{evidence}. Say which: {fix}, and read it again.')
+    R026 = ('{path}{at}: "time_unit" is {value}, which is no unit the readers know. Write "time_unit": "s" for '
+            'times in seconds or "time_unit": "ms" for milliseconds, or leave it out to have the unit decided '
+            'from the times.')
     R030 = ("{path}, line {line}: not valid JSON ({reason}). Each line of a JSON Lines file must be one JSON "
             "object: fix or remove that line.")
     R031 = ('{path}, line {line}: {problem}. Each line must be an object like {{"id": "ep1", "text": "..."}} or '

@@ -25,7 +25,10 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1"
 
 LineKind = Literal["title", "heading", "speech", "nonspeech", "blank"]
-SourceFormat = Literal["txt", "srt", "vtt", "whisper_json", "jsonl"]
+# whisper_cpp_json, whisperx_json, hf_chunks, podcast_json: schema 1.1 (readers/whisper.py says what each is)
+SourceFormat = Literal["txt", "srt", "vtt", "whisper_json", "whisper_cpp_json", "whisperx_json", "hf_chunks",
+                       "podcast_json", "jsonl"]
+TimeUnit = Literal["s", "ms"]
 RemovalReason = Literal["repeat", "near_repeat", "restart", "hallucination"]
 AmountKind = Literal["money", "percent", "ratio", "count", "date", "duration", "number"]
 Evidentiality = Literal["asserted", "reported", "speculative"]
@@ -68,6 +71,11 @@ class Source(Record):
     sha256: str = Field(description="SHA-256 of the input bytes")
     format: SourceFormat
     record_id: Optional[str] = Field(None, description="the record's id inside a JSON Lines input")
+    encoding: Optional[str] = Field(None, description="the codec the input was decoded with (Python's name: "
+                                    "utf-8, cp932, euc_jp ...); null for a text given as text")
+    time_unit: Optional[TimeUnit] = Field(None, description="the unit the input wrote its numeric times in "
+                                          "(s or ms; in this document they are seconds); null without numeric "
+                                          "times (text, or subtitles' clock times)")
 
 
 class Removal(Record):
@@ -84,6 +92,8 @@ class Line(Record):
     removed: Optional[Removal] = None
     start: Optional[float] = None
     end: Optional[float] = None
+    speaker: Optional[str] = Field(None, description="who says it, as the input names them (a JSON segment's "
+                                   "speaker, a WebVTT voice); null if unknown")
 
 
 class Correction(Record):

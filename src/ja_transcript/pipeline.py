@@ -107,12 +107,12 @@ class Pipeline:
 
         removals = self._removals(raw.lines, kinds, cleans, morphemes)
         source = Source.model_construct(path=raw.path, sha256=raw.sha256, format=raw.format,
-                                        record_id=raw.record_id)
+                                        record_id=raw.record_id, encoding=raw.encoding, time_unit=raw.time_unit)
         title = raw.title or next((r.text.strip() for r, k in zip(raw.lines, kinds) if k == "title"), None)
         sink.start(source=source, title=title)
         for r, k, c in zip(raw.lines, kinds, cleans):
             sink.add("lines", build(Line, {"n": r.n, "text": r.text, "kind": k, "clean": c, "removed": removals.get(r.n),
-                                           "start": r.start, "end": r.end}))
+                                           "start": r.start, "end": r.end, "speaker": r.speaker}))
         corrections = 0
         for r, es in zip(raw.lines, edits):
             for e in es:

@@ -22,7 +22,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
     ("cues_utf8_crlf.srt", "srt"),
     ("cues_eucjp_crlf.vtt", "vtt"),
     ("whisper_openai.json", "whisper_json"),
-    ("whisper_cpp.json", "whisper_json"),
+    ("whisper_cpp.json", "whisper_cpp_json"),
     ("records.jsonl", "jsonl"),
 ])
 def test_stdin_is_sniffed_like_the_named_file(name, fmt):
@@ -112,7 +112,7 @@ def test_source_fields():
 
 
 def test_read_path_never_changes_the_file(tmp_path):
-    for fixture in FIXTURES.iterdir():
+    for fixture in (f for f in FIXTURES.rglob("*") if f.is_file()):
         target = tmp_path / fixture.name
         target.write_bytes(fixture.read_bytes())
         os.utime(target, (1_000_000_000, 1_000_000_000))
@@ -204,3 +204,12 @@ def test_any_bytes_give_a_result(data, fmt):
 def test_unexpected_failures_stay_with_their_input():
     (error,) = read_bytes(b"[" * 100_000, "deep.json").errors
     assert error.code == "R099" and "deep.json" in str(error)
+
+
+def test_every_format_a_reader_gives_is_in_the_schema():
+    from typing import get_args
+
+    from ja_transcript.model import SourceFormat
+    from ja_transcript.readers import SOURCE_FORMATS
+
+    assert set(SOURCE_FORMATS) == set(get_args(SourceFormat)) and set(FORMATS) <= set(SOURCE_FORMATS)

@@ -71,3 +71,34 @@ def test_lines_python_cannot_parse_are_bad_lines_like_any_other():
     assert [t.record_id for t in result.transcripts] == ["a", "c"]
     assert [(e.code, e.line) for e in result.errors] == [("R030", 2), ("R030", 3)]
     assert "nested too deeply" in str(result.errors[0]) and "4300 digits" in str(result.errors[1])
+
+
+def test_json_lines_of_every_shape_each_with_its_unit_and_speakers():
+    result = read_path(FIXTURES / "jsonl" / "mixed_shapes.jsonl")
+    assert result.errors == []
+    records = {t.record_id: t for t in result.transcripts}
+    assert {k: (t.format, t.time_unit) for k, t in records.items()} == {
+        "openai": ("jsonl", "s"), "cpp": ("jsonl", "ms"), "whisperx": ("jsonl", "s"), "hf": ("jsonl", "s"),
+        "podcast": ("jsonl", "ms"), "declared": ("jsonl", "ms")}
+    rows = {k: [(l.start, l.end, l.speaker) for l in t.lines] for k, t in records.items()}
+    assert rows["openai"] == [(0.0, 3.24, None), (3.24, 7.6, None)]
+    assert rows["cpp"] == [(0.0, 3.52, None), (3.52, 7.84, None)]
+    assert rows["whisperx"] == [(0.031, 2.753, "SPEAKER_00"), (3.114, 5.902, "SPEAKER_01"), (6.207, 8.455, "SPEAKER_00")]
+    assert rows["hf"][-1] == (11.86, None, None)
+    assert rows["podcast"] == [(0.0, 3.12, "田中"), (3.12, 6.48, "佐藤"), (6.9, 11.25, "田中")]
+    assert rows["declared"] == [(0.0, 0.005, None), (0.005, 0.009, None)]  # "time_unit" of the record
+    assert records["podcast"].title == "商店街ラジオ 第12回"
+
+
+def test_bad_times_in_a_record_name_its_line_and_segment_and_spare_the_others():
+    lines = [{"id": "a", "segments": [{"start": 0.0, "end": 2.0, "text": "はい"}]},
+             {"id": "b", "segments": [{"start": 0.0, "end": 2.0, "text": "はい"}, {"start": 3.0, "end": 1.0, "text": "え"}]},
+             {"id": "c", "segments": [{"start": "0", "end": 2.0, "text": "はい"}]},
+             {"id": "d", "segments": [{"start": 0, "end": 5, "text": ""}]}]
+    data = "\n".join(json.dumps(x, ensure_ascii=False) for x in lines).encode()
+    result = read_bytes(data, "x.jsonl")
+    assert [t.record_id for t in result.transcripts] == ["a"]
+    assert [(e.code, e.line) for e in result.errors] == [("R024", 2), ("R023", 3), ("R025", 4)]
+    assert str(result.errors[0]).startswith('x.jsonl, line 2: segment 2 ends before it starts ("start" 3.0, "end" 1.0)')
+    assert str(result.errors[1]).startswith("x.jsonl, line 3: segment 1 has \"start\" '0', which is not a time")
+    assert 'add "time_unit": "ms" (or "time_unit": "s") to that line\'s object' in str(result.errors[2])

@@ -134,3 +134,73 @@ def test_srt_long_digit_runs_are_read_fast_and_kept():
     assert time.perf_counter() - start < 1
     assert bad.errors[0].code == "R010" and "1" * 20 in str(bad.errors[0])
     assert [l.text for l in good.check()[0].lines] == ["はい" + "1" * 3000, "2" * 25]
+
+
+# --- each tool's own layout, speakers, and times that run backwards ------------------------------
+
+def _rows(name):
+    result = read_path(FIXTURES / name)
+    assert result.errors == []
+    (transcript,) = result.transcripts
+    assert transcript.time_unit is None  # clock times: no unit to decide
+    return [(line.n, line.text, line.start, line.end, line.speaker) for line in transcript.lines]
+
+
+def test_srt_with_formatting_tags():
+    assert _rows("srt/cinema_tags.srt") == [
+        (1, "（ナレーション）ここは港町の小さな映画館。", 1.0, 3.2, None),
+        (2, "本日の上映は二本立てです", 3.4, 6.0, None),
+        (3, "チケットは窓口でお求めください。", 6.2, 9.5, None),
+        (4, "どうぞ、ごゆっくり。", 9.8, 12.0, None),
+    ]
+
+
+def test_webvtt_voices_settings_and_header_blocks():
+    # REGION, STYLE and NOTE blocks give no lines; cue settings and identifiers are not text;
+    # the speaker is the cue's first voice (cue 3 has two: 田中 asks, 佐藤 answers)
+    assert _rows("webvtt/bousai_voices.vtt") == [
+        (1, "今日は地域の防災について伺います。", 1.0, 4.5, "田中"),
+        (2, "よろしくお願いします。まずは備蓄の話からですね。", 4.8, 8.25, "佐藤"),
+        (3, "水は何日分あればいいですか。三日分が目安です。", 8.5, 11.0, "田中"),
+        (4, "（拍手）", 11.2, 13.0, None),
+    ]
+
+
+def test_youtube_auto_captions_are_read_cue_by_cue():
+    # each cue repeats the line before it (rolling captions); the reader gives each cue's text as
+    # shown, word timings removed: taking the repeats out is a later stage's work, losslessly
+    assert _rows("youtube/auto_ja.vtt") == [
+        (1, "今日は新しいカメラを紹介します", 0.32, 2.869, None),
+        (2, "今日は新しいカメラを紹介します", 2.869, 2.879, None),
+        (3, "今日は新しいカメラを紹介しますまず見た目からです", 2.879, 5.51, None),
+        (4, "まず見た目からです", 5.51, 5.52, None),
+        (5, "まず見た目からです[音楽]", 5.52, 8.15, None),
+    ]
+
+
+def test_a_voice_tag_in_srt_names_the_speaker_and_nothing_else_does():
+    data = ("1\n00:00:01,000 --> 00:00:02,000\n<v 田中>はい。\n\n"
+            "2\n00:00:02,000 --> 00:00:03,000\n佐藤：そうですね。\n").encode()
+    (t,) = read_bytes(data, "x.srt").check()
+    assert [(line.text, line.speaker) for line in t.lines] == [("はい。", "田中"), ("佐藤：そうですね。", None)]
+
+
+def test_srt_cue_ending_before_it_starts_is_refused_naming_it():
+    data = ("1\n00:00:01,000 --> 00:00:02,000\nはい。\n\n"
+            "7\n00:00:05,000 --> 00:00:04,000\n逆です。\n").encode()
+    (error,) = read_bytes(data, "x.srt").errors
+    assert (error.code, error.line) == ("R014", 6)
+    assert str(error).startswith("x.srt, line 6: SRT cue 2 (numbered 7) ends before it starts "
+                                 "(00:00:05,000 --> 00:00:04,000)")
+
+
+def test_webvtt_cue_ending_before_it_starts_is_refused_naming_it():
+    data = "WEBVTT\n\nNOTE メモ\n\n00:01.000 --> 00:02.000\nはい。\n\n00:05.000 --> 00:04.000\n逆です。\n".encode()
+    (error,) = read_bytes(data, "x.vtt").errors
+    assert (error.code, error.line) == ("R014", 8)
+    assert str(error).startswith("x.vtt, line 8: WebVTT cue 2 ends before it starts (00:00:05.000 --> 00:00:04.000)")
+
+
+def test_a_cue_of_no_length_is_kept():
+    data = "WEBVTT\n\n00:01.000 --> 00:01.000\nはい。\n".encode()
+    assert [(l.start, l.end) for l in read_bytes(data, "x.vtt").check()[0].lines] == [(1.0, 1.0)]

@@ -10,10 +10,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SEGMENTS = [(1, "こんにちは、いわみです。", 0.0, 2.4), (2, "暗号資産が急騰しました。", 2.4, 5.0)]
 
 
-def _lines(result):
+def _lines(result, fmt="whisper_json"):
     assert result.errors == []
     (transcript,) = result.transcripts
-    assert transcript.format == "whisper_json"
+    assert transcript.format == fmt
     return [(line.n, line.text, line.start, line.end) for line in transcript.lines]
 
 
@@ -24,11 +24,11 @@ def test_openai_whisper_output(name):
 
 
 def test_whisper_cpp_offsets_in_milliseconds():
-    assert _lines(read_path(FIXTURES / "whisper_cpp.json")) == [(1, "こんにちは", 0.0, 2.4), (2, "さようなら", 2.4, 5.0)]
+    assert _lines(read_path(FIXTURES / "whisper_cpp.json"), "whisper_cpp_json") == [(1, "こんにちは", 0.0, 2.4), (2, "さようなら", 2.4, 5.0)]
 
 
 def test_hugging_face_chunks():
-    assert _lines(read_path(FIXTURES / "hf_chunks.json")) == [(1, "こんにちは", 0.0, 2.4), (2, "さようなら", 2.4, None)]
+    assert _lines(read_path(FIXTURES / "hf_chunks.json"), "hf_chunks") == [(1, "こんにちは", 0.0, 2.4), (2, "さようなら", 2.4, None)]
 
 
 def test_text_only_is_split_into_sentences():
@@ -91,3 +91,153 @@ def test_times_that_are_no_float_are_segment_problems(segment, what):
     # an int of 400 digits raised OverflowError out of the reader
     (error,) = read_bytes(json.dumps({"segments": [segment]}).encode(), "w.json").errors
     assert f"w.json: segment 1 has {what}" in str(error)
+
+
+# --- each tool's own layout (tests/readers/fixtures/<tool>/) ------------------------------------
+
+def _read(name):
+    result = read_path(FIXTURES / name)
+    assert result.errors == []
+    (transcript,) = result.transcripts
+    return transcript
+
+
+def _rows(transcript):
+    return [(line.n, line.text, line.start, line.end, line.speaker) for line in transcript.lines]
+
+
+def test_openai_whisper_segments_with_metadata_and_words():
+    # whisper --word_timestamps True -f json: ASCII-escaped, one line; seconds
+    t = _read("openai_whisper/weekend_radio.json")
+    assert (t.format, t.time_unit, t.encoding) == ("whisper_json", "s", "utf-8")
+    assert _rows(t) == [(1, "皆さんこんにちは、週末ラジオの時間です。", 0.0, 3.24, None),
+                        (2, "今日は朝から雨が降っていますね。", 3.24, 7.6, None),
+                        (3, "午後には晴れるという予報なので、少し期待しています。", 7.6, 12.08, None)]
+
+
+def test_faster_whisper_segments_as_its_users_save_them():
+    # [s._asdict() for s in segments]: a bare list, ids from 1, words as [start, end, word, p] arrays
+    t = _read("faster_whisper/station_redevelopment.json")
+    assert (t.format, t.time_unit) == ("whisper_json", "s")
+    assert _rows(t) == [(1, "駅前の再開発が始まりました。", 0.0, 2.8, None),
+                        (2, "完成は三年後の予定だそうです。", 2.8, 6.64, None),
+                        (3, "古い商店は残るのでしょうか。", 7.12, 9.86, None)]
+
+
+@pytest.mark.parametrize("name,speakers", [
+    ("whisper_cpp/curry.json", [None, None, None]),
+    # -ojf --diarize: tokens with their own offsets; speaker "0" / "1", "?" where it could not tell
+    ("whisper_cpp/curry_diarize_full.json", ["0", "1", None]),
+])
+def test_whisper_cpp_output_json(name, speakers):
+    t = _read(name)
+    assert (t.format, t.time_unit) == ("whisper_cpp_json", "ms")
+    assert _rows(t) == [(1, "今日はカレーを作ります。", 0.0, 3.52, speakers[0]),
+                        (2, "まず玉ねぎを炒めて、飴色にしましょう。", 3.52, 7.84, speakers[1]),
+                        (3, "焦がさないように気をつけて。", 7.84, 10.96, speakers[2])]
+
+
+def test_whisperx_diarized_segments_keep_their_speakers():
+    t = _read("whisperx/baseball_diarized.json")
+    assert (t.format, t.time_unit) == ("whisperx_json", "s")
+    assert _rows(t) == [(1, "昨日の試合、見ましたか。", 0.031, 2.753, "SPEAKER_00"),
+                        (2, "見ました、九回の逆転はすごかったですね。", 3.114, 5.902, "SPEAKER_01"),
+                        (3, "あの一打で球場が揺れました。", 6.207, 8.455, "SPEAKER_00")]
+
+
+def test_hugging_face_pipeline_chunks():
+    t = _read("hf_pipeline/library_chunks.json")
+    assert (t.format, t.time_unit) == ("hf_chunks", "s")
+    assert _rows(t)[0] == (1, "市立図書館は月曜日が休館日です。", 0.0, 3.4, None)
+    assert _rows(t)[-1] == (4, "ご利用ください", 11.86, None, None)  # the last chunk, cut off: no end
+
+
+def test_podcast_json_in_milliseconds_with_display_times_and_speakers():
+    # The archive every file of which was refused: "timestamp" is a display string, not a
+    # Hugging Face [start, end] pair, and start / end are milliseconds.
+    t = _read("podcast/shotengai_ep12.json")
+    assert (t.format, t.time_unit, t.title) == ("podcast_json", "ms", "商店街ラジオ 第12回")
+    assert _rows(t) == [(1, "こんにちは、商店街ラジオの田中です。", 0.0, 3.12, "田中"),
+                        (2, "ゲストの佐藤です、よろしくお願いします。", 3.12, 6.48, "佐藤"),
+                        (3, "今日は駅前の八百屋さんの話から始めましょう。", 6.9, 11.25, "田中"),
+                        (4, "あのお店は創業七十年になるそうですね。", 11.25, 15.83, "佐藤"),
+                        (5, "そうなんですよ。", 15.83, 18.02, "田中"),
+                        (6, "すごいですね。", 18.02, 18.94, "佐藤")]
+
+
+def test_podcast_json_in_milliseconds_without_display_times():
+    # no display time: the speaking rate decides (as seconds, 13 characters in 66 minutes)
+    t = _read("podcast/morning_ms_numbered.json")
+    assert (t.format, t.time_unit) == ("podcast_json", "ms")
+    assert _rows(t) == [(1, "皆さんおはようございます。", 0.42, 4.38, "0"),
+                        (2, "おはようございます、今朝は冷えましたね。", 4.38, 9.12, "1"),
+                        (3, "この冬一番の寒さだったそうです。", 9.12, 14.66, "0")]
+
+
+def test_untimed_and_text_only_documents_have_no_time_unit():
+    assert read_path(FIXTURES / "whisper_text_only.json").transcripts[0].time_unit is None
+    data = json.dumps({"segments": [{"text": "はい"}]}).encode()
+    assert read_bytes(data, "x.json").transcripts[0].time_unit is None
+
+
+# --- bad times: a message naming the file and the segment ----------------------------------------
+
+def _error(data, path="w.json"):
+    result = read_bytes(json.dumps(data, ensure_ascii=False).encode(), path)
+    assert result.transcripts == []
+    (error,) = result.errors
+    return error
+
+
+@pytest.mark.parametrize("segment,code,message", [
+    ({"start": 5.2, "end": 4.8, "text": "はい"}, "R024", 'w.json: segment 2 ends before it starts ("start" 5.2, "end" 4.8)'),
+    ({"start": -1.5, "end": 4.8, "text": "はい"}, "R023", 'w.json: segment 2 has "start" -1.5, which is not a time'),
+    ({"start": "3.5", "end": 4.8, "text": "はい"}, "R023", "w.json: segment 2 has \"start\" '3.5', which is not a time"),
+    ({"start": True, "end": 4.8, "text": "はい"}, "R023", 'w.json: segment 2 has "start" True, which is not a time'),
+    ({"offsets": {"from": 5200, "to": 4800}, "text": "はい"}, "R024",
+     'w.json: segment 2 ends before it starts ("offsets.from" 5200, "offsets.to" 4800)'),
+    ({"timestamp": [5.2, 4.8], "text": "はい"}, "R024",
+     'w.json: segment 2 ends before it starts ("timestamp" start 5.2, "timestamp" end 4.8)'),
+])
+def test_bad_times_name_the_segment(segment, code, message):
+    error = _error({"segments": [{"start": 0.0, "end": 2.0, "text": "こんにちは"}, segment]})
+    assert error.code == code and str(error).startswith(message)
+
+
+def test_an_end_equal_to_the_start_is_a_time():
+    data = {"segments": [{"start": 2.0, "end": 2.0, "text": "あ"}, {"start": 2.0, "end": 4.0, "text": "こんにちは"}]}
+    assert [l.end for l in read_bytes(json.dumps(data).encode(), "x.json").check()[0].lines] == [2.0, 4.0]
+
+
+def test_undecidable_unit_is_a_message_with_the_fix_not_a_guess():
+    error = _error({"segments": [{"start": 0, "end": 5, "text": ""}, {"start": 5, "end": 9, "text": ""}]})
+    assert error.code == "R025"
+    assert str(error).startswith('w.json: cannot tell whether the times in "start" and "end" are seconds or '
+                                 "milliseconds: nothing in the file shows it")
+    assert 'add "time_unit": "ms" (or "time_unit": "s") to the top-level object' in str(error)
+    # a bare list has no top-level object to add it to
+    assert 'wrap the list as {"time_unit": "ms", "segments": [...]}' in str(_error([{"start": 0, "end": 5, "text": ""}]))
+
+
+def test_contradicting_evidence_is_a_message_naming_both_sides():
+    # the display times agree with seconds, the speaking rate only with milliseconds
+    segments = [{"start": 65, "end": 5000, "timestamp": "00:01:05", "text": "こんにちは"},
+                {"start": 5000, "end": 9000, "timestamp": "01:23:20", "text": "さようなら"}]
+    message = str(_error({"segments": segments}))
+    assert ("segment 1's display time '00:01:05' agrees with \"start\" 65, which says seconds, but read as "
+            "seconds, the median segment says 0.0011 characters a second, as milliseconds 1.13, which says "
+            "milliseconds") in message
+
+
+def test_a_declared_unit_decides():
+    segments = [{"start": 0, "end": 5, "text": ""}, {"start": 5, "end": 9, "text": ""}]
+    for unit, ends in (("ms", [0.005, 0.009]), ("s", [5, 9])):
+        t = read_bytes(json.dumps({"time_unit": unit, "segments": segments}).encode(), "x.json").check()[0]
+        assert ([l.end for l in t.lines], t.time_unit) == (ends, unit)
+    error = _error({"time_unit": "msec", "segments": segments})
+    assert (error.code, str(error)[:40]) == ("R026", "w.json: \"time_unit\" is 'msec', which is ")
+
+
+def test_a_speaker_that_is_no_name_is_a_segment_problem():
+    error = _error({"segments": [{"start": 0, "end": 2, "text": "はい", "speaker": {"id": 3}}]})
+    assert error.code == "R022" and "segment 1 has \"speaker\" {'id': 3}, which is no name" in str(error)

@@ -1,4 +1,9 @@
-"""Read transcripts: plain text, SRT, WebVTT, Whisper JSON and JSON Lines, in any common encoding.
+"""Read transcripts: plain text, SRT, WebVTT, speech-recognition JSON and JSON Lines, in any common encoding.
+
+Speech-recognition JSON is read in the shapes openai-whisper, faster-whisper, whisper.cpp,
+WhisperX, the Hugging Face pipeline and podcast tools write, told apart by content
+(`whisper.py`); the format "whisper_json" reads any of them, and the transcript's `format`
+names the shape found (`SOURCE_FORMATS`).
 
     >>> result = read_bytes("タイトル\\r\\nこんにちは。\\r\\n".encode("cp932"), "ep1.txt")
     >>> [(line.n, line.text) for line in result.transcripts[0].lines]
@@ -25,8 +30,8 @@ from typing import Callable, Iterable, NamedTuple
 import srt
 
 from ..errors import Errors, TranscriptError
-from .base import (FORMATS, STDIN, SUFFIX_FORMATS, SUPPORTED_SUFFIXES, RawLine, RawTranscript,
-                   ReadResult, reader_error)
+from .base import (FORMATS, SOURCE_FORMATS, STDIN, SUFFIX_FORMATS, SUPPORTED_SUFFIXES, RawLine,
+                   RawTranscript, ReadResult, reader_error)
 from .decode import decode as _decode
 from .jsonl import read_jsonl
 from .subtitles import read_srt, read_vtt
@@ -34,7 +39,7 @@ from .text import read_text, split_lines
 from .whisper import read_whisper
 
 __all__ = [
-    "FORMATS", "SUPPORTED_SUFFIXES", "Inputs", "RawLine", "RawTranscript", "ReadResult",
+    "FORMATS", "SOURCE_FORMATS", "SUPPORTED_SUFFIXES", "Inputs", "RawLine", "RawTranscript", "ReadResult",
     "TranscriptError", "find_inputs", "format_for_path", "read_bytes", "read_path", "read_string",
     "sniff_format",
 ]

@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 
 from ..errors import Errors, TranscriptError
 
-FORMATS = ("txt", "srt", "vtt", "whisper_json", "jsonl")
+FORMATS = ("txt", "srt", "vtt", "whisper_json", "jsonl")  # what a reader can be asked for
+
+# What `RawTranscript.format` (and so a document's `source.format`) can be: the formats, with
+# the speech-recognition JSON told apart by its shape (see `whisper.py`); "whisper_json" as
+# a format to read means any of these shapes.
+JSON_SHAPES = ("whisper_json", "whisper_cpp_json", "whisperx_json", "hf_chunks", "podcast_json")
+SOURCE_FORMATS = ("txt", "srt", "vtt", *JSON_SHAPES, "jsonl")
+TIME_UNITS = ("s", "ms")
 
 # Suffix (lower-cased) -> format. A directory is searched for these suffixes only.
 SUFFIX_FORMATS = {
@@ -35,8 +42,9 @@ class RawLine:
 
     n: int  # 1-based line number (txt), cue number in file order (srt/vtt), or segment index + 1
     text: str  # as read: no line terminator; see the format's reader for what else it removes
-    start: float | None = None  # seconds
+    start: float | None = None  # seconds, whatever unit the input wrote them in
     end: float | None = None
+    speaker: str | None = None  # who says it, as the input names them; None where it does not say
 
 
 @dataclass(frozen=True)
@@ -44,12 +52,13 @@ class RawTranscript:
     """One transcript as read from an input (a file, stdin, or one JSON Lines record)."""
 
     path: str  # as given ("/" separators); "-" for stdin
-    format: str  # one of FORMATS
+    format: str  # one of SOURCE_FORMATS
     sha256: str  # of the input bytes (for a JSON Lines record: of the whole file)
     lines: tuple[RawLine, ...]
     record_id: str | None = None  # the record's id in a JSON Lines input
     title: str | None = None  # a title the container itself states, e.g. a record's "title"
     encoding: str | None = None  # the codec the bytes were decoded with
+    time_unit: str | None = None  # the unit of the input's numeric times ("s" or "ms"); None without any
 
 
 @dataclass(frozen=True)

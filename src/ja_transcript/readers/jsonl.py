@@ -1,10 +1,11 @@
 """JSON Lines: one transcript per line.
 
 Each line is an object with the transcript as ``"text"`` (a string) or as segments
-(``"segments"``, or the other shapes `whisper.container_lines` knows), and optionally
-``"id"`` and ``"title"`` (segments win over "text" when a record has both: they carry
-the timings). Blank lines are skipped. A bad line is reported by its line
-number and does not stop the others from being read.
+(``"segments"``, or any other shape `whisper.parse_container` knows, with its speakers and
+its unit of time decided record by record, or given as the record's ``"time_unit"``), and
+optionally ``"id"`` and ``"title"`` (segments win over "text" when a record has both: they
+carry the timings). Blank lines are skipped. A bad line is reported by its line number and
+does not stop the others from being read.
 
 Record ids: ``str(id)``, or the 1-based line number when a record has no id (or an
 empty one). A repeated id keeps its first record and the later ones get the first
@@ -15,10 +16,20 @@ the file is never changed and the result depends only on the file.
 from __future__ import annotations
 
 import json
+from typing import NamedTuple
 
-from .base import RawTranscript, ReadResult, reader_error
+from .base import RawLine, RawTranscript, ReadResult, reader_error
 from .text import split_lines
-from .whisper import SegmentProblem, describe_json, container_lines, stated_title
+from .whisper import SegmentProblem, TimeProblem, describe_json, parse_container, stated_title
+
+
+class Record(NamedTuple):
+    """One good line of a JSON Lines input."""
+
+    record_id: str  # as written (made unique over the file by `unique_ids`)
+    title: str | None
+    lines: tuple[RawLine, ...]
+    time_unit: str | None  # of its times as written: "s", "ms", or None
 
 
 def unique_ids(ids: list[str]) -> list[str]:
@@ -49,8 +60,8 @@ def _record_id(value: object, line: int) -> str:
 
 
 def parse_record(line: str, number: int, path: str):
-    """One line of a JSON Lines input: (record id as written, title, lines), None for a blank
-    line, or the TranscriptError that says what is wrong with it."""
+    """One line of a JSON Lines input: its `Record`, None for a blank line, or the
+    TranscriptError that says what is wrong with it."""
     if not line.strip():
         return None
     try:
@@ -64,13 +75,15 @@ def parse_record(line: str, number: int, path: str):
     try:
         if not isinstance(data, dict):
             raise ValueError(f"found {describe_json(data)}, not an object")
-        lines = container_lines(data)
-        if lines is None:
+        parsed = parse_container(data, record=True)
+        if parsed is None:
             raise ValueError(f'found {describe_json(data)}, with no "text" string or "segments" list')
         record_id = _record_id(data.get("id"), number)
+    except TimeProblem as exc:
+        return exc.error(path, number)
     except (ValueError, SegmentProblem) as exc:  # SegmentProblem says "segment N ..."
         return reader_error("R031", path, line=number, problem=str(exc))
-    return record_id, stated_title(data), lines
+    return Record(record_id, stated_title(data), parsed.lines, parsed.time_unit)
 
 
 def read_jsonl(text: str, path: str, sha256: str, encoding: str | None = None) -> ReadResult:
@@ -84,10 +97,10 @@ def read_jsonl(text: str, path: str, sha256: str, encoding: str | None = None) -
             records.append(parsed)
     if not records and not errors:
         errors.append(reader_error("R032", path))
-    ids = unique_ids([record_id for record_id, _, _ in records])
+    ids = unique_ids([record.record_id for record in records])
     transcripts = [
-        RawTranscript(path=path, format="jsonl", sha256=sha256, lines=lines, record_id=record_id,
-                      title=title, encoding=encoding)
-        for record_id, (_, title, lines) in zip(ids, records)
+        RawTranscript(path=path, format="jsonl", sha256=sha256, lines=record.lines, record_id=record_id,
+                      title=record.title, encoding=encoding, time_unit=record.time_unit)
+        for record_id, record in zip(ids, records)
     ]
     return ReadResult(transcripts, errors)

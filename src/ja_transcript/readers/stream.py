@@ -96,9 +96,9 @@ def records(path: str, found: Scan, part: Range, name: str | None = None
         if isinstance(parsed, Exception):
             yield parsed
         elif parsed is not None:
-            _, title, lines = parsed
-            yield RawTranscript(path=name, format="jsonl", sha256=found.sha256, lines=lines,
-                                record_id=found.ids[given], title=title, encoding="utf-8")
+            yield RawTranscript(path=name, format="jsonl", sha256=found.sha256, lines=parsed.lines,
+                                record_id=found.ids[given], title=parsed.title, encoding="utf-8",
+                                time_unit=parsed.time_unit)
             given += 1
     if part.first_record == 0 and not found.ids and not found.failed:
         yield reader_error("R032", name)

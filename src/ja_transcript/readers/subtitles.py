@@ -13,6 +13,13 @@ speech and keeps everything else as it is:
 - each layout line's outer whitespace is dropped for the same reason;
 - WebVTT character references (&amp; &lt; ...) are the format's escapes and are
   decoded; SRT has no escapes, so its text keeps them as written.
+
+The cue's speaker is the name of its first voice tag (``<v 田中>``, ``<v.loud 田中>``), the
+WebVTT way of saying who speaks; SRT has no such convention (a leading "田中：" cannot be
+told from a heading like "ポイント："), so an SRT cue has a speaker only if it carries a
+voice tag too. Header blocks (STYLE, REGION), NOTE comments and cue settings are not
+speech and give no lines. A cue that ends before it starts is refused, naming it: its time
+is wrong, and nothing downstream can place it.
 """
 
 from __future__ import annotations
@@ -36,6 +43,23 @@ _SRT_TAG = re.compile(r"</?(?:i|b|u|s|font|span|ruby|rb|rt|rp|c|v|lang)(?:[.\s][
 _LATIN_END = re.compile(r"[A-Za-z0-9,.!?;:'\"%)]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9('\"]")
 _VTT_TIMING = re.compile(r"^\s*(\S+?)\s*-->\s*(\S+)")
+# A voice tag: <v> with optional classes, then whitespace and the voice's name.
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t\f]+([^>]*)>")
+_SRT_TIMING_LINE = re.compile(r"^\s*\d+:\d{1,2}:\d{1,2}[,.]\d+\s*-->")
+
+
+def cue_voice(content: str, escaped: bool = True) -> str | None:
+    """The name in the cue's first voice tag, or None; `escaped`: character references are
+    decoded (WebVTT), not SRT.
+
+    >>> cue_voice("<v.loud 田中 &amp; 佐藤>はい</v>"), cue_voice("<i>はい</i>"), cue_voice("<v >x")
+    ('田中 & 佐藤', None, None)
+    """
+    match = _VOICE.search(content)
+    if not match:
+        return None
+    name = (html.unescape(match[1]) if escaped else match[1]).strip()
+    return name or None
 
 
 def join_layout_lines(lines: list[str]) -> str:
@@ -142,16 +166,30 @@ def read_srt(text: str, path: str, sha256: str, encoding: str | None = None) -> 
     except (OverflowError, ValueError):  # a figure too large for a time or an index (999999999999:00:00,000)
         line, snippet = _timing_line(text, len(cues))
         raise reader_error("R010", path, line=line, snippet=snippet.translate(runs)[:100]) from None
+    _check_srt_order(text, path, cues)
+    contents = [cue.content.translate(runs) if runs else cue.content for cue in cues]
     lines = tuple(
-        RawLine(n=i, text=srt_cue_text(cue.content.translate(runs) if runs else cue.content),
-                start=cue.start.total_seconds(), end=cue.end.total_seconds())
-        for i, cue in enumerate(cues, start=1)
+        RawLine(n=i, text=srt_cue_text(content), start=cue.start.total_seconds(), end=cue.end.total_seconds(),
+                speaker=cue_voice(content, escaped=False))
+        for i, (cue, content) in enumerate(zip(cues, contents), start=1)
     )
     return RawTranscript(path=path, format="srt", sha256=sha256, lines=lines, encoding=encoding)
 
 
+def _check_srt_order(text: str, path: str, cues: list[srt.Subtitle]) -> None:
+    """Refuse the first cue that ends before it starts, naming it by its timing line."""
+    for k, cue in enumerate(cues):
+        if cue.end < cue.start:
+            timings = [n for n, line in enumerate(text.split("\n"), start=1) if _SRT_TIMING_LINE.match(line)]
+            line = timings[k] if k < len(timings) else None
+            raise reader_error("R014", path, line=line, kind="SRT", cue=f"{k + 1} (numbered {cue.index})",
+                               start=srt.timedelta_to_srt_timestamp(cue.start),
+                               end=srt.timedelta_to_srt_timestamp(cue.end))
+
+
 def _check_vtt_timings(text: str, path: str, captions: list) -> None:
-    """Refuse a cue the library would silently drop: nothing said may be lost.
+    """Refuse a cue the library would silently drop (nothing said may be lost), and one that
+    ends before it starts (the library takes it as it is).
 
     WebVTT allows "-->" only in cue timing lines, so every line holding it must be one,
     and each of them must have become a caption.
@@ -167,11 +205,13 @@ def _check_vtt_timings(text: str, path: str, captions: list) -> None:
             start, end = Timestamp.from_string(match[1]), Timestamp.from_string(match[2])
         except MalformedCaptionError:
             raise reader_error("R012", path, line=number, snippet=line.strip()[:80]) from None
-        timings.append((number, line, (str(start), str(end))))
+        timings.append((number, line, (str(start), str(end)), end.in_milliseconds() < start.in_milliseconds()))
     parsed = [(caption.start, caption.end) for caption in captions]
-    for i, (number, line, times) in enumerate(timings):
+    for i, (number, line, times, backwards) in enumerate(timings):
         if i >= len(parsed) or parsed[i] != times:
             raise reader_error("R012", path, line=number, snippet=line.strip()[:80])
+        if backwards:
+            raise reader_error("R014", path, line=number, kind="WebVTT", cue=i + 1, start=times[0], end=times[1])
 
 
 def read_vtt(text: str, path: str, sha256: str, encoding: str | None = None) -> RawTranscript:
@@ -184,7 +224,7 @@ def read_vtt(text: str, path: str, sha256: str, encoding: str | None = None) -> 
     _check_vtt_timings(text, path, captions)
     lines = tuple(
         RawLine(n=i, text=vtt_cue_text(caption.lines), start=caption.start_time.in_milliseconds() / 1000,
-                end=caption.end_time.in_milliseconds() / 1000)
+                end=caption.end_time.in_milliseconds() / 1000, speaker=cue_voice("\n".join(caption.lines)))
         for i, caption in enumerate(captions, start=1)
     )
     return RawTranscript(path=path, format="vtt", sha256=sha256, lines=lines, encoding=encoding)

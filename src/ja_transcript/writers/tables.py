@@ -4,7 +4,7 @@
 `source` (its path) and `record_id` (null unless the input was JSON Lines):
 
 =============  ==================================================================
-documents      one row per document: source, format, sha256, title, ``stats_*``
+documents      one row per document: source, format, sha256, title, encoding, time_unit, ``stats_*``
 lines          one row per input line; ``removed`` is split into removed (bool),
                removed_reason and duplicate_of
 corrections    ``id`` is the correction's position in the document's list
@@ -51,10 +51,10 @@ _KEY = (("source", "string"), ("record_id", "string"))
 # Table -> its columns after the key, in output order. Names follow the JSON schema.
 SCHEMAS: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (("format", "string"), ("sha256", "string"), ("schema_version", "string"),
-                  ("title", "string")),
+                  ("title", "string"), ("encoding", "string"), ("time_unit", "string")),
     "lines": (("n", "int"), ("kind", "string"), ("text", "string"), ("clean", "string"),
               ("removed", "bool"), ("removed_reason", "string"), ("duplicate_of", "int"),
-              ("start", "float"), ("end", "float")),
+              ("start", "float"), ("end", "float"), ("speaker", "string")),
     "corrections": (("id", "int"), ("line", "int"), ("start", "int"), ("end", "int"),
                     ("original", "string"), ("replacement", "string"), ("canonical", "string"),
                     ("label", "string"), ("method", "string"), ("confidence", "float")),
@@ -100,7 +100,8 @@ def _doc_rows(doc: Mapping[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     key = {"source": source.get("path"), "record_id": source.get("record_id")}
     stats = {f"{STATS_PREFIX}{k}": v for k, v in (doc.get("stats") or {}).items()}
     yield "documents", {**key, "format": source.get("format"), "sha256": source.get("sha256"),
-                        "schema_version": doc.get("schema_version"), "title": doc.get("title"), **stats}
+                        "schema_version": doc.get("schema_version"), "title": doc.get("title"),
+                        "encoding": source.get("encoding"), "time_unit": source.get("time_unit"), **stats}
     for line in doc.get("lines", ()):
         removed = line.get("removed") or {}
         yield "lines", {**key, **line, "removed": bool(removed), "removed_reason": removed.get("reason"),
