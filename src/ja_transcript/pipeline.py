@@ -266,8 +266,7 @@ class Pipeline:
 
 def _whisper_scores(line: RawLine) -> tuple[float | None, float | None, float | None]:
     """A segment's no_speech_prob, avg_logprob and compression_ratio, where its reader kept them."""
-    meta = getattr(line, "meta", None) or {}
-    return meta.get("no_speech_prob"), meta.get("avg_logprob"), meta.get("compression_ratio")
+    return line.asr_scores or (None, None, None)
 
 
 def _disjoint(kept: list[Edit], more: list[Edit]) -> list[Edit]:

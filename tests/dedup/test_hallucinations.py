@@ -45,3 +45,17 @@ def test_the_pipeline_marks_a_closing_phrase_of_a_timed_transcript():
 def test_an_untimed_transcript_keeps_its_closing_words():
     doc = Pipeline().process_text("今日は株価の話でした。\nご視聴ありがとうございました\n", "t.txt", format="txt")
     assert not any(line.removed for line in doc.lines)
+
+
+def test_whisper_json_scores_reach_the_stage():
+    import json as _json
+
+    segments = [{"id": 0, "seek": 0, "start": 0.0, "end": 3.0, "text": "今日は雨です。", "tokens": [1],
+                 "temperature": 0.0, "avg_logprob": -0.2, "compression_ratio": 1.1, "no_speech_prob": 0.01},
+                {"id": 1, "seek": 300, "start": 3.0, "end": 30.0, "text": "お疲れ様でした", "tokens": [2],
+                 "temperature": 0.0, "avg_logprob": -1.4, "compression_ratio": 0.8, "no_speech_prob": 0.85},
+                {"id": 2, "seek": 3000, "start": 30.0, "end": 33.0, "text": "では始めます。", "tokens": [3],
+                 "temperature": 0.0, "avg_logprob": -0.3, "compression_ratio": 1.0, "no_speech_prob": 0.02}]
+    text = _json.dumps({"text": "", "segments": segments, "language": "ja"}, ensure_ascii=False)
+    doc = Pipeline().process_text(text, "w.json", format="whisper_json")
+    assert [line.removed.reason if line.removed else None for line in doc.lines] == [None, "hallucination", None]

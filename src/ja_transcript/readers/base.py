@@ -45,6 +45,9 @@ class RawLine:
     start: float | None = None  # seconds, whatever unit the input wrote them in
     end: float | None = None
     speaker: str | None = None  # who says it, as the input names them; None where it does not say
+    # Whisper's own scores of the segment, where the input has them: (no_speech_prob,
+    # avg_logprob, compression_ratio), each None if absent (dedup.hallucinations reads them)
+    asr_scores: tuple[float | None, float | None, float | None] | None = None
 
 
 @dataclass(frozen=True)

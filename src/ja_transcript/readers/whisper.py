@@ -150,6 +150,7 @@ class _Segment(NamedTuple):
     start: int | float | None  # as written
     end: int | float | None
     display: str | None  # a display time as written, beside "start" / "end"
+    scores: tuple | None = None  # Whisper's no_speech_prob, avg_logprob, compression_ratio
 
 
 def _raw_times(segment: dict, index: int) -> tuple[tuple[str, str, str | None], Any, Any]:
@@ -198,7 +199,17 @@ def _read_segment(segment: Any, index: int, shape: str) -> _Segment:
     display = None
     if keys is _START_END:
         display = next((segment[k] for k in _DISPLAY_KEYS if isinstance(segment.get(k), str)), None)
-    return _Segment(index, text.strip(), _speaker(segment, index, shape), keys, start, end, display)
+    return _Segment(index, text.strip(), _speaker(segment, index, shape), keys, start, end, display,
+                    _scores(segment))
+
+
+def _scores(segment: Any) -> tuple | None:
+    """Whisper's scores of a segment, each a number or None; None when it has none."""
+    if not isinstance(segment, dict):
+        return None
+    found = tuple(v if isinstance(v, (int, float)) and not isinstance(v, bool) and v == v else None
+                  for v in (segment.get(k) for k in ("no_speech_prob", "avg_logprob", "compression_ratio")))
+    return found if any(v is not None for v in found) else None
 
 
 _WHISPER_FIELDS = ("seek", "tokens", "temperature", "avg_logprob", "compression_ratio", "no_speech_prob")
@@ -275,7 +286,8 @@ def parse_segments(data: Any, key: str | None, segments: list, record: bool = Fa
     for s in read:
         factor = scale[s.keys[2] or unit] if s.start is not None or s.end is not None else 1
         lines.append(RawLine(n=s.index, text=s.text, start=None if s.start is None else _seconds(s.start, factor),
-                             end=None if s.end is None else _seconds(s.end, factor), speaker=s.speaker))
+                             end=None if s.end is None else _seconds(s.end, factor), speaker=s.speaker,
+                             asr_scores=s.scores))
     recorded = (unit if by_evidence else None) or (named.pop() if len(named) == 1 else None)
     return Parsed(tuple(lines), shape, recorded)
 
