@@ -108,7 +108,7 @@ def test_missing_input_is_reported_and_others_go_on(tmp_path):
 def test_schema_command_is_the_models_schema():
     schema = json.loads(run("schema").stdout)
     jsonschema.Draft202012Validator.check_schema(schema)
-    assert schema["properties"]["schema_version"]["const"] == "1"
+    assert schema["properties"]["schema_version"]["const"] == "1.1"
 
 
 def test_workers_give_the_same_documents(batch, tmp_path):

@@ -24,7 +24,7 @@ def test_a_minimal_document_validates_against_its_schema():
     doc = Document(source=Source(path="-", sha256="0" * 64, format="txt"),
                    lines=[Line(n=1, text="はい", kind="speech", clean="はい")])
     jsonschema.validate(doc.model_dump(mode="json"), json_schema())
-    assert doc.schema_version == "1"
+    assert doc.schema_version == "1.1"
 
 
 def test_stats_fields_are_the_pipelines():
@@ -39,14 +39,16 @@ def test_records_equal_those_of_model_construct():
 
     cases = [
         (Entity, {"text": "大谷", "canonical": "大谷翔平", "label": "PERSON", "sentence": 0, "start": 1, "end": 3,
-                  "source": "lexicon"}),
+                  "source": "lexicon", "lines": [2], "start_time": 1.5, "end_time": 3.0}),
         (Line, {"n": 1, "text": "a", "kind": "speech", "clean": "a", "removed": None, "start": None, "end": None,
                 "speaker": None}),
         (Removal, {"reason": "repeat", "duplicate_of": 2}),
         (Claim, {"id": 0, "text": "x", "sentence": 0, "evidentiality": "asserted", "entities": [], "amounts": [1],
-                 "markers": [], "subject": None}),
-        (Amount, {"text": "2割", "kind": "percent", "value": 20.0, "low": None, "high": None, "unit": "%",
-                  "approximate": False, "sentence": 0, "start": 0, "end": 2}),
+                 "markers": [], "subject": None, "start": 0, "end": 1, "lines": [1], "start_time": None,
+                 "end_time": None}),
+        (Amount, {"id": 0, "text": "2割", "kind": "percent", "value": 20, "low": None, "high": None, "unit": "%",
+                  "approximate": False, "sentence": 0, "start": 0, "end": 2, "lines": [1], "start_time": None,
+                  "end_time": None}),
     ]
     for cls, fields in cases:
         fast, slow = build(cls, dict(fields)), cls.model_construct(**fields)
@@ -66,12 +68,16 @@ def test_edits_become_the_corrections_of_their_line_and_replay():
     assert apply_edits("abcde", corrections) == "XcYYe"
 
 
-def test_amount_of_an_extracted_amount_types_figures_as_floats():
+def test_amount_of_an_extracted_amount_keeps_whole_numbers_integers():
+    import json
+
     from ja_transcript.extract.amounts import extract_amounts
     from ja_transcript.model import Amount
 
-    found = extract_amounts("売上は3万から5万円くらい")
-    amount = Amount.of(found[0], 4)
-    assert amount == Amount.model_validate({**found[0], "sentence": 4, "value": None, "low": 30000.0,
-                                            "high": 50000.0})
-    assert isinstance(amount.low, float) and amount.sentence == 4
+    found = extract_amounts("売上は3万から5万円くらい、金利は0.5%")
+    amount = Amount.of(found[0], 7, 4, ([2], 1.0, 2.5))
+    assert amount == Amount.model_validate({**found[0], "id": 7, "sentence": 4, "lines": [2], "start_time": 1.0,
+                                            "end_time": 2.5})
+    data = json.loads(amount.model_dump_json())
+    assert (data["low"], data["high"]) == (30000, 50000) and isinstance(data["low"], int)  # schema 1.1
+    assert json.loads(Amount.of(found[1], 8, 4).model_dump_json())["value"] == 0.5

@@ -77,7 +77,19 @@ def check_document(doc: dict, raw_text_lines: list[str] | None = None) -> list[s
             out.append(f"sentence {sid}: built from lines {bad}, which are not kept speech lines")
         elif not s["text"] or not _built_from(s["text"], [by_n[n]["clean"] for n in s["lines"]]):
             out.append(f"sentence {sid}: text {s['text'][:40]!r} is not made of its lines' clean text")
+        pieces = s.get("pieces")
+        if pieces is not None and not bad:
+            joined = "".join(by_n[p["line"]]["clean"][p["start"]:p["end"]] if p["line"] in by_n else "\0"
+                             for p in pieces)
+            if joined != s["text"] or [p["line"] for p in pieces] != s["lines"]:
+                out.append(f"sentence {sid}: its pieces give {joined[:40]!r}, not its text")
     texts = [s["text"] for s in sentences]
+    # every item stands where it says: its lines and their times (schema 1.1)
+    for part in ("entities", "amounts", "claims"):
+        for i, item in enumerate(doc.get(part, [])):
+            where = _placed(item, sentences, by_n)
+            if where:
+                out.append(f"{part[:-1]} {i}: {where}")
     # every offset slices back
     for part in ("entities", "amounts"):
         for i, item in enumerate(doc.get(part, [])):
@@ -89,19 +101,51 @@ def check_document(doc: dict, raw_text_lines: list[str] | None = None) -> list[s
                 out.append(f"{part[:-1]} {i}: sentence {sid}[{item['start']}:{item['end']}] is "
                            f"{texts[sid][item['start']:item['end']]!r}, not {item['text']!r}")
     amounts = doc.get("amounts", [])
+    ids = {a.get("id", k): a for k, a in enumerate(amounts)}
+    for k, a in enumerate(amounts):
+        if a.get("id", k) != k:
+            out.append(f"amount {k}: id is {a['id']}, not its position {k}")
     for i, claim in enumerate(doc.get("claims", [])):
         sid = claim["sentence"]
         if claim["id"] != i:
             out.append(f"claim {i}: id is {claim['id']}, not its position {i}")
         if not 0 <= sid < len(texts) or not claim["text"] or claim["text"] not in texts[sid]:
             out.append(f"claim {i}: text {claim['text'][:40]!r} is not in sentence {sid}")
+        elif claim.get("start") is not None and texts[sid][claim["start"]:claim["end"]] != claim["text"]:
+            out.append(f"claim {i}: sentence {sid}[{claim['start']}:{claim['end']}] is not its text")
         for k in claim["amounts"]:
-            if not 0 <= k < len(amounts) or amounts[k]["sentence"] != sid:
+            if k not in ids or ids[k]["sentence"] != sid:
                 out.append(f"claim {i}: amount {k} is not an amount of sentence {sid}")
     if doc.get("cleaned_text") != "\n".join(texts):
         out.append("cleaned_text: not the sentences' text, one a line")
     out.extend(_schema_violations(doc))
     return out
+
+
+def _placed(item: dict, sentences: list[dict], by_n: dict) -> str | None:
+    """What is wrong with where `item` says it stands, or None: its lines must be those of
+    its sentence's pieces that hold its characters, its times those lines' times."""
+    if "lines" not in item or not 0 <= item["sentence"] < len(sentences):
+        return None
+    sentence = sentences[item["sentence"]]
+    pieces = sentence.get("pieces") or []
+    start, end = item.get("start"), item.get("end")
+    if start is None or not pieces:
+        return None
+    lines, offset = [], 0
+    for p in pieces:
+        length = p["end"] - p["start"]
+        if offset < max(end, start + 1) and start < offset + length or (start == end == offset + length == len(
+                sentence["text"])):
+            lines.append(p["line"])
+        offset += length
+    lines = list(dict.fromkeys(lines))
+    if item["lines"] != lines:
+        return f"lines {item['lines']}, but its characters come from lines {lines}"
+    first, last = by_n.get(lines[0], {}), by_n.get(lines[-1], {})
+    if (item.get("start_time"), item.get("end_time")) != (first.get("start"), last.get("end")):
+        return f"times {item.get('start_time')}..{item.get('end_time')}, not its lines' {first.get('start')}..{last.get('end')}"
+    return None
 
 
 def violation_kind(violation: str) -> str:

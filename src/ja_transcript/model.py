@@ -22,7 +22,7 @@ from typing import Literal, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "1.1"
 
 LineKind = Literal["title", "heading", "speech", "nonspeech", "blank"]
 # whisper_cpp_json, whisperx_json, hf_chunks, podcast_json: schema 1.1 (readers/whisper.py says what each is)
@@ -36,7 +36,7 @@ Evidentiality = Literal["asserted", "reported", "speculative"]
 
 # The counts a document's `stats` holds, in order (the pipeline's; the tables' stats_* columns).
 STATS_FIELDS = ("lines", "speech_lines", "headings", "corrections", "removed_lines", "sentences", "entities",
-                "amounts", "claims")
+                "amounts", "claims", "title")
 
 
 class Record(BaseModel):
@@ -132,12 +132,29 @@ class Edit:
         return replace(self, confidence=confidence)
 
 
+class Piece(Record):
+    """A slice of a line's clean text that a sentence is made of."""
+
+    line: int
+    start: int = Field(description="character offset in the line's clean text")
+    end: int
+
+
 class Sentence(Record):
     id: int
     text: str
     lines: list[int]
     start: Optional[float] = None
     end: Optional[float] = None
+    pieces: list[Piece] = Field([], description="the text is the concatenation of these slices of the lines' "
+                                                "clean text (schema 1.1)")
+
+
+# Where an item of a sentence stands in the transcript (schema 1.1): the lines its text comes
+# from and their times (seconds; null where the source is untimed).
+_LINES = Field([], description="n of the lines the item's text comes from")
+_START_TIME = Field(None, description="start of its first line, in seconds")
+_END_TIME = Field(None, description="end of its last line, in seconds")
 
 
 class Entity(Record):
@@ -148,31 +165,36 @@ class Entity(Record):
     start: int
     end: int
     source: str = Field("lexicon", description="lexicon | pos (SudachiPy proper noun) | ginza")
+    lines: list[int] = _LINES
+    start_time: Optional[float] = _START_TIME
+    end_time: Optional[float] = _END_TIME
 
 
 class Amount(Record):
+    id: int = Field(0, description="its position in the document's amounts; claims refer to it (schema 1.1)")
     text: str
     kind: AmountKind
-    value: float | str | None = None
-    low: Optional[float] = None
-    high: Optional[float] = None
+    value: int | float | str | None = Field(None, description="whole numbers are integers (schema 1.1)")
+    low: int | float | None = None
+    high: int | float | None = None
     unit: Optional[str] = None
     approximate: bool = False
     sentence: int
     start: int
     end: int
+    lines: list[int] = _LINES
+    start_time: Optional[float] = _START_TIME
+    end_time: Optional[float] = _END_TIME
 
     @classmethod
-    def of(cls, amount: dict, sentence: int) -> Amount:
-        """An amount as `extract_amounts` gives it, in sentence `sentence`; figures as floats,
-        as the schema types them (the extractor keeps whole numbers exact, as ints)."""
-        value, low, high = amount["value"], amount["low"], amount["high"]
-        return build(cls, {"text": amount["text"], "kind": amount["kind"],
-                           "value": float(value) if isinstance(value, int) else value,
-                           "low": float(low) if isinstance(low, int) else low,
-                           "high": float(high) if isinstance(high, int) else high,
-                           "unit": amount["unit"], "approximate": amount["approximate"], "sentence": sentence,
-                           "start": amount["start"], "end": amount["end"]})
+    def of(cls, amount: dict, id: int, sentence: int, place: tuple = ((), None, None)) -> Amount:
+        """An amount as `extract_amounts` gives it: amount `id`, in sentence `sentence`,
+        standing at `place` (lines, start_time, end_time)."""
+        return build(cls, {"id": id, "text": amount["text"], "kind": amount["kind"], "value": amount["value"],
+                           "low": amount["low"], "high": amount["high"], "unit": amount["unit"],
+                           "approximate": amount["approximate"], "sentence": sentence, "start": amount["start"],
+                           "end": amount["end"], "lines": list(place[0]), "start_time": place[1],
+                           "end_time": place[2]})
 
 
 class Claim(Record):
@@ -181,13 +203,18 @@ class Claim(Record):
     sentence: int
     evidentiality: Evidentiality
     entities: list[str] = []
-    amounts: list[int] = []
+    amounts: list[int] = Field([], description="ids of the amounts it states")
     markers: list[str] = Field([], description="the evidential markers that decided evidentiality")
     subject: Optional[str] = None
+    start: Optional[int] = Field(None, description="character offset in the sentence text (schema 1.1)")
+    end: Optional[int] = None
+    lines: list[int] = _LINES
+    start_time: Optional[float] = _START_TIME
+    end_time: Optional[float] = _END_TIME
 
 
 class Document(Record):
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     source: Source
     title: Optional[str] = None
     lines: list[Line]

@@ -30,7 +30,9 @@ from .extract.amounts import extract_amounts
 from .extract.claims import find_claims
 from .extract.entities import find_entities
 from .model import SECTIONS, Amount, Document, Edit, Line, Removal, Sentence, Source, build
+from .model import Piece as LinePiece  # a sentence's slice of a line, as recorded
 from .nonspeech import nonspeech_edits
+from .placement import Placement
 from .spacing import is_spaced, spacing_edits
 from .nlp import Morpheme, get_analyzer
 from .nlp.analyzer import shifted
@@ -124,10 +126,11 @@ class Pipeline:
         stats = {
             "lines": len(raw.lines),
             "speech_lines": kinds.count("speech"),
-            "headings": kinds.count("heading") + kinds.count("title"),
+            "headings": kinds.count("heading"),
             "corrections": corrections,
             "removed_lines": len(removals),
             **counts,
+            "title": kinds.count("title"),
         }
         return sink.finish(cleaned_text=cleaned_text, stats=stats)
 
@@ -235,32 +238,37 @@ class Pipeline:
                 offset += piece.end - piece.start
             text = "".join(parts)
             first, last = raw_lines[index_of[draft.pieces[0].line]], raw_lines[index_of[draft.pieces[-1].line]]
+            pieces = [(p.line, p.start, p.end) for p in draft.pieces]
             sink.add("sentences", build(Sentence, {"id": sid, "text": text, "lines": draft.lines,
-                                                   "start": first.start, "end": last.end}))
+                                                   "start": first.start, "end": last.end,
+                                                   "pieces": [build(LinePiece, {"line": n, "start": a, "end": b})
+                                                              for n, a, b in pieces]}))
+            times = {n: (raw_lines[index_of[n]].start, raw_lines[index_of[n]].end) for n in draft.lines}
             counts["sentences"] += 1
             counts["texts"].append(text)
             found = _sentence_matches(draft.pieces, index_of, matches, text, self.aliases)
-            self._extract_sentence(sink, counts, sid, text, sent_morphemes, found)
+            self._extract_sentence(sink, counts, sid, text, sent_morphemes, found, Placement(pieces, times))
             drafts[sid] = None  # done with: its pieces need not stay
         return counts
 
     def _extract_sentence(self, sink: "Sink", counts: dict, sid: int, text: str, morphemes: list[Morpheme],
-                          matches: list[Match] | None) -> None:
+                          matches: list[Match] | None, placement: Placement) -> None:
+        place = placement.place
         entities = find_entities(text, morphemes, self.aliases, backend=self.entity_backend, matches=matches)
         for e in entities:
-            sink.add("entities", e.entity(sid))
+            sink.add("entities", e.entity(sid, place(e.start, e.end)))
         counts["entities"] += len(entities)
         first_amount = counts["amounts"]
         amounts = extract_amounts(text, morphemes)
-        for a in amounts:
-            sink.add("amounts", Amount.of(a, sid))
+        for k, a in enumerate(amounts):
+            sink.add("amounts", Amount.of(a, first_amount + k, sid, place(a["start"], a["end"])))
         counts["amounts"] += len(amounts)
         for span in find_claims(text, morphemes):
             ents = _unique(e.canonical for e in entities  # named entities, not domain terms
                            if e.label != "TERM" and span.start <= e.start and e.end <= span.end)
             amts = [first_amount + i for i, a in enumerate(amounts)
                     if span.start <= a["start"] and a["end"] <= span.end]
-            sink.add("claims", span.claim(counts["claims"], sid, ents, amts))
+            sink.add("claims", span.claim(counts["claims"], sid, ents, amts, place(span.start, span.end)))
             counts["claims"] += 1
 
 

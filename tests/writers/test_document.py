@@ -85,4 +85,6 @@ def test_a_record_with_a_lone_surrogate_alone_goes_through_the_standard_library(
     assert json.loads(text) == json.loads(json.dumps(doc.model_dump(mode="json")))
     clean = Pipeline().process_text("はい。\n" + "いいえ。\n" * 3)
     # the other records are written as pydantic writes them
-    assert to_json(clean).split('"n": 2', 1)[1] == text.split('"n": 2', 1)[1].replace("は\\ud800い", "はい")
+    # (up to the sentences, whose pieces count the surrogate as a character)
+    lines = [t.split('"n": 2', 1)[1].split('"sentences"')[0] for t in (to_json(clean), text)]
+    assert lines[0] == lines[1].replace("は\\ud800い", "はい")

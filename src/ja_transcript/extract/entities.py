@@ -55,10 +55,12 @@ class EntitySpan:
     label: str
     source: str  # lexicon | pos | ginza
 
-    def entity(self, sentence: int) -> Entity:
-        """This span as the `Entity` of sentence `sentence` (its text)."""
+    def entity(self, sentence: int, place: tuple = ((), None, None)) -> Entity:
+        """This span as the `Entity` of sentence `sentence` (its text), standing at `place`
+        (lines, start_time, end_time)."""
         return build(Entity, {"text": self.text, "canonical": self.canonical, "label": self.label,
-                              "sentence": sentence, "start": self.start, "end": self.end, "source": self.source})
+                              "sentence": sentence, "start": self.start, "end": self.end, "source": self.source,
+                              "lines": list(place[0]), "start_time": place[1], "end_time": place[2]})
 
 
 class EntityBackend(Protocol):

@@ -8,8 +8,10 @@ documents      one row per document: source, format, sha256, title, encoding, ti
 lines          one row per input line; ``removed`` is split into removed (bool),
                removed_reason and duplicate_of
 corrections    ``id`` is the correction's position in the document's list
-sentences      ``lines`` is a list column
-entities       the entity's own ``source`` (lexicon, pos ...) is ``entity_source``
+sentences      ``lines`` is a list column; ``pieces`` the JSON of the pieces ([{line, start, end}])
+entities       the entity's own ``source`` (lexicon, pos ...) is ``entity_source``;
+               entities, amounts and claims have ``lines`` (a list column), ``start_time``
+               and ``end_time``
 amounts        ``id`` is the position that ``claims.amounts`` refers to; a numeric
                ``value`` is in ``value``, a text one (ISO dates) in ``value_text``
 claims         ``entities``, ``amounts`` and ``markers`` are list columns
@@ -48,6 +50,8 @@ _PANDAS_DTYPE = {"string": "string", "int": "Int64", "float": "Float64", "bool":
 
 _KEY = (("source", "string"), ("record_id", "string"))
 
+# Where an entity, amount or claim stands (schema 1.1).
+_PLACE = (("lines", "list[int]"), ("start_time", "float"), ("end_time", "float"))
 # Table -> its columns after the key, in output order. Names follow the JSON schema.
 SCHEMAS: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (("format", "string"), ("sha256", "string"), ("schema_version", "string"),
@@ -59,15 +63,15 @@ SCHEMAS: dict[str, tuple[tuple[str, str], ...]] = {
                     ("original", "string"), ("replacement", "string"), ("canonical", "string"),
                     ("label", "string"), ("method", "string"), ("confidence", "float")),
     "sentences": (("id", "int"), ("text", "string"), ("lines", "list[int]"), ("start", "float"),
-                  ("end", "float")),
+                  ("end", "float"), ("pieces", "string")),
     "entities": (("id", "int"), ("text", "string"), ("canonical", "string"), ("label", "string"),
-                 ("sentence", "int"), ("start", "int"), ("end", "int"), ("entity_source", "string")),
+                 ("sentence", "int"), ("start", "int"), ("end", "int"), ("entity_source", "string"), *_PLACE),
     "amounts": (("id", "int"), ("text", "string"), ("kind", "string"), ("value", "float"),
                 ("value_text", "string"), ("low", "float"), ("high", "float"), ("unit", "string"),
-                ("approximate", "bool"), ("sentence", "int"), ("start", "int"), ("end", "int")),
+                ("approximate", "bool"), ("sentence", "int"), ("start", "int"), ("end", "int"), *_PLACE),
     "claims": (("id", "int"), ("text", "string"), ("sentence", "int"), ("evidentiality", "string"),
                ("entities", "list[string]"), ("amounts", "list[int]"), ("markers", "list[string]"),
-               ("subject", "string")),
+               ("subject", "string"), ("start", "int"), ("end", "int"), *_PLACE),
 }
 TABLES = tuple(SCHEMAS)
 STATS_PREFIX = "stats_"
@@ -109,7 +113,7 @@ def _doc_rows(doc: Mapping[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     for i, c in enumerate(doc.get("corrections", ())):
         yield "corrections", {**key, **c, "id": i}
     for s in doc.get("sentences", ()):
-        yield "sentences", {**key, **s}
+        yield "sentences", {**key, **s, "pieces": json.dumps(s.get("pieces", []), separators=(",", ":"))}
     for i, e in enumerate(doc.get("entities", ())):
         yield "entities", {**key, **e, "source": key["source"], "entity_source": e.get("source"), "id": i}
     for i, a in enumerate(doc.get("amounts", ())):

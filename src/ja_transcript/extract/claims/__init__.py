@@ -55,12 +55,14 @@ class ClaimSpan:
     markers: tuple[str, ...] = ()  # marker surfaces that decided it, e.g. ("らしい",)
     subject: str | None = None  # explicit subject (…は / …が), if any
 
-    def claim(self, id: int, sentence: int, entities: list[str], amounts: list[int]) -> Claim:
+    def claim(self, id: int, sentence: int, entities: list[str], amounts: list[int],
+              place: tuple = ((), None, None)) -> Claim:
         """This span as claim `id` of sentence `sentence`, naming the entities and the
-        amounts (indexes into the document's) it holds."""
+        amounts (by id) it holds, standing at `place` (lines, start_time, end_time)."""
         return build(Claim, {"id": id, "text": self.text, "sentence": sentence, "evidentiality": self.evidentiality,
                              "entities": entities, "amounts": amounts, "markers": list(self.markers),
-                             "subject": self.subject})
+                             "subject": self.subject, "start": self.start, "end": self.end, "lines": list(place[0]),
+                             "start_time": place[1], "end_time": place[2]})
 
 
 def find_claims(text: str, morphemes: Sequence | None = None) -> list[ClaimSpan]:
