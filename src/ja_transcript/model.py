@@ -27,7 +27,7 @@ SCHEMA_VERSION = "1"
 LineKind = Literal["title", "heading", "speech", "blank"]
 SourceFormat = Literal["txt", "srt", "vtt", "whisper_json", "jsonl"]
 RemovalReason = Literal["repeat", "near_repeat", "restart"]
-AmountKind = Literal["money", "percent", "ratio", "count", "date", "duration", "number"]
+AmountKind = Literal["money", "percent", "ratio", "count", "date", "duration", "number", "relative_date"]
 Evidentiality = Literal["asserted", "reported", "speculative"]
 
 
@@ -143,8 +143,8 @@ class Amount(Record):
     text: str
     kind: AmountKind
     value: float | str | None = None
-    low: Optional[float] = None
-    high: Optional[float] = None
+    low: float | str | None = Field(None, description="a number, or ISO 8601 style text for a range of dates")
+    high: float | str | None = Field(None, description="a number, or ISO 8601 style text for a range of dates")
     unit: Optional[str] = None
     approximate: bool = False
     sentence: int

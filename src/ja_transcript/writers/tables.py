@@ -11,7 +11,8 @@ corrections    ``id`` is the correction's position in the document's list
 sentences      ``lines`` is a list column
 entities       the entity's own ``source`` (lexicon, pos ...) is ``entity_source``
 amounts        ``id`` is the position that ``claims.amounts`` refers to; a numeric
-               ``value`` is in ``value``, a text one (ISO dates) in ``value_text``
+               ``value`` is in ``value``, a text one (ISO dates) in ``value_text``;
+               so are ``low`` / ``high`` (``low_text`` / ``high_text``: ranges of dates)
 claims         ``entities``, ``amounts`` and ``markers`` are list columns
 =============  ==================================================================
 
@@ -63,7 +64,8 @@ SCHEMAS: dict[str, tuple[tuple[str, str], ...]] = {
     "entities": (("id", "int"), ("text", "string"), ("canonical", "string"), ("label", "string"),
                  ("sentence", "int"), ("start", "int"), ("end", "int"), ("entity_source", "string")),
     "amounts": (("id", "int"), ("text", "string"), ("kind", "string"), ("value", "float"),
-                ("value_text", "string"), ("low", "float"), ("high", "float"), ("unit", "string"),
+                ("value_text", "string"), ("low", "float"), ("high", "float"), ("low_text", "string"),
+                ("high_text", "string"), ("unit", "string"),
                 ("approximate", "bool"), ("sentence", "int"), ("start", "int"), ("end", "int")),
     "claims": (("id", "int"), ("text", "string"), ("sentence", "int"), ("evidentiality", "string"),
                ("entities", "list[string]"), ("amounts", "list[int]"), ("markers", "list[string]"),
@@ -112,9 +114,11 @@ def _doc_rows(doc: Mapping[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     for i, e in enumerate(doc.get("entities", ())):
         yield "entities", {**key, **e, "source": key["source"], "entity_source": e.get("source"), "id": i}
     for i, a in enumerate(doc.get("amounts", ())):
-        value = a.get("value")
+        value, low, high = a.get("value"), a.get("low"), a.get("high")
         yield "amounts", {**key, **a, "id": i, "value": _number(value),
-                          "value_text": value if isinstance(value, str) else None}
+                          "value_text": value if isinstance(value, str) else None,
+                          "low": _number(low), "low_text": low if isinstance(low, str) else None,
+                          "high": _number(high), "high_text": high if isinstance(high, str) else None}
     for c in doc.get("claims", ()):
         yield "claims", {**key, **c}
 
