@@ -99,6 +99,13 @@ def test_eras_give_the_western_year(text, value):
     assert (a["kind"], a["value"], a["text"]) == ("date", value, text)
 
 
+@pytest.mark.parametrize("text, low, high", [
+    ("昭和40年代", "1965", "1974"), ("平成10年代", "1998", "2007"), ("昭和60年代", "1985", "1989"),
+])
+def test_decades_of_an_era(text, low, high):  # 昭和60年代 ends with the era (昭和64年 = 1989)
+    assert span(text + "に") == ("date", None, low, high, None)
+
+
 def test_gannen_needs_an_era():
     assert extract_amounts("元年に") == []
 
@@ -111,7 +118,8 @@ def test_gannen_needs_an_era():
     ("午後1時から3時", "T13:00", "T15:00"), ("午前11時から1時", "T11:00", "T13:00"),
     ("15:00〜17:30", "T15:00", "T17:30"), ("3月中旬から下旬", "--03-11", "--03-31"),
     ("19世紀から20世紀", "1801", "2000"), ("1990年代から2000年代", "1990", "2009"),
-    ("2025年5月1日から3日", "2025-05-01", "2025-05-03"),
+    ("2025年5月1日から3日", "2025-05-01", "2025-05-03"), ("2020〜22年", "2020", "2022"),
+    ("1998から2001年", "1998", "2001"),
 ])
 def test_date_ranges(text, low, high):
     a = one(text + "に")

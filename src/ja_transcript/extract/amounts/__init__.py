@@ -97,7 +97,9 @@ from .figures import figure_at, in_code
 from .ranges import read_prefixes, read_range, read_relative, read_relative_range, read_suffixes
 from .records import Amount, Doc, Figure
 from .units import read_single
-from .vocabulary import FIGURE_START, ORDINAL_AFTER, ORDINAL_BEFORE, RELATIVE_HEDGES, WORD_START
+from .vocabulary import (
+    FIGURE_START, ORDINAL_AFTER, ORDINAL_BEFORE, RELATIVE_HEDGES, WORD_SEARCH, WORD_TOKENS,
+)
 
 
 def extract_amounts(text: str, morphemes: list[Morpheme] | None = None) -> list[dict]:
@@ -115,9 +117,14 @@ def extract_amounts(text: str, morphemes: list[Morpheme] | None = None) -> list[
     """
     if morphemes is None:
         morphemes = get_analyzer().analyze(text)
-    if FIGURE_START.isdisjoint(text) and WORD_START.isdisjoint(text):  # most sentences of talk: a C-speed look
+    # most sentences of talk have no figure and no date word at all (a C-speed look)
+    words = WORD_SEARCH.search(text) is not None
+    if not words and FIGURE_START.isdisjoint(text):
         return []
-    starts = [k for k, m in enumerate(morphemes) if m.surface[:1] in FIGURE_START or m.surface[:1] in WORD_START]
+    if words:
+        starts = [k for k, m in enumerate(morphemes) if m.surface[:1] in FIGURE_START or m.surface in WORD_TOKENS]
+    else:
+        starts = [k for k, m in enumerate(morphemes) if m.surface[:1] in FIGURE_START]
     if not starts:
         return []
     doc = Doc(text, morphemes)
@@ -127,10 +134,10 @@ def extract_amounts(text: str, morphemes: list[Morpheme] | None = None) -> list[
     for k in starts:
         if k < i or morphemes[k].start < floor:
             continue
-        first = morphemes[k].surface[:1]
-        fig = figure_at(doc, k) if first in FIGURE_START else None
+        surface = morphemes[k].surface
+        fig = figure_at(doc, k) if surface[:1] in FIGURE_START else None
         amount = _read_amount(doc, fig, floor) if fig is not None else None
-        if amount is None and fig is None and first in WORD_START:
+        if amount is None and fig is None and surface in WORD_TOKENS:
             amount = _read_word_amount(doc, k)
         if amount is None:
             i = max(k + 1, doc.index_from(fig.end)) if fig is not None else k + 1

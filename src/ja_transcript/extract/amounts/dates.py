@@ -8,7 +8,8 @@ import calendar
 from .figures import exact_int, figure_after
 from .records import Amount, Doc, Figure
 from .vocabulary import (
-    AMPM, BC, CENTURY_EDGES, DATE_SEPARATORS, DAY_CUES, DAY_CUES_BEFORE, DEICTIC_DATES, ERAS, FIRST_YEAR, HALVES,
+    AMPM, BC, CENTURY_EDGES, DATE_SEPARATORS, DAY_CUES, DAY_CUES_BEFORE, DEICTIC_DATES, ERA_LAST, ERAS, FIRST_YEAR,
+    HALVES,
     SPAN_HEDGES, SPAN_OVER, THIRDS, YEAR_SPAN_CUES,
 )
 
@@ -47,9 +48,12 @@ def read_date(doc: Doc, fig: Figure, part: str, end: int, prev: Amount | None = 
         else:
             return None
         if part == "年代":
-            if year % 10:
+            if (n if era else year) % 10:
                 return None
-            end, low, high = _half(doc, end, year, year + 9)
+            last = year + 9
+            if era and era in ERA_LAST:  # 昭和60年代: 1985..1989, the era ends with 昭和64年
+                last = min(last, ERAS[era] + ERA_LAST[era])
+            end, low, high = _half(doc, end, year, last)
             return Amount(start, end, "date", None, _year(low), _year(high), None, False, fields={"Y": year})
         fields["Y"] = year
         if part == "年度":

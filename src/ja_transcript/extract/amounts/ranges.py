@@ -12,12 +12,13 @@ from .units import read_single, unit_after
 from .vocabulary import (
     AMPM, APPROX, BAND, BC, BIG_EXP, DATE_RANGE_ENDS, DATE_RANGE_MARKS, ERAS, HALVES, HIGH_APPROX, LOW,
     LOW_APPROX, MONEY_SYMBOLS, ORDINAL_AFTER, PAIR_MARKS, PREFIX_WORDS, RANGE_MARKS, RELATIVE_AFTER,
-    RELATIVE_HEDGES, SIGN_OPENERS, SIGN_WORDS, SUFFIX_WORDS,
+    RELATIVE_HEDGES, SIGN_OPENERS, SIGN_WORDS, SUFFIX_WORDS, Words,
 )
 
 _PARTS = ("Y", "M", "D", "h", "m")
 # the part a date's smallest part is followed by, with its word and its values: 5月|1〜3日
 _NEXT_PART = {"Y": ("M", "月", 1, 12), "M": ("D", "日", 1, 31)}
+_YEAR = Words(["年"])
 _PART_RANGE = {"Y": (1000, 2999), "M": (1, 12), "D": (1, 31), "h": (0, 24)}
 
 
@@ -36,6 +37,8 @@ def read_range(doc: Doc, first: Amount) -> Amount | None:
     second = read_single(doc, fig2) if fig2 is not None else None
     if second is None or doc.after(second.end, ORDINAL_AFTER):
         return None
+    if first.kind == "number" and second.kind == "duration" and mark:
+        second = _short_year(doc, first, fig2) or second  # 2020〜22年: the 22 is 2022
     if second.kind == "date":
         return _figure_date_range(doc, first, second) if mark and first.kind == "number" else None
     if (pair or RANGE_MARKS[mark]) and second.kind == "number":
@@ -251,6 +254,16 @@ def _part_range(doc: Doc, first: Amount) -> Amount | None:
         return None
     return _date_range(doc, first.start, fig2.end + len(word), iso({**fields, key: a}), iso({**fields, key: b}),
                        first.approximate, {**fields, key: b})
+
+
+def _short_year(doc: Doc, first: Amount, fig2) -> Amount | None:
+    """The second end of 2020〜22年 as a year in the first figure's century."""
+    n = exact_int(fig2)
+    if n is None or n >= 100 or not isinstance(first.value, Fraction) or first.value.denominator != 1 \
+            or not 1000 <= first.value <= 2999 or not doc.after(fig2.end, _YEAR):
+        return None
+    prev = Amount(first.start, first.end, "date", None, None, None, None, False, fields={"Y": int(first.value)})
+    return read_date(doc, fig2, "年", fig2.end + 1, prev=prev)
 
 
 def _figure_date_range(doc: Doc, first: Amount, second: Amount) -> Amount | None:

@@ -3,6 +3,8 @@ date parts, eras, and the cue, hedge and bound words around a figure."""
 
 from __future__ import annotations
 
+import re
+
 from ..numerals import KANJI_DIGITS, SMALL_UNITS, VAGUE_DIGITS
 
 
@@ -84,6 +86,7 @@ DURATION_STEPS = {("y", "mo"): 12, ("wk", "d"): 7, ("d", "h"): 24, ("h", "min"):
 
 # era -> the Western year before its first year (令和1 = 2019); 西暦 names the Western era itself
 ERAS = Words({"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867, "西暦": 0})
+ERA_LAST = {"明治": 45, "大正": 15, "昭和": 64, "平成": 31}  # the last year of each era that has ended
 FIRST_YEAR = Words(["元年"])  # 平成元年: the era's first year
 BC = Words(["紀元前"])  # 紀元前300年: astronomical year 1 - 300 (1 BC is year 0, as ISO 8601 counts)
 THIRDS = Words({"上旬": (1, 10), "初旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)})  # the days of a month
@@ -111,8 +114,11 @@ DEICTIC_DATES = Words({
     "今年": (0, "y"), "ことし": (0, "y"), "本年": (0, "y"), "去年": (-1, "y"), "昨年": (-1, "y"),
     "来年": (1, "y"), "一昨年": (-2, "y"), "おととし": (-2, "y"), "再来年": (2, "y"),
 })
-# first characters of the words that make an amount without a figure (deictic dates, 平成元年)
-WORD_START = frozenset(w[0] for w in DEICTIC_DATES) | frozenset(w[0] for w in ERAS)
+# the tokens a date said without a figure starts with: a deictic word (SudachiPy splits four:
+# 一昨|日, 一昨|年, 先々|週, 先々|月) or an era before 元年; and a quick look for them in a text
+WORD_TOKENS = frozenset(DEICTIC_DATES) | {"一昨", "先々"} | frozenset(ERAS)
+WORD_SEARCH = re.compile("|".join(sorted(DEICTIC_DATES, key=len, reverse=True))
+                         + "|(?:" + "|".join(e for e in ERAS if ERAS[e]) + ")元年")
 TIME_CUES = Words(("後", "前", "間", "以内", "以上", "ほど", "程度", "くらい", "ぐらい", "近く", "弱", "強", "おき"))
 
 # Figure + unit written as one word that is not an amount ("the most", "once", "a moment").
