@@ -38,7 +38,8 @@ Rows:
   pNNE numbers       number_normalizer items (figures with or without counter), same rule.
   pNNE dates         abstime items: the finite year / month / day / hour / minute fields of the case's
                      lower bound must all be equal in an overlapping output (ours: parsed from the ISO
-                     value; pyNormalizeNumExp: its lower bound).
+                     value, or from `low` for a range of dates; pyNormalizeNumExp: its lower bound).
+                     A relative_date counts by the size of its offset (3年前 -> 3), the figure said.
   pNNE nothing       inputs where the case expects nothing: right when the system outputs nothing.
   gold amounts       the sample transcript's gold amounts, line by line, by the rule above;
                      "strict" (ours only) also needs kind, unit, approximate and text equal.
@@ -82,13 +83,15 @@ class Ours:
         """Outputs as {start, end, interval, numbers, date}."""
         out = []
         for a in self.run(text):
-            if a["kind"] == "date":
-                out.append(_item(a["start"], a["end"], None, _iso_fields(a["value"])))
+            if a["kind"] == "date":  # a range of dates by its first date, as pyNormalizeNumExp's lower bound
+                out.append(_item(a["start"], a["end"], None, _iso_fields(a["value"] or a["low"])))
                 continue
             if a["low"] is None and a["high"] is None:
                 low = high = a["value"]
             else:
                 low, high = _interval(a["low"], a["high"])
+            if a["kind"] == "relative_date":  # the figure said is the size of the signed offset
+                low, high = sorted((abs(low), abs(high)))
             factor = 1000 if a["unit"] in SI_THOUSAND else 1
             out.append(_item(a["start"], a["end"], (low * factor, high * factor), None))
         return out
