@@ -61,6 +61,17 @@ def test_century_end_and_start_words_keep_the_century():
         assert (a["text"], a["low"], a["high"], a["approximate"]) == (f"19{word}", "1801", "1900", True)
 
 
+def test_middle_of_a_century():  # as pyNormalizeNumExp reads it: years 25 to 76 of the century
+    a = one("18世紀半ばの絵")
+    assert (a["text"], a["low"], a["high"], a["approximate"]) == ("18世紀半ば", "1725", "1776", True)
+    assert one("18世紀中頃に")["low"] == "1725"
+
+
+def test_a_span_of_centuries_is_no_date():
+    assert span("三世紀半も続いた") == ("count", 3.5, None, None, "世紀")
+    assert span("3世紀にわたって") == ("count", 3, None, None, "世紀")
+
+
 def test_bc_years():
     assert one("紀元前300年に")["value"] == "-0299"  # astronomical numbering: 1 BC is year 0
 
@@ -124,6 +135,20 @@ def test_gannen_needs_an_era():
 def test_date_ranges(text, low, high):
     a = one(text + "に")
     assert (a["kind"], a["value"], a["low"], a["high"], a["text"]) == ("date", None, low, high, text)
+
+
+def test_written_date_range_with_a_short_second_end():
+    a = one("2012/3/8~3/10の間に")
+    assert (a["text"], a["low"], a["high"]) == ("2012/3/8~3/10", "2012-03-08", "2012-03-10")
+
+
+@pytest.mark.parametrize("text, value, low, high", [
+    ("7月7日以降", "--07-07", "--07-07", None), ("7月7日以前", "--07-07", None, "--07-07"),
+    ("2020年以降", "2020", "2020", None), ("2020年以後", "2020", "2020", None),
+])
+def test_date_bounds(text, value, low, high):  # as 20人以上: the value stays the date said, the bound is set
+    a = one(text + "に")
+    assert (a["text"], a["kind"], a["value"], a["low"], a["high"]) == (text, "date", value, low, high)
 
 
 def test_date_range_needs_a_second_date():

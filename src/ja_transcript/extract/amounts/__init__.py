@@ -32,14 +32,17 @@ date range  value null, low and high the first and last date, inclusive, as ISO 
           form (the precision said): 5月1日から3日まで -> "--05-01".."--05-03" (the second end takes
           the larger parts it leaves out from the first), 2020年〜2022年 and 2020〜2022年 ->
           "2020".."2022", 2020年から22年 -> "2020".."2022", 5月1〜3日, 午後1時から3時 ->
-          "T13:00".."T15:00" (an hour without 午前 / 午後 is the first such hour after the first end;
+          "T13:00".."T15:00", 2012/3/8~3/10 (an hour without 午前 / 午後 is the first such hour after the first end;
           times alone may run past midnight, low after high); まで / にかけて after it are part of it.
           A range said in the wrong order (2022年から2020年) is two dates. Bands of time are ranges:
           19世紀 -> "1801".."1900", 紀元前3世紀 -> "-0299".."-0200", 1990年代 -> "1990".."1999"
           (90年代 too; 00年代 to 20年代 are this century's), 5月上旬 / 初旬 -> "--05-01".."--05-10",
           中旬 11..20, 下旬 21..the month's last day (February's 29th when no year is said);
           前半 / 後半 halve a century, decade or year (21世紀前半 -> "2001".."2050", 2024年前半 ->
-          "2024-01".."2024-06"); 世紀末 and 世紀初頭 keep the century, approximate.
+          "2024-01".."2024-06"); 世紀末 and 世紀初頭 keep the century, approximate; 世紀半ば / 中頃
+          is its middle as pyNormalizeNumExp reads it (18世紀半ば -> "1725".."1776"), approximate.
+          以降 / 以後 and 以前 bound a date as 以上 / 以下 bound a figure: 7月7日以降 -> value
+          "--07-07", low "--07-07".
 relative_date  a date said relative to now, or to the time talked of, never made absolute:
           value the signed offset, unit a duration unit (y, mo, wk, d, h, min, s): 3年前 -> -3 y,
           2日後 -> +2 d, 2000年くらい前 -> -2000 y approximate (a span, not the year 2000), 数年前 ->

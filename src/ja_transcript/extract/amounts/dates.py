@@ -8,7 +8,7 @@ import calendar
 from .figures import exact_int, figure_after
 from .records import Amount, Doc, Figure
 from .vocabulary import (
-    AMPM, BC, CENTURY_EDGES, DATE_SEPARATORS, DAY_CUES, DAY_CUES_BEFORE, DEICTIC_DATES, ERA_LAST, ERAS, FIRST_YEAR,
+    AMPM, BC, CENTURY_EDGES, CENTURY_MIDDLE, DATE_SEPARATORS, DAY_CUES, DAY_CUES_BEFORE, DEICTIC_DATES, ERA_LAST, ERAS, FIRST_YEAR,
     HALVES,
     SPAN_HEDGES, SPAN_OVER, THIRDS, YEAR_SPAN_CUES,
 )
@@ -137,7 +137,8 @@ def third_after(doc: Doc, first: Amount, pos: int) -> Amount | None:
 
 def _century(doc: Doc, fig: Figure, n: int, part: str, end: int) -> Amount | None:
     """19世紀 -> 1801..1900; 紀元前3世紀 -> -0299..-0200; 前半 / 後半 halve it; 世紀末 and
-    初頭 keep the whole century, approximate. None for a span of centuries (3世紀にわたって)."""
+    初頭 keep the whole century, 半ば its middle (1825..1876), approximate. None for a span of
+    centuries (3世紀にわたって, 3世紀半)."""
     if n < 1 or doc.after(end, YEAR_SPAN_CUES) or doc.after(end, SPAN_OVER):
         return None
     bc = doc.before(fig.start, BC)
@@ -146,8 +147,11 @@ def _century(doc: Doc, fig: Figure, n: int, part: str, end: int) -> Amount | Non
     approximate = part == "世紀末"
     if not approximate:
         edge = doc.after(end, CENTURY_EDGES)
-        if edge:
-            end, approximate = end + len(edge), True
+        middle = None if edge else doc.after(end, CENTURY_MIDDLE)
+        if edge or middle:
+            end, approximate = end + len(edge or middle), True
+            if middle:
+                low, high = low + 24, low + 75
         else:
             end, low, high = _half(doc, end, low, high)
     return Amount(start, end, "date", None, _year(low), _year(high), None, approximate, fields={"C": n})
@@ -271,6 +275,19 @@ def read_written_date(doc: Doc, fig: Figure) -> Amount | None:
         if minute < 60:
             return _date(fig.start, pos + 3, {"h": n, "m": minute})
     return None
+
+
+def read_written_month_day(doc: Doc, fig: Figure, first: Amount) -> Amount | None:
+    """3/10 as the second end of 2012/3/8~3/10: month and day, in the first end's year."""
+    text, m, pos = doc.text, exact_int(fig), fig.end
+    if m is None or fig.kanji or not first.fields or "D" not in first.fields or "Y" not in first.fields \
+            or not 1 <= m <= 12 or pos >= len(text) or text[pos] not in DATE_SEPARATORS:
+        return None
+    day = figure_after(doc, pos + 1)
+    d = exact_int(day) if day else None
+    if d is None or not 1 <= d <= 31 or doc.after(day.end, DATE_SEPARATORS):
+        return None
+    return _date(fig.start, day.end, {"Y": first.fields["Y"], "M": m, "D": d})
 
 
 def read_word_date(doc: Doc, k: int) -> Amount | None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .dates import date_order, iso, read_date, read_written_date, third_after
+from .dates import date_order, iso, read_date, read_written_date, read_written_month_day, third_after
 from .figures import exact_int, figure_after
 from .records import Amount, Doc
 from .units import read_single, unit_after
 from .vocabulary import (
-    AMPM, APPROX, BAND, BC, BIG_EXP, DATE_RANGE_ENDS, DATE_RANGE_MARKS, ERAS, HALVES, HIGH_APPROX, LOW,
+    AMPM, APPROX, BAND, BC, BIG_EXP, DATE_BOUNDS, DATE_RANGE_ENDS, DATE_RANGE_MARKS, ERAS, HALVES, HIGH_APPROX, LOW,
     LOW_APPROX, MONEY_SYMBOLS, ORDINAL_AFTER, PAIR_MARKS, PREFIX_WORDS, RANGE_MARKS, RELATIVE_AFTER,
     RELATIVE_HEDGES, SIGN_OPENERS, SIGN_WORDS, SUFFIX_WORDS, Words,
 )
@@ -75,6 +75,12 @@ def _neighbours(low: Fraction, high: Fraction) -> bool:
 
 def read_suffixes(doc: Doc, amount: Amount) -> None:
     """Hedge and bound words after the amount (at most one of each)."""
+    if amount.kind == "date" and isinstance(amount.value, str):
+        bound = doc.after(amount.end, DATE_BOUNDS)  # 7月7日以降: the date said, and the bound
+        if bound:
+            setattr(amount, DATE_BOUNDS[bound], amount.value)
+            amount.end += len(bound)
+            return
     seen: set[int] = set()
     for _ in range(2):
         word = doc.after(amount.end, SUFFIX_WORDS)
@@ -210,7 +216,7 @@ def _second_date(doc: Doc, first: Amount, pos: int) -> Amount | None:
     fig = figure_after(doc, at)
     if fig is None:
         return None
-    written = read_written_date(doc, fig)
+    written = read_written_date(doc, fig) or read_written_month_day(doc, fig, first)
     if written is not None:
         return written
     hit = unit_after(doc, fig.end)

@@ -91,7 +91,11 @@ FIRST_YEAR = Words(["元年"])  # 平成元年: the era's first year
 BC = Words(["紀元前"])  # 紀元前300年: astronomical year 1 - 300 (1 BC is year 0, as ISO 8601 counts)
 THIRDS = Words({"上旬": (1, 10), "初旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)})  # the days of a month
 HALVES = Words({"前半": 0, "後半": 1})  # the first or second half of a century, decade, year or band
-CENTURY_EDGES = Words(["初頭"])  # 19世紀初頭 (and the token 世紀末): the century, approximate
+# 19世紀初頭 (and the token 世紀末): the century, approximate; 18世紀半ば: its middle (years 25..76,
+# as pyNormalizeNumExp reads it), approximate
+CENTURY_EDGES = Words(["初頭"])
+CENTURY_MIDDLE = Words(["半ば", "中頃", "中ごろ"])
+DATE_BOUNDS = Words({"以降": "low", "以後": "low", "以前": "high"})  # 7月7日以降: on or after the date
 DATE_RANGE_MARKS = Words(("〜", "～", "~", "から"))
 DATE_RANGE_ENDS = Words(("まで", "にかけて"))  # 5月1日から3日まで: part of the range said
 AMPM = Words({"午前": 0, "午後": 12})
@@ -99,7 +103,7 @@ DAY_CUES = Words(("に", "の", "から", "まで", "付", "付け", "(", "（",
 DAY_CUES_BEFORE = Words(("翌", "同月", "今月", "先月", "来月", "毎月", "前月"))
 # after N年, these make it a span of years (2000年前, 1000年以上), not a calendar year
 YEAR_SPAN_CUES = Words(("前", "後", "ぶり", "以上", "以内", "近く", "超", "分", "連続", "間", "余り", "弱", "強"))
-SPAN_OVER = Words(("にわたって", "にわたり", "にわたる", "に渡って", "に渡り"))  # 3世紀にわたって: a span
+SPAN_OVER = Words(("にわたって", "にわたり", "にわたる", "に渡って", "に渡り", "半"))  # 3世紀にわたって, 3世紀半: spans
 SPAN_HEDGES = Words(("くらい", "ぐらい", "ほど", "程", "程度"))  # 2000年くらい前: a span still
 # after a duration: before / after now (or the time talked of), a relative date
 RELATIVE_AFTER = Words({"前": -1, "まえ": -1, "後": 1, "のち": 1})
