@@ -50,7 +50,8 @@ def test_batch_writes_each_document_and_reports_each_failure(batch, tmp_path):
     assert b["source"]["format"] == "srt" and b["lines"][1]["start"] == 2.5
     removed = [json.loads(l) for l in (tmp_path / "removed.jsonl").read_text(encoding="utf-8").splitlines()]
     assert removed == [{"source": str(batch / "a.txt"), "record_id": None, "line": 2, "text": "暗号試算の話です。",
-                        "reason": "repeat", "duplicate_of": 1, "duplicate_text": "暗号試算の話です。"}]
+                        "reason": "repeat", "duplicate_of": 1, "duplicate_text": "暗号試算の話です。",
+                        "start": None, "end": None}]
 
 
 def test_stdin_to_stdout():
@@ -165,3 +166,22 @@ def test_resume_skips_what_is_done_and_redoes_what_changed(tmp_path):
     result = run("process", str(src), "--out", str(out), "--resume")
     assert result.exit_code == 0 and "1 input(s) already done" in result.output
     assert json.loads((out / "b.json").read_text(encoding="utf-8"))["lines"][0]["clean"] == "暗号資産の話です。"
+
+
+def test_subtitles_out_for_timed_inputs_and_a_clear_error_for_untimed(tmp_path):
+    import srt as srt_lib
+
+    batch = tmp_path / "in"
+    batch.mkdir()
+    (batch / "talk.srt").write_text("1\n00:00:01,000 --> 00:00:02,500\n暗号試算の話です。\n\n"
+                                    "2\n00:00:03,000 --> 00:00:04,000\n[音楽]\n", encoding="utf-8")
+    (batch / "notes.txt").write_text("今日は晴れ。\n", encoding="utf-8")
+    out, subs, vtts = tmp_path / "out", tmp_path / "srt", tmp_path / "vtt"
+    result = run("process", str(batch), "--out", str(out), "--srt", str(subs), "--vtt", str(vtts))
+    assert result.exit_code == 1
+    assert "notes.txt has no timings" in result.output
+    cues = list(srt_lib.parse((subs / "talk.srt").read_text(encoding="utf-8")))
+    assert [(c.content, c.start.total_seconds(), c.end.total_seconds()) for c in cues] == [
+        ("暗号資産の話です。", 1.0, 2.5), ("[音楽]", 3.0, 4.0)]
+    assert (vtts / "talk.vtt").read_text(encoding="utf-8").startswith("WEBVTT\n\n00:00:01.000 --> 00:00:02.500\n")
+    assert not (subs / "notes.srt").exists() and not (out / "notes.json").exists()

@@ -132,3 +132,39 @@ def test_an_alias_split_over_two_lines_is_found_in_their_sentence():
     lexicon = Lexicon([Entry("ソフトバンク", "SoftBank", "ORG")])
     d = process(Pipeline(lexicon=lexicon), "今日はソフト\nバンクの話です。\n")
     assert [(e.text, e.canonical) for e in d.entities] == [("ソフトバンク", "SoftBank")]
+
+
+def test_run_hands_records_to_the_sink_one_by_one_in_document_order(pipeline):
+    """`Pipeline.run` streams: each record reaches the sink as it is made, none is gathered first."""
+    from ja_transcript.pipeline import DocumentBuilder
+
+    raw = read_bytes(COOKING.encode("utf-8"), "t.txt", format="txt").transcripts[0]
+    calls = []
+
+    class Recorder(DocumentBuilder):
+        def start(self, **fields):
+            calls.append(("start", None))
+            super().start(**fields)
+
+        def add(self, section, record):
+            calls.append((section, record))
+            super().add(section, record)
+
+        def finish(self, **fields):
+            calls.append(("finish", None))
+            return super().finish(**fields)
+
+    doc = pipeline.run(raw, Recorder())
+    assert doc == pipeline.process(raw) and to_json(doc) == to_json(process(pipeline, COOKING))
+    names = [name for name, _ in calls]
+    assert names[0] == "start" and names[-1] == "finish"
+    order = {"lines": 0, "corrections": 1, "sentences": 2, "entities": 2, "amounts": 2, "claims": 2}
+    ranks = [order[n] for n in names[1:-1]]
+    assert ranks == sorted(ranks) and names.count("lines") == len(doc.lines)
+    # each sentence's entities, amounts and claims come right after it, before the next sentence
+    current = -1
+    for name, record in calls[1:-1]:
+        if name == "sentences":
+            current = record.id
+        elif name in ("entities", "amounts", "claims"):
+            assert record.sentence == current

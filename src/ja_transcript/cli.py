@@ -102,6 +102,10 @@ def process(
                                                        '(pip install "ja-transcript[ginza]"; slow, ~2 GB).'),
     text_dir: Optional[Path] = typer.Option(None, "--text", help="Also write the cleaned text: DIR/<stem>.txt."),
     html_dir: Optional[Path] = typer.Option(None, "--html", help="Also write a review page: DIR/<stem>.html."),
+    srt_dir: Optional[Path] = typer.Option(None, "--srt", help="Also write the cleaned transcript as subtitles "
+                                           "with its timings: DIR/<stem>.srt (timed inputs only)."),
+    vtt_dir: Optional[Path] = typer.Option(None, "--vtt", help="Also write WebVTT subtitles: DIR/<stem>.vtt "
+                                           "(timed inputs only; speakers as voice tags)."),
     tables_dir: Optional[Path] = typer.Option(None, "--tables",
                                               help="Also write the batch as tables: DIR/<table>.csv."),
     table_format: TableFormat = typer.Option(TableFormat.csv, "--table-format",
@@ -129,7 +133,7 @@ def process(
         except MissingDependencyError as exc:
             _fail(str(exc))
     stdin = paths == ["-"]
-    if stdin and (text_dir or html_dir or tables_dir):
+    if stdin and (text_dir or html_dir or tables_dir or srt_dir or vtt_dir):
         _fail(Errors.C004)
     if out is not None and str(out) == "-":
         _fail(Errors.C006)
@@ -150,7 +154,7 @@ def process(
             _fail(Errors.W004)
 
     targets = Targets(out=out, jsonl=jsonl, removed=removed, tables=tables_dir, table_format=table_format.value,
-                      text=text_dir, html=html_dir)
+                      text=text_dir, html=html_dir, srt=srt_dir, vtt=vtt_dir)
     config = RunConfig(lexicons=tuple(lexicon), use_default_lexicon=not no_default_lexicon, correct=not no_correct,
                        dedup=not no_dedup, min_confidence=min_confidence, ginza=ginza, encoding=encoding,
                        views=targets.views)

@@ -63,7 +63,7 @@ class Errors:
     C001 = "No supported transcript found in {path}. Supported: {suffixes}."
     C002 = "{path}: no such file or directory."
     C003 = "--out is required unless the only input is '-' (stdin) or --jsonl is given."
-    C004 = "--text, --html and --tables need input files; they do not work with '-' (stdin)."
+    C004 = "--text, --html, --srt, --vtt and --tables need input files; they do not work with '-' (stdin)."
     C005 = "--out {path} is a file, not a folder. Give a folder (it is created if missing) for the documents."
     C006 = ("--out - is not a folder. To stream the documents to stdout, give --jsonl - (one document a line), "
             "with or without --out.")
@@ -78,6 +78,10 @@ class Errors:
     W004 = ('--executor dask needs dask.distributed, which is not installed. Install it with: '
             'pip install "ja-transcript[dask]"')
     W002 = "Cannot write the tables to {path}: {reason}. Check that the directory is writable."
+    W005 = ("{path}: cannot write its outputs ({reason}). Check that the output folders are writable and have "
+            "space, then rerun with --resume.")
+    W006 = ("{path} has no timings, so it cannot be written as subtitles (--srt, --vtt). Subtitles need a "
+            "timed input: SRT, WebVTT or Whisper JSON.")
 
 
 class TranscriptError(Exception):

@@ -63,6 +63,8 @@ def check_document(doc: dict, raw_text_lines: list[str] | None = None) -> list[s
     for line in lines:
         if line.get("removed"):
             kept = line["removed"]["duplicate_of"]
+            if kept is None and line["removed"]["reason"] == "hallucination":
+                continue
             if kept not in by_n or kept in removed or kept == line["n"]:
                 out.append(f"line {line['n']}: removed as a duplicate of {kept}, which is not a kept line")
     # sentences: ids are positions, built from kept speech lines' clean text

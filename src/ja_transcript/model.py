@@ -24,9 +24,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
 
-LineKind = Literal["title", "heading", "speech", "blank"]
+LineKind = Literal["title", "heading", "speech", "nonspeech", "blank"]
 SourceFormat = Literal["txt", "srt", "vtt", "whisper_json", "jsonl"]
-RemovalReason = Literal["repeat", "near_repeat", "restart"]
+RemovalReason = Literal["repeat", "near_repeat", "restart", "hallucination"]
 AmountKind = Literal["money", "percent", "ratio", "count", "date", "duration", "number", "relative_date"]
 Evidentiality = Literal["asserted", "reported", "speculative"]
 
@@ -72,7 +72,8 @@ class Source(Record):
 
 class Removal(Record):
     reason: RemovalReason
-    duplicate_of: int = Field(description="n of the line that is kept")
+    duplicate_of: Optional[int] = Field(
+        description="n of the line that is kept; null for a hallucination (nothing was said in its place)")
 
 
 class Line(Record):
@@ -187,6 +188,10 @@ class Document(Record):
     claims: list[Claim] = []
     cleaned_text: str = ""
     stats: dict[str, int] = {}
+
+
+# The list fields of a document, in order: `Pipeline.run` hands their records to a sink one by one.
+SECTIONS = ("lines", "corrections", "sentences", "entities", "amounts", "claims")
 
 
 def json_schema() -> dict:

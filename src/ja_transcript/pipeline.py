@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Protocol, Sequence
+
+from pydantic import BaseModel
 
 from .chars import apply_edits
 from .correct.aliases import AliasMatcher
@@ -23,12 +25,17 @@ from .correct.corrector import Corrector, CorrectorConfig
 from .correct.lexicon import Entry, Lexicon, load_lexicon
 from .errors import Errors, TranscriptError
 from .dedup import DedupConfig, find_duplicate_lines, find_loops
+from .dedup.hallucinations import Segment, find_hallucinations
+from .dedup.rolling import find_rolling
 from .extract.amounts import extract_amounts
 from .extract.claims import find_claims
 from .extract.entities import find_entities
-from .model import Amount, Document, Edit, Line, Removal, Sentence, Source, build
+from .model import SECTIONS, Amount, Document, Edit, Line, Removal, Sentence, Source, build
+from .nonspeech import nonspeech_edits
+from .spacing import is_spaced, spacing_edits
 from .nlp import Morpheme, get_analyzer
 from .nlp.analyzer import shifted
+from .nlp.store import MorphemeStore
 from .readers.base import RawLine, RawTranscript, display_path
 from .sentences import Piece, SpokenLine, build_sentences
 from .structure import StructureConfig, line_kinds, punctuated_share
@@ -66,44 +73,64 @@ class Pipeline:
 
     # -- public API ------------------------------------------------------------
     def process(self, raw: RawTranscript) -> Document:
+        return self.run(raw, DocumentBuilder())
+
+    def run(self, raw: RawTranscript, sink: "Sink"):
+        """Process `raw`, handing the document's records to `sink` as they are made; returns
+        what `sink.finish` returns.
+
+        The records come in document order: `start(source=, title=)`, every line, every
+        correction, then sentences, each followed by its entities, amounts and claims, and
+        `finish(cleaned_text=, stats=)`. A `DocumentBuilder` collects them into the
+        `Document`; `writers.document.DocumentJson` writes its JSON as they come, so a long
+        transcript's document is never held whole.
+        """
         analyze = self.analyzer.analyze
         texts = [line.text for line in raw.lines]
-        morphemes = [analyze(t) for t in texts]
+        find_aliases = self.aliases.find
+        # Each line's analysis is kept compactly (see nlp.store) and read back by each stage.
+        morphemes = MorphemeStore()
+        matches: list[Sequence[Match]] = []
+        for t in texts:
+            ms = analyze(t)
+            matches.append(find_aliases(t, ms) or _NONE)
+            morphemes.append(ms)
         timed = any(line.start is not None for line in raw.lines)
         kinds = line_kinds(texts, morphemes, self.options.structure, timed=timed)
 
-        find_aliases = self.aliases.find
-        matches = [find_aliases(t, ms) for t, ms in zip(texts, morphemes)]
         edits = self._corrections(raw.lines, kinds, morphemes, matches)
         cleans = [apply_edits(t, edits[i]) if edits[i] else t for i, t in enumerate(texts)]
+        del texts
         for i, es in enumerate(edits):
             if es:
-                morphemes[i] = analyze(cleans[i])
-                matches[i] = find_aliases(cleans[i], morphemes[i])
+                morphemes[i] = ms = analyze(cleans[i])
+                matches[i] = find_aliases(cleans[i], ms) or _NONE
 
         removals = self._removals(raw.lines, kinds, cleans, morphemes)
-        lines = [build(Line, {"n": r.n, "text": r.text, "kind": k, "clean": c, "removed": removals.get(r.n),
-                              "start": r.start, "end": r.end})
-                 for r, k, c in zip(raw.lines, kinds, cleans)]
-        corrections = [e.correction(r.n) for r, es in zip(raw.lines, edits) for e in es]
-
         source = Source.model_construct(path=raw.path, sha256=raw.sha256, format=raw.format,
                                         record_id=raw.record_id)
         title = raw.title or next((r.text.strip() for r, k in zip(raw.lines, kinds) if k == "title"), None)
-        doc = Document.model_construct(source=source, title=title, lines=lines, corrections=corrections)
-        self._extract(doc, raw.lines, kinds, cleans, morphemes, matches, removals)
-        doc.stats = {
-            "lines": len(lines),
+        sink.start(source=source, title=title)
+        for r, k, c in zip(raw.lines, kinds, cleans):
+            sink.add("lines", build(Line, {"n": r.n, "text": r.text, "kind": k, "clean": c, "removed": removals.get(r.n),
+                                           "start": r.start, "end": r.end}))
+        corrections = 0
+        for r, es in zip(raw.lines, edits):
+            for e in es:
+                sink.add("corrections", e.correction(r.n))
+                corrections += 1
+        del edits
+        counts = self._extract(sink, raw.lines, kinds, cleans, morphemes, matches, removals)
+        cleaned_text = "\n".join(counts.pop("texts"))
+        stats = {
+            "lines": len(raw.lines),
             "speech_lines": kinds.count("speech"),
             "headings": kinds.count("heading") + kinds.count("title"),
-            "corrections": len(corrections),
+            "corrections": corrections,
             "removed_lines": len(removals),
-            "sentences": len(doc.sentences),
-            "entities": len(doc.entities),
-            "amounts": len(doc.amounts),
-            "claims": len(doc.claims),
+            **counts,
         }
-        return doc
+        return sink.finish(cleaned_text=cleaned_text, stats=stats)
 
     def process_text(self, text: str, path: str = "-", *, format: str | None = None) -> Document:
         """One transcript given as text, taken exactly as it is (nothing decoded or dropped).
@@ -130,12 +157,20 @@ class Pipeline:
 
     # -- stages ------------------------------------------------------------------
     def _corrections(self, raw_lines: Sequence[RawLine], kinds: Sequence[str],
-                     morphemes: Sequence[list[Morpheme]], matches: Sequence[list[Match]]) -> list[list[Edit]]:
-        out: list[list[Edit]] = [[] for _ in raw_lines]
-        if self.options.dedup:
-            for i, r in enumerate(raw_lines):
-                if kinds[i] == "speech":
-                    out[i] = find_loops(r.text, self.options.dedup_config)
+                     morphemes: Sequence[list[Morpheme]], matches: Sequence[Sequence[Match]]) -> list[Sequence[Edit]]:
+        out: list[Sequence[Edit]] = [_NONE] * len(raw_lines)  # most lines have none: one shared empty tuple
+        spoken = [i for i, k in enumerate(kinds) if k == "speech"]
+        rolled = find_rolling([raw_lines[i].text for i in spoken]) if self.options.dedup else {}
+        spaced = is_spaced([raw_lines[i].text for i in spoken])
+        for k, i in enumerate(spoken):
+            text = raw_lines[i].text
+            found = [rolled[k]] if k in rolled else []  # the start a rolling caption repeats
+            found = _disjoint(found, nonspeech_edits(text))
+            if spaced:
+                found = _disjoint(found, spacing_edits(text))
+            if self.options.dedup:
+                found = _disjoint(found, find_loops(text, self.options.dedup_config))
+            out[i] = found or _NONE
         if not self.options.correct:
             return out
         evidence = Counter(entry.id for found in matches for _, _, entry in found)
@@ -145,72 +180,139 @@ class Pipeline:
             protected = [(s, e) for s, e, _ in matches[i]] + [(e.start, e.end) for e in out[i]]
             found = self.corrector.find(r.text, morphemes[i], evidence, protected)
             if found:  # most lines have nothing to correct
-                out[i] = sorted(out[i] + found, key=lambda e: e.start)
+                out[i] = sorted([*out[i], *found], key=lambda e: e.start)
         return out
 
     def _removals(self, raw_lines: Sequence[RawLine], kinds: Sequence[str], cleans: Sequence[str],
-                  morphemes: Sequence[list[Morpheme]]) -> dict[int, Removal]:
+                  morphemes: MorphemeStore) -> dict[int, Removal]:
         if not self.options.dedup:
             return {}
-        spoken = [(r.n, c) for r, k, c in zip(raw_lines, kinds, cleans) if k == "speech"]
-        analysed = {r.n: ms for r, k, ms in zip(raw_lines, kinds, morphemes) if k == "speech"}
-        return find_duplicate_lines(spoken, self.options.dedup_config, morphemes=analysed)
+        removed: dict[int, Removal] = {}
+        if any(r.start is not None for r in raw_lines):  # hallucinations are segments of a timed ASR output
+            removed = find_hallucinations([Segment(r.n, c, r.start, r.end, *_whisper_scores(r))
+                                           for r, k, c in zip(raw_lines, kinds, cleans) if k == "speech"])
+        spoken = [(r.n, c) for r, k, c in zip(raw_lines, kinds, cleans) if k == "speech" and r.n not in removed]
+        # views: a line's morphemes are read back when the search needs them, not held
+        analysed = {r.n: morphemes.view(i) for i, (r, k) in enumerate(zip(raw_lines, kinds)) if k == "speech"}
+        speakers = {r.n: r.speaker for r in raw_lines if getattr(r, "speaker", None) is not None}
+        removed.update(find_duplicate_lines(spoken, self.options.dedup_config, morphemes=analysed,
+                                            speakers=speakers or None))
+        return removed
 
-    def _extract(self, doc: Document, raw_lines: Sequence[RawLine], kinds: Sequence[str],
-                 cleans: Sequence[str], morphemes: Sequence[list[Morpheme]], matches: Sequence[list[Match]],
-                 removals: dict[int, Removal]) -> None:
+    def _extract(self, sink: "Sink", raw_lines: Sequence[RawLine], kinds: Sequence[str],
+                 cleans: Sequence[str], morphemes: MorphemeStore, matches: Sequence[Sequence[Match]],
+                 removals: dict[int, Removal]) -> dict:
+        """Sentences and what is extracted from them, into `sink`; returns their counts and
+        the sentences' texts."""
         spoken: list[SpokenLine] = []
-        by_n: dict[int, SpokenLine] = {}
-        line_matches: dict[int, list[Match]] = {}
+        index_of: dict[int, int] = {}  # n -> position of the line
         after_break = False
-        for r, k, c, ms, found in zip(raw_lines, kinds, cleans, morphemes, matches):
+        for i, (r, k, c) in enumerate(zip(raw_lines, kinds, cleans)):
             if k == "blank":
                 after_break = True
                 continue
             if k != "speech" or r.n in removals:
                 continue
-            line = SpokenLine(r.n, c, ms, r.start, r.end, after_break)
-            spoken.append(line)
-            by_n[r.n] = line
-            line_matches[r.n] = found
+            spoken.append(SpokenLine(r.n, c, morphemes.view(i), r.start, r.end, after_break))
+            index_of[r.n] = i
             after_break = False
         punctuated = punctuated_share([line.text for line in spoken]) >= self.options.structure.punctuated_share
         drafts = build_sentences(spoken, punctuated)
+        del spoken
 
+        counts = {"sentences": 0, "entities": 0, "amounts": 0, "claims": 0, "texts": []}
+        read: tuple[int, list[Morpheme]] = (-1, [])  # the line read back last (a line often ends one
+        #                                              sentence and starts the next)
         for sid, draft in enumerate(drafts):
             parts, sent_morphemes = [], []
             offset = 0
             for piece in draft.pieces:
-                line = by_n[piece.line]
-                parts.append(line.text[piece.start:piece.end])
+                i = index_of[piece.line]
+                if read[0] != i:
+                    read = (i, morphemes[i])
+                parts.append(cleans[i][piece.start:piece.end])
                 shift = offset - piece.start
-                sent_morphemes.extend(shifted(line.morphemes, shift, piece.start, piece.end))
+                sent_morphemes.extend(shifted(read[1], shift, piece.start, piece.end))
                 offset += piece.end - piece.start
             text = "".join(parts)
-            first, last = by_n[draft.pieces[0].line], by_n[draft.pieces[-1].line]
-            doc.sentences.append(build(Sentence, {"id": sid, "text": text, "lines": draft.lines,
-                                                  "start": first.start, "end": last.end}))
-            found = _sentence_matches(draft.pieces, line_matches, text, self.aliases)
-            self._extract_sentence(doc, sid, text, sent_morphemes, found)
-        doc.cleaned_text = "\n".join(s.text for s in doc.sentences)
+            first, last = raw_lines[index_of[draft.pieces[0].line]], raw_lines[index_of[draft.pieces[-1].line]]
+            sink.add("sentences", build(Sentence, {"id": sid, "text": text, "lines": draft.lines,
+                                                   "start": first.start, "end": last.end}))
+            counts["sentences"] += 1
+            counts["texts"].append(text)
+            found = _sentence_matches(draft.pieces, index_of, matches, text, self.aliases)
+            self._extract_sentence(sink, counts, sid, text, sent_morphemes, found)
+            drafts[sid] = None  # done with: its pieces need not stay
+        return counts
 
-    def _extract_sentence(self, doc: Document, sid: int, text: str, morphemes: list[Morpheme],
+    def _extract_sentence(self, sink: "Sink", counts: dict, sid: int, text: str, morphemes: list[Morpheme],
                           matches: list[Match] | None) -> None:
         entities = find_entities(text, morphemes, self.aliases, backend=self.entity_backend, matches=matches)
-        doc.entities.extend(e.entity(sid) for e in entities)
-        first_amount = len(doc.amounts)
+        for e in entities:
+            sink.add("entities", e.entity(sid))
+        counts["entities"] += len(entities)
+        first_amount = counts["amounts"]
         amounts = extract_amounts(text, morphemes)
-        doc.amounts.extend(Amount.of(a, sid) for a in amounts)
+        for a in amounts:
+            sink.add("amounts", Amount.of(a, sid))
+        counts["amounts"] += len(amounts)
         for span in find_claims(text, morphemes):
             ents = _unique(e.canonical for e in entities  # named entities, not domain terms
                            if e.label != "TERM" and span.start <= e.start and e.end <= span.end)
             amts = [first_amount + i for i, a in enumerate(amounts)
                     if span.start <= a["start"] and a["end"] <= span.end]
-            doc.claims.append(span.claim(len(doc.claims), sid, ents, amts))
+            sink.add("claims", span.claim(counts["claims"], sid, ents, amts))
+            counts["claims"] += 1
 
 
-def _sentence_matches(pieces: Sequence[Piece], line_matches: dict[int, list[Match]], text: str,
-                      aliases: AliasMatcher) -> list[Match] | None:
+def _whisper_scores(line: RawLine) -> tuple[float | None, float | None, float | None]:
+    """A segment's no_speech_prob, avg_logprob and compression_ratio, where its reader kept them."""
+    meta = getattr(line, "meta", None) or {}
+    return meta.get("no_speech_prob"), meta.get("avg_logprob"), meta.get("compression_ratio")
+
+
+def _disjoint(kept: list[Edit], more: list[Edit]) -> list[Edit]:
+    """`kept` and those of `more` that overlap none of them, by start."""
+    if not more:
+        return kept
+    if not kept:
+        return more
+    return sorted(kept + [e for e in more if not any(e.start < k.end and k.start < e.end for k in kept)],
+                  key=lambda e: e.start)
+
+
+class Sink(Protocol):
+    """Where `Pipeline.run` puts a document's records (see there for their order)."""
+
+    def start(self, **fields: Any) -> None: ...
+
+    def add(self, section: str, record: BaseModel) -> None: ...
+
+    def finish(self, **fields: Any) -> Any: ...
+
+
+class DocumentBuilder:
+    """A `Sink` that collects the records into the `Document`, which `finish` returns."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, Any] = {}
+        self.lists: dict[str, list] = {name: [] for name in SECTIONS}
+
+    def start(self, **fields: Any) -> None:
+        self.fields.update(fields)
+
+    def add(self, section: str, record: BaseModel) -> None:
+        self.lists[section].append(record)
+
+    def finish(self, **fields: Any) -> Document:
+        return Document.model_construct(**self.fields, **self.lists, **fields)
+
+
+_NONE: tuple = ()  # a line's matches or edits when it has none (most lines): one shared empty tuple
+
+
+def _sentence_matches(pieces: Sequence[Piece], index_of: dict[int, int], line_matches: Sequence[Sequence[Match]],
+                      text: str, aliases: AliasMatcher) -> list[Match] | None:
     """A sentence's lexicon matches, taken from its lines' (each line is matched once).
 
     None where matching the sentence itself might find others: a line's match crosses the
@@ -222,7 +324,7 @@ def _sentence_matches(pieces: Sequence[Piece], line_matches: dict[int, list[Matc
         if k and aliases.may_cross(text, offset):
             return None
         shift = offset - piece.start
-        for start, end, entry in line_matches[piece.line]:
+        for start, end, entry in line_matches[index_of[piece.line]]:
             if end <= piece.start or start >= piece.end:
                 continue
             if start < piece.start or end > piece.end:

@@ -23,7 +23,7 @@ _END_RUN = re.compile(f"[{_ENDS}][{_ENDS}」』）)】”’]*")  # an end, with
 _FINAL_PARTICLES = {"ね", "よ", "な", "ねえ", "よね", "わ", "さ", "ぞ", "ぜ", "か"}
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a transcript holds one or two per sentence while it is processed
 class Piece:
     """A stretch of one line's clean text that belongs to a sentence."""
     line: int
@@ -31,7 +31,7 @@ class Piece:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceDraft:
     pieces: list[Piece] = field(default_factory=list)
 

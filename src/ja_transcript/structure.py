@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .nlp import Morpheme
+from .nonspeech import is_nonspeech
 
 _PUNCT = set("、。，．,.！？!?…」』）)")
 # Inside a heading, only these particles link nouns: 仮想通貨とAIの関係, オープンAIとの契約.
@@ -88,14 +89,15 @@ def looks_like_title(text: str, morphemes: Sequence[Morpheme], punctuated: bool,
 
 def line_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
                config: StructureConfig = StructureConfig(), timed: bool = False) -> list[str]:
-    """Kind of every line: title | heading | speech | blank.
+    """Kind of every line: title | heading | speech | nonspeech | blank.
 
-    Timed lines (subtitle cues, Whisper segments) are all speech: tools paste chapter
+    A line of sound tags only ([音楽], ♪～, (拍手)) is nonspeech (see `nonspeech`). Timed
+    lines (subtitle cues, Whisper segments) are otherwise all speech: tools paste chapter
     titles into text transcripts, not into cues. In a text that does not punctuate, short
     noun phrases are common speech fragments; if they are not rare, none is a heading.
     """
     if timed:
-        return ["speech" if t.strip() else "blank" for t in texts]
+        return [("nonspeech" if is_nonspeech(t) else "speech") if t.strip() else "blank" for t in texts]
     punctuated = punctuated_share(texts) >= config.punctuated_share
     heading_like = [bool(t.strip()) and looks_like_heading(t, ms, punctuated, config)
                     for t, ms in zip(texts, morphemes)]
@@ -110,6 +112,9 @@ def line_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
     for text, heading in zip(texts, heading_like):
         if not text.strip():
             kinds.append("blank")
+            continue
+        if is_nonspeech(text):
+            kinds.append("nonspeech")
             continue
         kinds.append(("heading" if seen_content else "title") if heading else "speech")
         seen_content = True

@@ -34,3 +34,13 @@ def test_abort_leaves_no_stream(tmp_path):
     writer.document(0, doc("a"))
     writer.abort()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_nothing_is_kept_per_job_once_it_is_written(tmp_path):
+    writer = BatchWriter(Targets(jsonl=str(tmp_path / "all.jsonl")), list(range(100)))
+    for i in reversed(range(100)):  # the worst order: everything waits for the first
+        writer.document(i, doc(f"d{i}"), files=False)
+        writer.finished(i)
+    assert not writer.held and not writer.done and writer.head == 100
+    writer.commit()
+    assert (tmp_path / "all.jsonl").read_text().split() == [f"d{i}" for i in range(100)]

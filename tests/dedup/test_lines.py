@@ -345,3 +345,18 @@ def test_long_lines_are_compared_in_reasonable_time():
     removed = removals([(1, digits + "です"), (2, "あ" + digits + "ですよ"), (3, long_line), (4, near)])
     assert time.perf_counter() - start < 5
     assert removed[4] == ("near_repeat", 3)  # a long line said again with a particle more still goes
+
+
+def test_another_speakers_echo_is_never_a_repeat():
+    # agreement and echoes across speakers, from several kinds of talk
+    pairs = [("投稿頻度を減らしたんですよね。", "投稿頻度を減らしたんですよね。"),
+             ("来週の会議は火曜日の午後三時からですね。", "来週の会議は火曜日の午後三時からですね。"),
+             ("このラーメン本当においしいですね。", "このラーメン本当においしいですね。")]
+    for a, b in pairs:
+        assert removals([(1, a), (2, b)], speakers={1: "A", 2: "B"}) == {}
+        assert removals([(1, a), (2, b)], speakers={1: "A", 2: "A"}) == {2: ("repeat", 1)}
+
+
+def test_one_speakers_repeat_is_found_across_the_others_lines():
+    lines = [(1, "新しいモデルの発表は来月になりそうです。"), (2, "なるほど。"), (3, "新しいモデルの発表は来月になりそうです。")]
+    assert removals(lines, speakers={1: "A", 2: "B", 3: "A"}) == {3: ("repeat", 1)}

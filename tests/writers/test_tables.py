@@ -219,3 +219,20 @@ def test_streamed_tables_equal_the_whole_batch_written_at_once(tmp_path, monkeyp
     back, whole = read_tables(tmp_path / "pq", "parquet"), to_frames(docs)
     for table in TABLES:
         assert_frame_equal(back[table], whole[table])
+
+
+def test_a_table_stream_holds_at_most_a_chunk_of_rows(tmp_path, monkeypatch):
+    from ja_transcript.pipeline import Pipeline
+    from ja_transcript.writers.tables import TableStream, doc_rows
+
+    monkeypatch.setattr(TableStream, "CHUNK_ROWS", 3)
+    pipeline = Pipeline()
+    stream = TableStream(tmp_path / "t", "csv")
+    for i in range(6):
+        stream.add_rows(doc_rows(pipeline.process_text("はい。\nそうですね。\n40億ドルです。\n", f"{i}.txt")))
+        assert all(n < 3 for n in stream._sizes.values())
+    # the rows went to the tables' temporary files, which appear under their names at commit
+    written = list((tmp_path / "t").iterdir())
+    assert written and all(p.name.startswith(".ja-transcript-") for p in written)
+    stream.commit()
+    assert len(read_tables(tmp_path / "t")["lines"]) == 18

@@ -3,9 +3,9 @@
     run_batch(["corpus/"], RunConfig(), Targets(out=Path("outputs")), workers=2)
 
 The layers, each its own module: `naming` (output names), `work` (one job: read, process,
-render; yields messages), `pool` (fault-tolerant worker processes), `sinks` (document
-files at once, batch-wide streams in input order), `manifest` (what is done, for
---resume, and errors.jsonl).
+write the documents' files, render the streams' parts; yields messages), `pool`
+(fault-tolerant worker processes), `sinks` (batch-wide streams in input order), `manifest`
+(what is done, for --resume, and errors.jsonl).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def run_batch(paths: Sequence[str], config: RunConfig, targets: Targets, workers
 
         runner = DaskExecutor(config, targets, workers, scheduler)
     else:
-        runner = LocalExecutor(config, workers, pipeline)
+        runner = LocalExecutor(config, workers, pipeline, targets)
 
     # Units, in the order the batch-wide streams are written: an input done before (--resume),
     # or a job: an input, or on a cluster a range of a big JSON Lines input's records.
@@ -125,20 +125,21 @@ def run_batch(paths: Sequence[str], config: RunConfig, targets: Targets, workers
     manifest.finish(files, argument_errors)
     result.documents = writer.written
     for path in files:
-        result.errors.extend(manifest.entries.get(path, {}).get("errors", ()))
+        result.errors.extend(manifest.errors(path))
     return result
 
 
 class LocalExecutor:
     """Jobs in this process (one worker, or one input) or on local worker processes."""
 
-    local_files = True  # the main process writes each document's files
+    local_files = False  # each job writes its documents' files (the document as it is made)
 
-    def __init__(self, config: RunConfig, workers: int, pipeline=None):
+    def __init__(self, config: RunConfig, workers: int, pipeline=None, targets: Targets | None = None):
         self.config, self.workers, self.pipeline = config, workers, pipeline
+        self.targets = targets
 
     def split(self, job: Job) -> list[Job]:
-        return [job]  # a big JSON Lines input streams through one worker
+        return [replace(job, files=self.targets)]  # a big JSON Lines input streams through one worker
 
     def run(self, jobs: list[Job]):
         if not jobs:
@@ -169,4 +170,4 @@ def _replay(writer: BatchWriter, index: int, out: Path, item: dict, views: froze
 
     for relpath in item["documents"]:
         doc = Document.model_validate_json((out / relpath).read_text(encoding="utf-8"))
-        writer.document(index, render(doc, item["name"], views), replay=True)
+        writer.document(index, render(doc, item["name"], views, document=False), replay=True)

@@ -22,8 +22,8 @@ from typing import Iterator
 
 from ..errors import Errors
 from .config import RunConfig
-from .sinks import STREAM_VIEWS, Targets, write_files
-from .work import Failed, Finished, Job, Message, Rendered, run_job
+from .sinks import Targets
+from .work import Failed, Finished, Job, Message, run_job
 
 RECORDS_PER_TASK = 200  # records of a big JSON Lines input per task
 _local = threading.local()  # in each worker thread: its pipeline (SudachiPy is not thread-safe)
@@ -40,14 +40,7 @@ def _pipeline(config: RunConfig, fingerprint: str):
 def run_task(config: RunConfig, fingerprint: str, targets: Targets, job: Job) -> list[Message]:
     """One task on a worker: process the job, write its documents' files, return the rest."""
     pipeline = _pipeline(config, fingerprint)
-    out: list[Message] = []
-    for message in run_job(pipeline, job, config.views):
-        if isinstance(message, Rendered):
-            write_files(targets, message)
-            message = Rendered(message.record_id, message.relpath, "",
-                               {k: v for k, v in message.views.items() if k in STREAM_VIEWS})
-        out.append(message)
-    return out
+    return list(run_job(pipeline, replace(job, files=targets), config.views))
 
 
 class DaskExecutor:
@@ -60,7 +53,8 @@ class DaskExecutor:
         self.fingerprint = config.fingerprint(__version__)
         # the workers' view of the outputs: absolute paths (their working folder may differ)
         self.targets = replace(targets, out=_absolute(targets.out), text=_absolute(targets.text),
-                               html=_absolute(targets.html), jsonl=None, removed=None, tables=None)
+                               html=_absolute(targets.html), srt=_absolute(targets.srt), vtt=_absolute(targets.vtt),
+                               jsonl=None, removed=None, tables=None)
         self.workers, self.scheduler = max(1, workers), scheduler
 
     def split(self, job: Job) -> list[Job]:

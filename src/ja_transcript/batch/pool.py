@@ -115,6 +115,7 @@ class WorkerPool:
             while pending or self.busy:
                 while pending and len(self.busy) < self.size:
                     while head < len(unfinished) and unfinished[head] in done:
+                        done.discard(unfinished[head])  # behind the head: no longer asked about
                         head += 1
                     limit = unfinished[min(head + self.ahead, len(unfinished) - 1)]
                     if pending[0].job.index > limit and self.busy:

@@ -1,7 +1,8 @@
 """Where a batch's messages go: document files at once, batch-wide outputs in input order.
 
-Documents, cleaned text and review pages are one file each, written (atomically) the
-moment they arrive. The batch-wide outputs (--jsonl, --removed, --tables) are streams that
+Documents, cleaned text and review pages are one file each, written (atomically) by the
+job that makes them (`work.write_document`), or here the moment they arrive (stdin). The
+batch-wide outputs (--jsonl, --removed, --tables) are streams that
 must not depend on which worker finished first: each job's part is written when every
 earlier job has been written, and held until then (the pool bounds how far ahead jobs run).
 Streams appear complete at `commit`, or not at all.
@@ -30,16 +31,19 @@ class Targets:
     table_format: str = "csv"
     text: Path | None = None
     html: Path | None = None
+    srt: Path | None = None
+    vtt: Path | None = None
 
     @property
     def views(self) -> frozenset[str]:
         asked = {"jsonl": self.jsonl, "removed": self.removed, "tables": self.tables, "text": self.text,
-                 "html": self.html}
+                 "html": self.html, "srt": self.srt, "vtt": self.vtt}
         return frozenset(k for k, v in asked.items() if v is not None)
 
 
 def write_files(targets: Targets, rendered: Rendered, document: bool = True) -> None:
-    """The one-file outputs of a document: itself, its cleaned text, its review page."""
+    """The one-file outputs of a document: itself, its cleaned text, its review page, its
+    subtitles."""
     if targets.out is not None and document:
         write_atomic(targets.out / rendered.relpath, rendered.json)
     stem = rendered.relpath[: -len(".json")]
@@ -47,6 +51,10 @@ def write_files(targets: Targets, rendered: Rendered, document: bool = True) -> 
         write_atomic(targets.text / f"{stem}.txt", rendered.views["text"])
     if targets.html is not None:
         write_atomic(targets.html / f"{stem}.html", rendered.views["html"])
+    if targets.srt is not None:
+        write_atomic(targets.srt / f"{stem}.srt", rendered.views["srt"])
+    if targets.vtt is not None:
+        write_atomic(targets.vtt / f"{stem}.vtt", rendered.views["vtt"])
 
 
 class BatchWriter:
@@ -89,6 +97,7 @@ class BatchWriter:
                 self._emit(part)
             if self.order[self.head] not in self.done:
                 break
+            self.done.discard(self.order[self.head])  # behind the head: a batch keeps no state per job done
             self.head += 1
 
     def _emit(self, part: dict[str, Any]) -> None:

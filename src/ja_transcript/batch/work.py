@@ -1,9 +1,12 @@
 """One job of a batch: read an input, process each transcript, render its outputs.
 
-A job yields messages rather than writing files, so the same job runs in the main
-process, in a worker process or on a cluster, and whoever receives the messages writes
-them (see `batch.sinks`). Every document is rendered completely in the job: the receiver
-never parses a document back.
+The same job runs in the main process, in a worker process or on a cluster. Given
+`Job.files`, it writes each document's own files itself (atomically), the document's JSON
+streamed as the pipeline makes it, so neither the job nor the receiver ever holds a long
+transcript's document or its JSON whole; it yields messages for the rest: what the
+batch-wide streams (--jsonl, --removed, --tables) and the manifest need, written in input
+order by whoever receives them (see `batch.sinks`). Every view is rendered completely in
+the job: the receiver never parses a document back.
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ class Job:
     location: str | None = None  # where to open it, if not at `path` (a worker elsewhere: an absolute path)
     part: Any = None  # (readers.stream.Scan, Range): only this range of a big JSON Lines input
     input: int = 0  # position of the input among the run's inputs (a job may be part of one)
+    # The `sinks.Targets` whose per-document files (document, text, review page) the job writes
+    # itself, the document streamed as it is made; None: whoever receives its messages writes them.
+    files: Any = None
 
     @property
     def source(self) -> str:
@@ -62,8 +68,10 @@ def document_relpath(name: str, record_id: str | None) -> str:
     return f"{name}/{record_name(record_id)}.json" if record_id is not None else f"{name}.json"
 
 
-def render(doc, name: str, views: frozenset[str]) -> Rendered:
-    """The document as JSON and the views asked for (jsonl, removed, tables, text, html)."""
+def render(doc, name: str, views: frozenset[str], document: bool = True) -> Rendered:
+    """The document as JSON (unless `document` is false: "") and the views asked for (jsonl,
+    removed, tables, text, html, srt, vtt). Subtitles of an untimed document raise
+    TranscriptError (W006): that input fails with the message, before anything is written."""
     from ..writers import cleaned_text, removed_records, to_html, to_json, to_json_line
     from ..writers.tables import doc_rows
 
@@ -81,7 +89,46 @@ def render(doc, name: str, views: frozenset[str]) -> Rendered:
         out["text"] = cleaned_text(doc)
     if "html" in views:
         out["html"] = to_html(doc)
-    return Rendered(record_id, document_relpath(name, record_id), to_json(doc), out)
+    if "srt" in views or "vtt" in views:
+        from ..writers.subtitles import to_srt, to_vtt
+
+        if "srt" in views:
+            out["srt"] = to_srt(doc)
+        if "vtt" in views:
+            out["vtt"] = to_vtt(doc)
+    return Rendered(record_id, document_relpath(name, record_id), to_json(doc) if document else "", out)
+
+
+def write_document(pipeline, raw, job: Job, views: frozenset[str]) -> Rendered:
+    """Process `raw` and write its files into `job.files`; returns what is left for the
+    batch-wide streams. Without views the document's JSON is written as the pipeline makes
+    it, so a long transcript's document is never held whole; with views it is written from
+    the document, a chunk of records at a time."""
+    from ..writers.document import AtomicFile, DocumentJson, write_json
+    from .sinks import STREAM_VIEWS, write_files
+
+    targets = job.files
+    relpath = document_relpath(job.name, raw.record_id)
+    doc = pipeline.process(raw) if views or targets.out is None else None
+    # the views first: one that cannot be made (subtitles of an untimed input) fails the
+    # input before any of its files is written
+    rendered = render(doc, job.name, views, document=False) if views else None
+    if targets.out is not None:
+        out = AtomicFile(targets.out / relpath, binary=True)
+        try:
+            if doc is None:
+                pipeline.run(raw, DocumentJson(out.write))
+            else:
+                write_json(doc, out.write)
+        except BaseException:
+            out.abort()
+            raise
+        out.commit()
+    if rendered is None:
+        return Rendered(raw.record_id, relpath, "", {})
+    del doc
+    write_files(targets, rendered, document=False)
+    return Rendered(raw.record_id, relpath, "", {k: v for k, v in rendered.views.items() if k in STREAM_VIEWS})
 
 
 def run_job(pipeline, job: Job, views: frozenset[str] = frozenset()) -> Iterator[Message]:
@@ -109,7 +156,13 @@ def run_job(pipeline, job: Job, views: frozenset[str] = frozenset()) -> Iterator
             yield Failed(str(raw))
             continue
         try:
-            rendered = render(pipeline.process(raw), job.name, views)
+            if job.files is None:
+                rendered = render(pipeline.process(raw), job.name, views)
+            else:
+                rendered = write_document(pipeline, raw, job, views)
+        except OSError as exc:  # writing its files
+            yield Failed(Errors.W005.format(path=job.path, reason=exc), raw.record_id)
+            continue
         except Exception as exc:  # a bug must cost one transcript, not the batch
             where = f"{job.path} record {raw.record_id}" if raw.record_id is not None else job.path
             yield Failed(Errors.P002.format(path=where, reason=f"{type(exc).__name__}: {exc}"), raw.record_id)

@@ -44,6 +44,7 @@ def find_duplicate_lines(
     config: DedupConfig = DedupConfig(),
     *,
     morphemes: Mapping[int, Sequence[Morpheme]] | None = None,
+    speakers: Mapping[int, str | None] | None = None,
 ) -> dict[int, Removal]:
     """Spoken lines to remove, as ``{n: Removal(reason, duplicate_of=n of the kept line)}``.
 
@@ -51,11 +52,27 @@ def find_duplicate_lines(
     lines are left out by the caller. `morphemes` may give the analysis of some lines'
     text, by n, when the caller has it already; other lines are tokenized if needed.
 
+    `speakers` (by n) make each speaker's lines a stream of their own: a line that echoes or
+    agrees with another speaker (投稿頻度を減らしたよね。 / 投稿頻度を減らしましたね。) is
+    speech, never a repeat, and loops and restarts are one speaker's. Lines of no known
+    speaker make one stream.
+
     >>> removed = find_duplicate_lines([(1, "今日は暗号資産の話をします。"), (2, "今日は暗号資産の話をします。"),
     ...                                 (3, "はい。"), (4, "はい。")])
     >>> {n: (r.reason, r.duplicate_of) for n, r in removed.items()}
     {2: ('repeat', 1)}
+    >>> find_duplicate_lines([(1, "投稿頻度を減らしたんですよね。"), (2, "投稿頻度を減らしたんですよね。")],
+    ...                      speakers={1: "A", 2: "B"})
+    {}
     """
+    if speakers and len(set(speakers.values())) > 1:
+        streams: dict[str | None, list[tuple[int, str]]] = {}
+        for n, text in lines:
+            streams.setdefault(speakers.get(n), []).append((n, text))
+        out: dict[int, Removal] = {}
+        for stream in streams.values():
+            out.update(find_duplicate_lines(stream, config, morphemes=morphemes))
+        return dict(sorted(out.items()))
     given = morphemes or {}
     items = [Line(n, text, given.get(n)) for n, text in lines]
     removed: dict[int, tuple[Reason, int]] = {}

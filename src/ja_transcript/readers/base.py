@@ -29,7 +29,7 @@ SUPPORTED_SUFFIXES = tuple(SUFFIX_FORMATS)
 STDIN = "-"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a transcript has one per line, kept while it is processed
 class RawLine:
     """One line of a text file, one subtitle cue, or one transcription segment."""
 

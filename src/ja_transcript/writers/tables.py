@@ -245,7 +245,8 @@ def doc_rows(doc: Document | Mapping[str, Any]) -> list[tuple[str, dict[str, Any
 
 class TableStream:
     """Writes the tables of a batch as its documents come, a chunk of rows at a time, so a
-    batch of any size holds only one chunk; each file appears complete at `commit`.
+    batch of any size holds only one chunk a table; each file appears complete at `commit`.
+    A chunk is kept column-wise (a list of values a column), not as a dict a row.
 
     The CSV is what `write_tables` writes for the same documents. The `documents` table
     takes its stats_* columns from the first document (every document has the same stats).
@@ -260,7 +261,8 @@ class TableStream:
             require_pyarrow()
         self.out_dir, self.fmt = Path(out_dir), fmt
         self._stats: list[str] | None = None
-        self._rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+        self._chunks: dict[str, dict[str, list]] = {}  # table -> column -> values of the rows not written
+        self._sizes = dict.fromkeys(TABLES, 0)  # rows in each chunk
         self._files: dict[str, Any] = {}
         self._parquet: dict[str, Any] = {}
 
@@ -268,8 +270,13 @@ class TableStream:
         for table, row in rows:
             if table == "documents" and self._stats is None:
                 self._stats = [k for k in row if k.startswith(STATS_PREFIX)]
-            self._rows[table].append(row)
-            if len(self._rows[table]) >= self.CHUNK_ROWS:
+            chunk = self._chunks.get(table)
+            if chunk is None:
+                chunk = self._chunks[table] = {name: [] for name in self._columns(table)}
+            for name, values in chunk.items():
+                values.append(row.get(name))
+            self._sizes[table] += 1
+            if self._sizes[table] >= self.CHUNK_ROWS:
                 self._flush(table)
 
     def _columns(self, table: str) -> dict[str, str]:
@@ -279,9 +286,11 @@ class TableStream:
         return kinds
 
     def _flush(self, table: str) -> None:
-        rows, self._rows[table] = self._rows[table], []
+        chunk = self._chunks.pop(table, None) or {}
+        rows, self._sizes[table] = self._sizes[table], 0
         kinds = self._columns(table)
-        frame = pd.DataFrame({name: _series([r.get(name) for r in rows], kind) for name, kind in kinds.items()})
+        frame = pd.DataFrame({name: _series(chunk.pop(name, []), kind) for name, kind in kinds.items()})
+        del chunk
         if self.fmt == "csv":
             out = self._files.get(table)
             if out is None:
