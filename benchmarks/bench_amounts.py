@@ -38,10 +38,15 @@ Rows:
   pNNE numbers       number_normalizer items (figures with or without counter), same rule.
   pNNE dates         abstime items: the finite year / month / day / hour / minute fields of the case's
                      lower bound must all be equal in an overlapping output (ours: parsed from the ISO
-                     value; pyNormalizeNumExp: its lower bound).
+                     value, or from `low` for a range of dates; pyNormalizeNumExp: its lower bound).
+                     A relative_date counts by the size of its offset (3年前 -> 3), the figure said.
   pNNE nothing       inputs where the case expects nothing: right when the system outputs nothing.
   gold amounts       the sample transcript's gold amounts, line by line, by the rule above;
                      "strict" (ours only) also needs kind, unit, approximate and text equal.
+  dates cases        tests/extract/cases/amounts_dates*.json (ours only: dates, ranges, bands,
+                     relative dates in this project's conventions): sentences whose amounts are
+                     all exactly right; the held-out file was scored once before anything was
+                     fixed against it.
 Speed: both run over the same texts (every case input and every transcript line, one call
 per line), timed separately, after a warm-up; ours is called without morphemes, so
 SudachiPy tokenization is included.
@@ -66,6 +71,9 @@ KANJI_CASES = EVAL / "numbers" / "kanji_numeral_cases.json"
 PNNE_CASES = EVAL / "numbers" / "pynormalizenumexp_cases.json"
 SAMPLE = EVAL / "seed" / "iwami_coreweave_news.txt"
 GOLD = EVAL / "seed" / "iwami_coreweave_news.gold.json"
+CASES = Path(__file__).resolve().parents[1] / "tests" / "extract" / "cases"
+DATE_CASES = CASES / "amounts_dates.json"
+DATE_HELDOUT = CASES / "amounts_dates_heldout.json"  # held out: first run (scored once) in the README
 INF = math.inf
 SI_THOUSAND = {"km": "m", "kg": "g", "kW": "W", "MW": "kW", "GW": "MW", "kWh": "Wh"}
 _ISO = re.compile(r"^(?:(\d{4})|--|---)?(?:-?(\d{2}))?(?:-(\d{2}))?(?:T(\d{2}):(\d{2}))?$")
@@ -82,13 +90,15 @@ class Ours:
         """Outputs as {start, end, interval, numbers, date}."""
         out = []
         for a in self.run(text):
-            if a["kind"] == "date":
-                out.append(_item(a["start"], a["end"], None, _iso_fields(a["value"])))
+            if a["kind"] == "date":  # a range of dates by its first date, as pyNormalizeNumExp's lower bound
+                out.append(_item(a["start"], a["end"], None, _iso_fields(a["value"] or a["low"])))
                 continue
             if a["low"] is None and a["high"] is None:
                 low = high = a["value"]
             else:
                 low, high = _interval(a["low"], a["high"])
+            if a["kind"] == "relative_date":  # the figure said is the size of the signed offset
+                low, high = sorted((abs(low), abs(high)))
             factor = 1000 if a["unit"] in SI_THOUSAND else 1
             out.append(_item(a["start"], a["end"], (low * factor, high * factor), None))
         return out
@@ -280,6 +290,18 @@ def row_gold(system, lines, gold, strict=False) -> tuple[int, int]:
     return right, len(gold)
 
 
+def row_date_cases(path: Path) -> tuple[int, int]:
+    """Hand-labelled sentences of tests/extract/cases (ours only, their conventions): a case is
+    right when every amount of the sentence is found with all its fields and nothing else is."""
+    fields = ("text", "kind", "value", "low", "high", "unit", "approximate")
+    cases = json.loads(path.read_text(encoding="utf-8"))["cases"]
+    right = 0
+    for c in cases:
+        want = [tuple(a.get(k, False if k == "approximate" else None) for k in fields) for a in c["amounts"]]
+        right += [tuple(a[k] for k in fields) for a in extract_amounts(c["text"])] == want
+    return right, len(cases)
+
+
 # --------------------------------------------------------------------------- speed
 def speed(system, texts: list[str], repeat: int) -> float:
     for t in texts[:20]:  # warm-up (dictionary load, caches)
@@ -329,6 +351,9 @@ def main(argv=None) -> int:
         print(f"{label:<{width}}" + "".join(f"{c:>20}" for c in cells))
     r, n = row_gold(systems[0], lines, gold, strict=True)
     print(f"{'gold amounts, strict':<{width}}{f'{r:>4}/{n:<4} {100 * r / n:5.1f}%':>20}{'':>20}")
+    for label, path in (("dates cases (development)", DATE_CASES), ("dates cases (held out)", DATE_HELDOUT)):
+        r, n = row_date_cases(path)
+        print(f"{label:<{width}}{f'{r:>4}/{n:<4} {100 * r / n:5.1f}%':>20}{'':>20}")
 
     texts_cases = [c["input"] for c in kanji if isinstance(c["input"], str)] + [c["input"] for c in pnne]
     corpora = [("sample transcript, by line", lines), ("case inputs", texts_cases)]

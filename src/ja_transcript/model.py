@@ -30,7 +30,7 @@ SourceFormat = Literal["txt", "srt", "vtt", "whisper_json", "whisper_cpp_json", 
                        "podcast_json", "jsonl"]
 TimeUnit = Literal["s", "ms"]
 RemovalReason = Literal["repeat", "near_repeat", "restart", "hallucination"]
-AmountKind = Literal["money", "percent", "ratio", "count", "date", "duration", "number"]
+AmountKind = Literal["money", "percent", "ratio", "count", "date", "duration", "number", "relative_date"]
 Evidentiality = Literal["asserted", "reported", "speculative"]
 
 
@@ -175,8 +175,8 @@ class Amount(Record):
     text: str
     kind: AmountKind
     value: int | float | str | None = Field(None, description="whole numbers are integers (schema 1.1)")
-    low: int | float | None = None
-    high: int | float | None = None
+    low: int | float | str | None = Field(None, description="a number, or ISO 8601 style text for a range of dates")
+    high: int | float | str | None = Field(None, description="a number, or ISO 8601 style text for a range of dates")
     unit: Optional[str] = None
     approximate: bool = False
     sentence: int

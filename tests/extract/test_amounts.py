@@ -137,16 +137,22 @@ def test_durations(text, value, unit):
 
 @pytest.mark.parametrize("text, value", [
     ("5月17日に", "--05-17"), ("5月に", "--05"), ("2025年5月に", "2025-05"), ("2025年5月17日に", "2025-05-17"),
-    ("2025年に", "2025"), ("17日に", "---17"), ("平成元年", None), ("令和7年に", "2025"), ("2025/5/17に", "2025-05-17"),
-    ("15:00に", "T15:00"), ("午後3時に", "T15:00"), ("5月3日午前9時に", "--05-03T09:00"), ("1990年代に", "199"),
+    ("2025年に", "2025"), ("17日に", "---17"), ("平成元年", "1989"), ("令和7年に", "2025"), ("2025/5/17に", "2025-05-17"),
+    ("15:00に", "T15:00"), ("午後3時に", "T15:00"), ("5月3日午前9時に", "--05-03T09:00"),
 ])
 def test_dates(text, value):
     found = [a for a in extract_amounts(text) if a["kind"] == "date"]
     assert [a["value"] for a in found] == ([value] if value else [])
 
 
+def test_decade_is_a_range_of_years():
+    a = one("1990年代に")
+    assert (a["kind"], a["value"], a["low"], a["high"]) == ("date", None, "1990", "1999")
+
+
 def test_year_or_span():
-    assert one("2000年前の話")["kind"] == "duration"
+    assert one("2000年前の話")["kind"] == "relative_date"  # 2000 years ago (tests/extract/test_dates.py)
+    assert one("2000年以上続く")["kind"] == "duration"
     assert one("2000年の話")["kind"] == "date"
     assert one("3日かかる")["kind"] == "duration"
 
@@ -212,7 +218,9 @@ def test_sample_gold_amounts():
 
 # ----------------------------------------------------------------- properties
 _FRAGMENTS = ["約", "契約", "3", "百", "何十", "億", "ドル", "円", "%", "くらい", "、", "から", "〜", "人", "年", "月",
-              "日", "数", "千", "以上", "GPT-", "は", "2割", "5分", "半", "第", "目", "マイナス", " ", "。", "十数"]
+              "日", "数", "千", "以上", "GPT-", "は", "2割", "5分", "半", "第", "目", "マイナス", " ", "。", "十数",
+              "世紀", "前", "後", "来週", "台", "代", "前半", "上旬", "元年", "平成", "紀元前", "まで", "時", "午後",
+              "1990", "20"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -223,10 +231,10 @@ def test_offsets_slice_back_and_do_not_overlap(parts):
     end = 0
     for a in found:
         assert text[a["start"]:a["end"]] == a["text"] and a["start"] >= end
-        assert a["kind"] in ("money", "percent", "ratio", "count", "date", "duration", "number")
-        if a["value"] is None and a["kind"] != "date":  # a range, a band or a vague figure (数十人以上)
+        assert a["kind"] in ("money", "percent", "ratio", "count", "date", "duration", "number", "relative_date")
+        if a["value"] is None:  # a range, a band or a vague figure (数十人以上)
             assert a["low"] is not None or a["high"] is not None
-        if a["low"] is not None and a["high"] is not None:
+        if a["low"] is not None and a["high"] is not None and a["kind"] != "date":
             assert a["low"] < a["high"]
         end = a["end"]
 

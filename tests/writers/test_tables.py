@@ -86,6 +86,19 @@ def test_keys_values_and_nulls():
     assert frames["corrections"]["canonical"].isna().tolist() == [False, True]
 
 
+def test_ranges_of_dates_go_to_the_text_columns(tmp_path):
+    doc = small_doc()
+    doc.amounts.append(Amount(text="5月1日から3日まで", kind="date", low="--05-01", high="--05-03", sentence=1,
+                              start=0, end=10))
+    doc.amounts.append(Amount(text="3年前", kind="relative_date", value=-3.0, unit="y", sentence=1, start=0, end=3))
+    amounts = to_frames([doc])["amounts"]
+    assert (amounts["low_text"][2], amounts["high_text"][2]) == ("--05-01", "--05-03")
+    assert pd.isna(amounts["low"][2]) and amounts["low"][0] == 1e11 and pd.isna(amounts["low_text"][0])
+    assert (amounts["kind"][3], amounts["value"][3]) == ("relative_date", -3.0)
+    write_tables(to_frames([doc]), tmp_path, "csv")
+    assert read_tables(tmp_path, "csv")["amounts"]["high_text"][2] == "--05-03"
+
+
 def test_empty_batch_gives_the_same_columns_and_dtypes():
     full, empty = to_frames([small_doc()]), to_frames([])
     for table in TABLES:

@@ -33,14 +33,16 @@ from markupsafe import Markup
 from ..model import Amount, Claim, Correction, Document, Entity, Line, Sentence
 
 
-def _number(value: float | None) -> str:
-    """A figure for people: integers without ".0", thousands separated.
+def _number(value: float | str | None) -> str:
+    """A figure for people: integers without ".0", thousands separated; text (a date) as it is.
 
-    >>> _number(11000000000.0), _number(0.8), _number(None)
-    ('11,000,000,000', '0.8', '')
+    >>> _number(11000000000.0), _number(0.8), _number(None), _number("--05-01")
+    ('11,000,000,000', '0.8', '', '--05-01')
     """
     if value is None:
         return ""
+    if isinstance(value, str):
+        return value
     if float(value).is_integer() and abs(value) < 1e18:
         return f"{int(value):,}"
     return f"{value:,.6g}" if abs(value) >= 1e6 else f"{value:g}"

@@ -13,7 +13,8 @@ entities       the entity's own ``source`` (lexicon, pos ...) is ``entity_source
                entities, amounts and claims have ``lines`` (a list column), ``start_time``
                and ``end_time``
 amounts        ``id`` is the position that ``claims.amounts`` refers to; a numeric
-               ``value`` is in ``value``, a text one (ISO dates) in ``value_text``
+               ``value`` is in ``value``, a text one (ISO dates) in ``value_text``;
+               so are ``low`` / ``high`` (``low_text`` / ``high_text``: ranges of dates)
 claims         ``entities``, ``amounts`` and ``markers`` are list columns
 =============  ==================================================================
 
@@ -67,7 +68,8 @@ SCHEMAS: dict[str, tuple[tuple[str, str], ...]] = {
     "entities": (("id", "int"), ("text", "string"), ("canonical", "string"), ("label", "string"),
                  ("sentence", "int"), ("start", "int"), ("end", "int"), ("entity_source", "string"), *_PLACE),
     "amounts": (("id", "int"), ("text", "string"), ("kind", "string"), ("value", "float"),
-                ("value_text", "string"), ("low", "float"), ("high", "float"), ("unit", "string"),
+                ("value_text", "string"), ("low", "float"), ("high", "float"), ("low_text", "string"),
+                ("high_text", "string"), ("unit", "string"),
                 ("approximate", "bool"), ("sentence", "int"), ("start", "int"), ("end", "int"), *_PLACE),
     "claims": (("id", "int"), ("text", "string"), ("sentence", "int"), ("evidentiality", "string"),
                ("entities", "list[string]"), ("amounts", "list[int]"), ("markers", "list[string]"),
@@ -117,9 +119,11 @@ def _doc_rows(doc: Mapping[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     for i, e in enumerate(doc.get("entities", ())):
         yield "entities", {**key, **e, "source": key["source"], "entity_source": e.get("source"), "id": i}
     for i, a in enumerate(doc.get("amounts", ())):
-        value = a.get("value")
+        value, low, high = a.get("value"), a.get("low"), a.get("high")
         yield "amounts", {**key, **a, "id": i, "value": _number(value),
-                          "value_text": value if isinstance(value, str) else None}
+                          "value_text": value if isinstance(value, str) else None,
+                          "low": _number(low), "low_text": low if isinstance(low, str) else None,
+                          "high": _number(high), "high_text": high if isinstance(high, str) else None}
     for c in doc.get("claims", ()):
         yield "claims", {**key, **c}
 

@@ -30,11 +30,13 @@ class Amount:
     end: int
     kind: str
     value: Fraction | str | None
-    low: Fraction | None
-    high: Fraction | None
+    low: Fraction | str | None  # text (ISO 8601 style) for a range of dates
+    high: Fraction | str | None
     unit: str | None
     approximate: bool
     weak: bool = False
+    scale: int = 1  # what the unit multiplies its figure by (割: 10), for a range's first figure
+    fields: dict | None = None  # a date's parts as said (Y, M, D, h, m), for the second end of a range
 
 
 class Doc:

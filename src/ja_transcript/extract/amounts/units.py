@@ -11,12 +11,12 @@ from .dates import read_date
 from .figures import figure_after, from_figure
 from .records import Amount, Doc, Figure
 from .vocabulary import (
-    AMPM, DATE_FALLBACK, DURATION_STEPS, EXTRA, HALF, KANJI_FIGURE_CHARS, LEXICALIZED, NO, NOT_COUNTERS,
-    TIME_CUES, TIME_WORDS, UNITS, UNIT_CHARS,
+    AGE_BAND, AMPM, DATE_FALLBACK, DURATION_STEPS, EXTRA, HALF, HALVES, KANJI_FIGURE_CHARS, LEXICALIZED, NO,
+    NOT_COUNTERS, OFFICES, ORDINAL_AFTER, TIME_CUES, TIME_WORDS, UNITS, UNIT_CHARS,
 )
 
 
-def _unit_after(doc: Doc, pos: int) -> tuple[str, str, object, int] | None:
+def unit_after(doc: Doc, pos: int) -> tuple[str, str, object, int] | None:
     """(surface, category, payload, end) of the unit at `pos`: lexicon first, then any counter
     SudachiPy tags as one (助数詞); the unit must end on a token boundary."""
     w = doc.after(pos, UNITS, anchored=False)
@@ -36,7 +36,7 @@ def read_single(doc: Doc, fig: Figure) -> Amount | None:
     pos, extra = fig.end, False
     if doc.after(pos, EXTRA):  # 100余人: a little over 100
         pos, extra = pos + 1, True
-    hit = _unit_after(doc, pos)
+    hit = unit_after(doc, pos)
     if hit is None:
         if extra:
             return None
@@ -63,12 +63,32 @@ def read_single(doc: Doc, fig: Figure) -> Amount | None:
     elif category == "duration":
         amount = _read_fraction(doc, fig, end) if surface == "分" else None
         amount = amount or _read_duration(doc, fig, payload, end)
+    elif surface == AGE_BAND and _whole_tens(fig) and not doc.after(end, ORDINAL_AFTER) \
+            and not doc.after(end, OFFICES):
+        amount = _age_band(doc, fig, end)
     else:
         amount = from_figure(fig, category, payload, end)
         if category == "count":
             _add_half(doc, amount)
     if extra and amount.kind != "date" and amount.value is not None:
         amount.low, amount.approximate = amount.value, True
+    return amount
+
+
+def _whole_tens(fig: Figure) -> bool:
+    return fig.low == fig.high and fig.low.denominator == 1 and 10 <= fig.low <= 90 and fig.low % 10 == 0
+
+
+def _age_band(doc: Doc, fig: Figure, end: int) -> Amount:
+    """20代: the ages 20 to 29, a band as 20%台 is (low 20, high 30, unit 歳); 前半 / 後半 halve it."""
+    amount = Amount(fig.start, end, "count", None, fig.low, fig.low + 10, "歳", False)
+    half = doc.after(end, HALVES)
+    if half:
+        if HALVES[half] == 0:
+            amount.high = fig.low + 5
+        else:
+            amount.low = fig.low + 5
+        amount.end += len(half)
     return amount
 
 
@@ -90,6 +110,7 @@ def _add_half(doc: Doc, amount: Amount) -> None:
 def _read_wari(doc: Doc, fig: Figure, end: int) -> Amount:
     """2割 -> 20 %; 3割5分 -> 35; 3割4分5厘 -> 34.5."""
     amount = from_figure(fig, "percent", "%", end, scale=10)
+    amount.scale = 10
     if amount.value is None:
         return amount
     for word, scale in (("分", 1), ("厘", Fraction(1, 10))):
@@ -117,7 +138,7 @@ def _read_duration(doc: Doc, fig: Figure, unit: str, end: int) -> Amount:
     amount = from_figure(fig, "duration", unit, end)
     while amount.value is not None:
         nxt = figure_after(doc, amount.end)
-        hit = _unit_after(doc, nxt.end) if nxt is not None and nxt.low == nxt.high else None
+        hit = unit_after(doc, nxt.end) if nxt is not None and nxt.low == nxt.high else None
         if hit is None:
             break
         surface, category, payload, stop = hit

@@ -3,6 +3,8 @@ date parts, eras, and the cue, hedge and bound words around a figure."""
 
 from __future__ import annotations
 
+import re
+
 from ..numerals import KANJI_DIGITS, SMALL_UNITS, VAGUE_DIGITS
 
 
@@ -35,19 +37,19 @@ _MONEY = {
 }
 MONEY_SYMBOLS = Words({"$": "USD", "＄": "USD", "US$": "USD", "¥": "JPY", "￥": "JPY", "€": "EUR", "£": "GBP"})
 _PERCENT = ("%", "％", "パーセント", "パー")
-_WARI = ("割", "割引", "割増")  # tenths; 割引 / 割増 say what the percentage is of
+_WARI = ("割", "割引", "割引き", "割増", "割増し")  # tenths; 割引 / 割増 say what the percentage is of
 _DURATIONS = {
     "秒": "s", "秒間": "s", "分": "min", "分間": "min", "時間": "h", "日間": "d", "週": "wk",
     "週間": "wk", "ヶ月": "mo", "ヵ月": "mo", "か月": "mo", "カ月": "mo", "ケ月": "mo", "箇月": "mo",
     "ヶ月間": "mo", "か月間": "mo", "カ月間": "mo", "年間": "y",
 }
-_DATE_PARTS = ("年", "年度", "年代", "月", "日", "時", "時半")
+_DATE_PARTS = ("年", "年度", "年代", "年前半", "年後半", "月", "日", "時", "時半", "世紀", "世紀末")
 _COUNTERS = (
     "人", "名", "個", "つ", "件", "社", "台", "回", "本", "枚", "冊", "匹", "頭", "羽", "杯", "軒", "隻", "機",
     "基", "点", "位", "歳", "才", "段階", "種類", "項目", "カ国", "か国", "ヶ国", "ヵ国", "箇国", "カ所",
     "か所", "ヶ所", "箇所", "店", "店舗", "世代", "世帯", "期", "棟", "戸", "部", "通", "箱", "袋", "着", "曲",
     "話", "章", "条", "問", "試合", "勝", "敗", "票", "株", "席", "周年", "年生", "代", "階", "号", "ページ",
-    "行", "文字", "語", "校", "チーム", "例", "組", "足", "品", "銘柄", "ポイント", "倍速", "人分", "世紀",
+    "行", "文字", "語", "校", "チーム", "例", "組", "足", "品", "銘柄", "ポイント", "倍速", "人分",
     "枠", "拠点", "工場", "度", "ユーザー", "アカウント", "ドット", "ピクセル", "光年", "錠", "粒", "缶", "泊",
     "食", "皿", "玉", "安打", "得点", "ゴール", "打点", "勝利", "議席",
 )
@@ -78,15 +80,49 @@ NOT_COUNTERS = frozenset({"次"})
 NAME_SPLIT_COUNTERS = frozenset({"人", "名", "つ", "個", "円", "歳"})
 
 # a year or day word read as a duration when the figure is not a calendar date
-DATE_FALLBACK = {"年": ("duration", "y"), "日": ("duration", "d"), "年代": ("count", "年代")}
+DATE_FALLBACK = {"年": ("duration", "y"), "日": ("duration", "d"), "年代": ("count", "年代"),
+                 "世紀": ("count", "世紀")}
 DURATION_STEPS = {("y", "mo"): 12, ("wk", "d"): 7, ("d", "h"): 24, ("h", "min"): 60, ("min", "s"): 60}
 
-ERAS = Words({"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867})
+# era -> the Western year before its first year (令和1 = 2019); 西暦 names the Western era itself
+ERAS = Words({"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867, "西暦": 0})
+ERA_LAST = {"明治": 45, "大正": 15, "昭和": 64, "平成": 31}  # the last year of each era that has ended
+FIRST_YEAR = Words(["元年"])  # 平成元年: the era's first year
+BC = Words(["紀元前"])  # 紀元前300年: astronomical year 1 - 300 (1 BC is year 0, as ISO 8601 counts)
+THIRDS = Words({"上旬": (1, 10), "初旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)})  # the days of a month
+HALVES = Words({"前半": 0, "後半": 1})  # the first or second half of a century, decade, year or band
+# 19世紀初頭 (and the token 世紀末): the century, approximate; 18世紀半ば: its middle (years 25..76,
+# as pyNormalizeNumExp reads it), approximate
+CENTURY_EDGES = Words(["初頭"])
+CENTURY_MIDDLE = Words(["半ば", "中頃", "中ごろ"])
+DATE_BOUNDS = Words({"以降": "low", "以後": "low", "以前": "high"})  # 7月7日以降: on or after the date
+DATE_RANGE_MARKS = Words(("〜", "～", "~", "から"))
+DATE_RANGE_ENDS = Words(("まで", "にかけて"))  # 5月1日から3日まで: part of the range said
 AMPM = Words({"午前": 0, "午後": 12})
 DAY_CUES = Words(("に", "の", "から", "まで", "付", "付け", "(", "（", "午前", "午後"))
 DAY_CUES_BEFORE = Words(("翌", "同月", "今月", "先月", "来月", "毎月", "前月"))
 # after N年, these make it a span of years (2000年前, 1000年以上), not a calendar year
 YEAR_SPAN_CUES = Words(("前", "後", "ぶり", "以上", "以内", "近く", "超", "分", "連続", "間", "余り", "弱", "強"))
+SPAN_OVER = Words(("にわたって", "にわたり", "にわたる", "に渡って", "に渡り", "半"))  # 3世紀にわたって, 3世紀半: spans
+SPAN_HEDGES = Words(("くらい", "ぐらい", "ほど", "程", "程度"))  # 2000年くらい前: a span still
+# after a duration: before / after now (or the time talked of), a relative date
+RELATIVE_AFTER = Words({"前": -1, "まえ": -1, "後": 1, "のち": 1})
+RELATIVE_HEDGES = Words(("くらい", "ぐらい", "ほど", "程", "程度", "頃", "ごろ"))  # 3年前くらい
+# words that say a day, week, month or year relative to the time of speaking: (offset, unit)
+DEICTIC_DATES = Words({
+    "今日": (0, "d"), "きょう": (0, "d"), "本日": (0, "d"), "昨日": (-1, "d"), "きのう": (-1, "d"),
+    "明日": (1, "d"), "あした": (1, "d"), "あす": (1, "d"), "一昨日": (-2, "d"), "おととい": (-2, "d"),
+    "明後日": (2, "d"), "あさって": (2, "d"),
+    "今週": (0, "wk"), "先週": (-1, "wk"), "来週": (1, "wk"), "先々週": (-2, "wk"), "再来週": (2, "wk"),
+    "今月": (0, "mo"), "先月": (-1, "mo"), "来月": (1, "mo"), "先々月": (-2, "mo"), "再来月": (2, "mo"),
+    "今年": (0, "y"), "ことし": (0, "y"), "本年": (0, "y"), "去年": (-1, "y"), "昨年": (-1, "y"),
+    "来年": (1, "y"), "一昨年": (-2, "y"), "おととし": (-2, "y"), "再来年": (2, "y"),
+})
+# the tokens a date said without a figure starts with: a deictic word (SudachiPy splits four:
+# 一昨|日, 一昨|年, 先々|週, 先々|月) or an era before 元年; and a quick look for them in a text
+WORD_TOKENS = frozenset(DEICTIC_DATES) | {"一昨", "先々"} | frozenset(ERAS)
+WORD_SEARCH = re.compile("|".join(sorted(DEICTIC_DATES, key=len, reverse=True))
+                         + "|(?:" + "|".join(e for e in ERAS if ERAS[e]) + ")元年")
 TIME_CUES = Words(("後", "前", "間", "以内", "以上", "ほど", "程度", "くらい", "ぐらい", "近く", "弱", "強", "おき"))
 
 # Figure + unit written as one word that is not an amount ("the most", "once", "a moment").
@@ -101,7 +137,7 @@ SUFFIX_WORDS = Words({
     "くらい": APPROX, "ぐらい": APPROX, "程度": APPROX, "前後": APPROX, "ほど": APPROX, "程": APPROX,
     "頃": APPROX, "ごろ": APPROX, "以上": LOW, "超": LOW, "超え": LOW, "以下": _HIGH, "未満": _HIGH,
     "以内": _HIGH, "強": LOW_APPROX, "余り": LOW_APPROX, "あまり": LOW_APPROX, "ちょっと": LOW_APPROX,
-    "弱": HIGH_APPROX, "近く": HIGH_APPROX, "足らず": HIGH_APPROX, "台": BAND,
+    "弱": HIGH_APPROX, "近く": HIGH_APPROX, "足らず": HIGH_APPROX, "台": BAND, "代": BAND,
 })
 PREFIX_WORDS = Words({
     "約": APPROX, "およそ": APPROX, "凡そ": APPROX, "おおよそ": APPROX, "大体": APPROX,
@@ -118,6 +154,10 @@ RANGE_MARKS = Words({"〜": False, "～": False, "~": False, "から": False, "�
 PAIR_MARKS = Words("、,，")  # 2、3人: two neighbouring figures
 ORDINAL_BEFORE = Words(["第"])
 ORDINAL_AFTER = Words(["目"])
+AGE_BAND = "代"  # 20代: the ages 20 to 29, after a figure of whole tens
+# N代 right before an office counts its holders (10代将軍 = the 10th shogun), not ages
+OFFICES = Words(("将軍", "大統領", "首相", "総理", "総理大臣", "天皇", "当主", "藩主", "社長", "会長", "横綱", "名人",
+                 "家元", "院長", "校長", "学長", "総長", "理事長", "頭取", "組長"))
 HALF = Words(["半"])
 NO = Words(["の"])
 EXTRA = Words(["余"])  # 100余人
