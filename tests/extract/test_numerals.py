@@ -16,7 +16,7 @@ KANJI_CASES = (SHARED / "eval/numbers/kanji_numeral_cases.json")
     ("0", 0), ("123", 123), ("１２３", 123), ("1,000", 1000), ("１，０００", 1000), ("12,345,678", 12345678),
     ("3.5", 3.5), ("０．２５", 0.25), ("百二十三", 123), ("三〇八", 308), ("二千二十", 2020), ("二〇二五", 2025),
     ("十", 10), ("十一", 11), ("百", 100), ("千十", 1010), ("一千", 1000), ("百八", 108), ("千二三四", 1234),
-    ("万", 10000), ("百万", 1000000), ("二億五千万", 250000000), ("三億八", 300000008), ("百兆三", 100000000000003),
+    ("百万", 1000000), ("二億五千万", 250000000), ("三億八", 300000008), ("百兆三", 100000000000003),
     ("壱弐参", 123), ("弐拾参", 23), ("壱萬", 10000), ("参拾萬", 300000), ("壱阡陌拾壱", 1111),
     ("3億4千8百万", 348000000), ("3兆2000億", 3200000000000), ("1.5億", 150000000), ("4千８百", 4800),
     ("2百23", 223), ("12千345", 12345), ("250.32千", 250320), ("9.3万", 93000), ("1億2500万", 125000000),
@@ -30,6 +30,7 @@ def test_parse_numeral(text, value):
 @pytest.mark.parametrize("text", [
     "", "   ", "千千", "万万", "一億万", "十百千", "三五十", "二十五十", "八百五百", "四万三億二兆", "1万10千",
     "1万0万", "1億-2万", "千2e1", "三あ八", "1,00", "1.2.3", ".5", "5.", "一2", "-", "数十", "何兆", "〇千",
+    "万", "億千万", "一十", "一百", "〇〇", "十〇", "２００７20", "1億12345万",
 ])
 def test_invalid_numerals_are_rejected(text):
     with pytest.raises(NumeralError):
@@ -170,8 +171,11 @@ def test_a_digit_run_longer_than_any_place_is_no_numeral():
     for text in ("7" * 5000, "9" * 320, "0." + "0" * 4400 + "1", "一" * 400):
         with pytest.raises(NumeralError, match="digits is not a numeral|than 72 digits"):
             parse_numeral(text)
-    assert parse_numeral("9" * MAX_DIGITS) == int("9" * MAX_DIGITS)
-    assert parse_numeral("9" * MAX_DIGITS + "無量大数") < 1e308  # the largest value there is stays a float
+    assert parse_numeral("9" * MAX_DIGITS) == int("9" * MAX_DIGITS) == 10**72 - 1
+    assert parse_numeral("9999無量大数") == 9999 * 10**68  # the largest place named, exactly
+    for text in ("9" * MAX_DIGITS + "無量大数", "10000無量大数"):  # 10^72 and past
+        with pytest.raises(NumeralError, match="too large"):
+            parse_numeral(text)
 
 
 def test_amounts_of_figures_no_one_says_are_left_out():
