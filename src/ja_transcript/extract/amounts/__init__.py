@@ -6,7 +6,8 @@
 
 How it reads: a scan over SudachiPy morphemes. A figure is one or more adjacent numeral
 tokens (百|何十|億 -> 百何十億; a token such as 数千人 or 二人 is split into its figure and
-its counter), valued by `numerals.numeral_interval`. Then the unit after it, a range,
+its counter; one whose digits change notation is cut there: ２００７20人 is 2007 and 20人),
+valued by `numerals.numeral_interval` (what joins is in `figures`). Then the unit after it, a range,
 and hedge or bound words after and before it. Those words count only as whole
 morphemes, so the 約 of 契約 is never "about".
 
@@ -66,7 +67,7 @@ from fractions import Fraction
 from ja_transcript.nlp import Morpheme, get_analyzer
 
 from .dates import read_written_date
-from .figures import figure_at, in_code
+from .figures import figure_at, in_code, needs_split, split_notations
 from .ranges import read_prefixes, read_range, read_suffixes
 from .records import Amount, Doc, Figure
 from .units import read_single
@@ -91,6 +92,9 @@ def extract_amounts(text: str, morphemes: list[Morpheme] | None = None) -> list[
     starts = [k for k, m in enumerate(morphemes) if m.surface[:1] in FIGURE_START]
     if not starts:
         return []
+    if any(needs_split(morphemes[k].surface) for k in starts):  # ２００７20: two numbers in one token
+        morphemes = split_notations(morphemes)
+        starts = [k for k, m in enumerate(morphemes) if m.surface[:1] in FIGURE_START]
     doc = Doc(text, morphemes)
     found: list[Amount] = []
     floor = 0
