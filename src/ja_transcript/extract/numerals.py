@@ -112,14 +112,14 @@ _THOUSAND = 1000
 # Lexeme kinds
 ARABIC, DIGIT, VAGUE, SMALL, BIG, COMMA = "Arabic number", "kanji digit", "vague digit", "unit", "big unit", ","
 
-Interval = tuple[Fraction, Fraction]
+Interval = tuple[int | Fraction, int | Fraction]
 
 
 class _Lexeme(NamedTuple):
     kind: str
     text: str
     pos: int  # offset in the string as given
-    value: object  # ARABIC: Fraction; DIGIT: int; SMALL: its value; BIG: its exponent
+    value: object  # ARABIC: int or Fraction; DIGIT: int; SMALL: its value; BIG: its exponent
 
 
 def parse_numeral(s: str) -> int | float:
@@ -170,6 +170,9 @@ def _plain(x: Fraction) -> int | float:
 def _parse(s: str, vague: bool) -> Interval:
     if not isinstance(s, str):
         raise NumeralError(f"a numeral is a string, not {type(s).__name__}")
+    if s.isascii() and s.isdigit() and len(s) <= MAX_DIGITS:  # 2025, 40: most figures said
+        value = Fraction(int(s))
+        return value, value
     text = s.strip()
     if not text:
         raise NumeralError("an empty string is not a numeral")
@@ -183,6 +186,7 @@ def _parse(s: str, vague: bool) -> Interval:
         raise NumeralError(f"a sign needs a number after it in {s!r}")
     lexemes = _lex(body, offset, s, vague)
     low, high = _Parser(lexemes, s).numeral()
+    low, high = Fraction(low), Fraction(high)
     if high >= LIMIT:
         shown = repr(s) if len(s) <= 40 else repr(s[:40]) + "..."
         raise NumeralError(f"{shown} is too large: numerals name places up to 10^71 (無量大数 is 10^68)")
@@ -235,7 +239,7 @@ def _lex(body: str, offset: int, original: str, vague: bool) -> list[_Lexeme]:
     return out
 
 
-def _arabic(token: str, pos: int, original: str) -> Fraction:
+def _arabic(token: str, pos: int, original: str) -> int | Fraction:
     """An Arabic number: digits of one width, optional comma grouping and one decimal point."""
     digits = [c for c in token if c in _DIGIT_CHARS]
     if len(digits) > MAX_DIGITS:
@@ -256,10 +260,9 @@ def _arabic(token: str, pos: int, original: str) -> Fraction:
             raise NumeralError(f"malformed digit grouping {token!r} at position {pos} in {original!r}: "
                                f"commas group three digits (1,000)")
         whole = "".join(groups)
-    value = Fraction(int(whole))
-    if frac:
-        value += Fraction(int(frac), 10 ** len(frac))
-    return value
+    if not frac:
+        return int(whole)  # ints while the numeral has no decimal: Fraction arithmetic is slow
+    return int(whole) + Fraction(int(frac), 10 ** len(frac))
 
 
 # --------------------------------------------------------------------------- parser
@@ -285,7 +288,7 @@ class _Parser:
     # numeral = [sign] ("〇" | number)
     def numeral(self) -> Interval:
         if len(self.lx) == 1 and self.lx[0].kind == DIGIT and self.lx[0].value == 0:
-            return Fraction(0), Fraction(0)  # 〇 / 零 alone
+            return 0, 0  # 〇 / 零 alone
         value = self.number()
         if self.i < len(self.lx):
             raise self.error(f"{self.lx[self.i].text!r} cannot follow what comes before it", self.lx[self.i])
@@ -293,7 +296,7 @@ class _Parser:
 
     # number = {group} [section]
     def number(self) -> Interval:
-        low = high = Fraction(0)
+        low = high = 0
         last: _Lexeme | None = None  # the previous big unit
         while True:
             here = self.peek()
@@ -331,7 +334,7 @@ class _Parser:
 
     # section = term {term} [tail] | tail
     def section(self) -> Interval | None:
-        low = high = Fraction(0)
+        low = high = 0
         last: _Lexeme | None = None  # the previous small unit
         start = self.i
         while True:
@@ -347,7 +350,7 @@ class _Parser:
                 self.i += 1
                 continue
             if tok.kind == SMALL:
-                coefficient, atom = (Fraction(1), Fraction(1)), None
+                coefficient, atom = (1, 1), None
             else:
                 atom = self.atom()
                 unit = self.peek()
@@ -411,11 +414,11 @@ class _Parser:
         if first.kind == ARABIC:
             return _Atom(first, 1, text, first.value, first.value)
         if first.kind == VAGUE:
-            return _Atom(first, 1, text, Fraction(1), Fraction(9))
+            return _Atom(first, 1, text, 1, 9)
         if first.value == 0 and len(run) > 1:
             raise self.error(f"{text!r} starts with a zero: a run of kanji digits does not (三〇八, not 〇三〇八)",
                              first)
-        value = Fraction(int("".join(str(x.value) for x in run)))
+        value = int("".join(str(x.value) for x in run))
         return _Atom(first, len(run), text, value, value)
 
 
@@ -423,5 +426,5 @@ class _Atom(NamedTuple):
     first: _Lexeme
     length: int
     text: str
-    low: Fraction
-    high: Fraction
+    low: int | Fraction
+    high: int | Fraction

@@ -34,12 +34,21 @@ from .vocabulary import (
 _RARE_BIG = frozenset(BIG_UNITS) - frozenset(BIG_EXP)
 _RARE_CHARS = frozenset(u for u in _RARE_BIG if len(u) == 1)
 _MULTI_BIG = sorted((u for u in BIG_UNITS if len(u) > 1), key=len, reverse=True)
-_BIG_ENDINGS = sorted(BIG_UNITS, key=len, reverse=True)
+_MULTI_ENDS = frozenset(u[-1] for u in _MULTI_BIG)  # 沙 祇 他 多 議 数
+_MULTI_STARTS = frozenset(u[0] for u in _MULTI_BIG)  # 恒 阿 那 不 無
 _FIGURE_CHARS = NUMERAL_CHARS | _RARE_CHARS
 _THOUSANDS = frozenset("千仟阡")
 _COMMA = frozenset(",，")
 _JOINERS = UNIT_CHARS | _RARE_CHARS | VAGUE_DIGITS | _COMMA
 _HALF, _FULL, _KANJI = frozenset("0123456789"), frozenset("０１２３４５６７８９"), frozenset(KANJI_DIGITS)
+
+
+def _big_exp(s: str) -> int:
+    """The exponent of the big unit `s` ends with (万 4 ... 無量大数 68), else 0."""
+    exp = BIG_UNITS.get(s[-1], 0)
+    if s[-1] in _MULTI_ENDS:
+        exp = next((BIG_UNITS[u] for u in _MULTI_BIG if s.endswith(u)), exp)
+    return exp
 
 
 def _notation(c: str) -> int:
@@ -69,7 +78,11 @@ def _cuts(s: str) -> list[int]:
 
 
 def needs_split(s: str) -> bool:
-    return len(s) > 1 and all(c in NUMERAL_CHARS for c in s) and bool(_cuts(s))
+    """A numeral token with digits of two notations (２００７20, ２００７二)."""
+    if len(s) < 2 or not NUMERAL_CHARS.issuperset(s):
+        return False
+    kinds = (not _HALF.isdisjoint(s)) + (not _FULL.isdisjoint(s)) + (not _KANJI.isdisjoint(s))
+    return kinds > 1 and bool(_cuts(s))
 
 
 def split_notations(ms: list[Morpheme]) -> list[Morpheme]:
@@ -95,6 +108,8 @@ def _big_name_at(doc: Doc, j: int) -> tuple[str, int] | None:
     s = ms[j].surface
     if s in _RARE_CHARS:
         return s, j + 1
+    if s[:1] not in _MULTI_STARTS:
+        return None
     for name in _MULTI_BIG:
         if text.startswith(name, start) and start + len(name) in doc.bounds:
             k = j
@@ -129,7 +144,7 @@ def figure_at(doc: Doc, i: int) -> Figure | None:
             whole = True
             if not _figure_goes_on(doc, pos + len(piece)):
                 break
-        elif all(c in _FIGURE_CHARS for c in s) and (m.pos[1] == "数詞" or any(c in _RARE_CHARS for c in s)):
+        elif _FIGURE_CHARS.issuperset(s) and (m.pos[1] == "数詞" or not _RARE_CHARS.isdisjoint(s)):
             piece, whole = s, True
             if s[-1] in _RARE_CHARS and not _figure_goes_on(doc, m.end):  # 5|千京|円 but not 一|極|集中
                 break
@@ -170,7 +185,7 @@ def figure_at(doc: Doc, i: int) -> Figure | None:
     if s in ("何", "幾"):  # 何人, 何回: a question, not an amount
         return None
     start = ms[i].start
-    big_exp = next((BIG_UNITS[u] for u in _BIG_ENDINGS if s.endswith(u)), 0)
+    big_exp = _big_exp(s)
     return Figure(start, start + len(s), low, high, s, big_exp,
                    not any(c in DIGITS for c in s), s in WEAK_FIGURES)
 
@@ -180,7 +195,7 @@ def _joins(left: str, right: str) -> bool:
     (百|何十|億, 三千|,|九百), or when digits of one notation meet (参|弐|壱, 2|9); digits of two
     notations side by side (２００７|20, ２００７|二) are two figures."""
     a, b = left[-1], right[0]
-    if a in _JOINERS or b in _JOINERS or right in BIG_UNITS or any(left.endswith(u) for u in _MULTI_BIG):
+    if a in _JOINERS or b in _JOINERS or right in BIG_UNITS or (a in _MULTI_ENDS and _big_exp(left)):
         return True
     na, nb = _notation(a), _notation(b)
     return bool(na) and na == nb
