@@ -67,9 +67,10 @@ from fractions import Fraction
 from ja_transcript.nlp import Morpheme, get_analyzer
 
 from .dates import read_written_date
-from .figures import figure_at, in_code, needs_split, split_notations
+from .figures import figure_at, in_code
 from .ranges import read_prefixes, read_range, read_suffixes
 from .records import Amount, Doc, Figure
+from .figures import needs_split, split_notations
 from .units import read_single
 from .vocabulary import FIGURE_START, ORDINAL_AFTER, ORDINAL_BEFORE
 
@@ -92,10 +93,12 @@ def extract_amounts(text: str, morphemes: list[Morpheme] | None = None) -> list[
     starts = [k for k, m in enumerate(morphemes) if m.surface[:1] in FIGURE_START]
     if not starts:
         return []
-    if any(needs_split(morphemes[k].surface) for k in starts):  # ２００７20: two numbers in one token
-        morphemes = split_notations(morphemes)
-        starts = [k for k, m in enumerate(morphemes) if m.surface[:1] in FIGURE_START]
     doc = Doc(text, morphemes)
+    if any(needs_split(morphemes[k].surface) for k in starts):  # ２００７20: two numbers in one token
+        offsets = {morphemes[k].start for k in starts}
+        morphemes = split_notations(morphemes)
+        starts = [k for k, m in enumerate(morphemes) if m.start in offsets or m.surface[:1] in FIGURE_START]
+        doc = Doc(text, morphemes)
     found: list[Amount] = []
     floor = 0
     i = 0  # the next morpheme to look at: those a figure or an amount covered are passed
