@@ -94,14 +94,18 @@ def test_refused_in_context(case):
 
 def _found(amounts, start, end, item) -> bool:
     """An amount overlapping [start, end) says the item's value (as its value, an end of its
-    range, or a field of its date) or its low..high."""
+    range, a field of its date, or the size of a relative date's signed offset: 二千年前 is
+    -2000 y) or its low..high."""
     for a in amounts:
         if not (a["start"] < end and start < a["end"]):
             continue
+        said = [a["value"], a["low"], a["high"]]
+        if a["kind"] == "relative_date":
+            said = [abs(x) for x in said if isinstance(x, (int, float))]
         if "low" in item:
             if (a["low"], a["high"]) == (item["low"], item["high"]):
                 return True
-        elif item["value"] in (a["value"], a["low"], a["high"]):
+        elif item["value"] in said:
             return True
         elif a["kind"] == "date" and item["value"] in [int(p) for p in a["value"].replace("T", "-").split("-") if p]:
             return True
