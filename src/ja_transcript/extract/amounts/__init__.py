@@ -7,7 +7,8 @@ relative_date.
 
 How it reads: a scan over SudachiPy morphemes. A figure is one or more adjacent numeral
 tokens (百|何十|億 -> 百何十億; a token such as 数千人 or 二人 is split into its figure and
-its counter), valued by `numerals.numeral_interval`. Then the unit after it, a range,
+its counter; one whose digits change notation is cut there: ２００７20人 is 2007 and 20人),
+valued by `numerals.numeral_interval` (what joins is in `figures`). Then the unit after it, a range,
 and hedge or bound words after and before it. Those words count only as whole
 morphemes, so the 約 of 契約 is never "about".
 
@@ -99,6 +100,7 @@ from .dates import read_word_date, read_written_date
 from .figures import figure_at, in_code
 from .ranges import read_prefixes, read_range, read_relative, read_relative_range, read_suffixes
 from .records import Amount, Doc, Figure
+from .figures import needs_split, split_notations
 from .units import read_single
 from .vocabulary import (
     FIGURE_START, ORDINAL_AFTER, ORDINAL_BEFORE, RELATIVE_HEDGES, WORD_SEARCH, WORD_TOKENS,
@@ -131,6 +133,11 @@ def extract_amounts(text: str, morphemes: list[Morpheme] | None = None) -> list[
     if not starts:
         return []
     doc = Doc(text, morphemes)
+    if any(needs_split(morphemes[k].surface) for k in starts):  # ２００７20: two numbers in one token
+        offsets = {morphemes[k].start for k in starts}
+        morphemes = split_notations(morphemes)
+        starts = [k for k, m in enumerate(morphemes) if m.start in offsets or m.surface[:1] in FIGURE_START]
+        doc = Doc(text, morphemes)
     found: list[Amount] = []
     floor = 0
     i = 0  # the next morpheme to look at: those a figure or an amount covered are passed
