@@ -185,3 +185,15 @@ def test_subtitles_out_for_timed_inputs_and_a_clear_error_for_untimed(tmp_path):
         ("暗号資産の話です。", 1.0, 2.5), ("[音楽]", 3.0, 4.0)]
     assert (vtts / "talk.vtt").read_text(encoding="utf-8").startswith("WEBVTT\n\n00:00:01.000 --> 00:00:02.500\n")
     assert not (subs / "notes.srt").exists() and not (out / "notes.json").exists()
+
+
+def test_no_terms_leaves_domain_words_out_and_names_in(tmp_path):
+    src = tmp_path / "t.txt"
+    src.write_text("CoreWeaveの株価が上がった。\n", encoding="utf-8")
+    run("process", str(src), "--out", str(tmp_path / "a"))
+    run("process", str(src), "--out", str(tmp_path / "b"), "--no-terms")
+    a = json.loads((tmp_path / "a" / "t.json").read_text(encoding="utf-8"))
+    b = json.loads((tmp_path / "b" / "t.json").read_text(encoding="utf-8"))
+    assert "TERM" in {e["label"] for e in a["entities"]}
+    assert [e["label"] for e in b["entities"]] == ["ORG"] and b["stats"]["entities"] == 1
+    assert a["claims"] == b["claims"]

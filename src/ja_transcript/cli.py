@@ -93,6 +93,8 @@ def process(
                                          help="Lowest confidence of a correction that is applied."),
     no_correct: bool = typer.Option(False, "--no-correct", help="Switch off lexicon correction."),
     no_dedup: bool = typer.Option(False, "--no-dedup", help="Switch off duplicate-line removal."),
+    no_terms: bool = typer.Option(False, "--no-terms", help="Leave TERM entities (the lexicon's domain words) "
+                                  "out of the documents; names stay."),
     removed: Optional[str] = typer.Option(None, "--removed", help="Also write every removed line to this JSON Lines file ('-': stdout)."),
     jsonl: Optional[str] = typer.Option(None, "--jsonl", help="Also write every document, one a line, to this JSON Lines file ('-': stdout)."),
     resume: bool = typer.Option(False, "--resume", help="Skip inputs the manifest in --out records as done with the same bytes and settings."),
@@ -156,7 +158,8 @@ def process(
     targets = Targets(out=out, jsonl=jsonl, removed=removed, tables=tables_dir, table_format=table_format.value,
                       text=text_dir, html=html_dir, srt=srt_dir, vtt=vtt_dir)
     config = RunConfig(lexicons=tuple(lexicon), use_default_lexicon=not no_default_lexicon, correct=not no_correct,
-                       dedup=not no_dedup, min_confidence=min_confidence, ginza=ginza, encoding=encoding,
+                       dedup=not no_dedup, min_confidence=min_confidence, ginza=ginza, terms=not no_terms,
+                       encoding=encoding,
                        views=targets.views)
     try:
         pipeline = config.build_pipeline()  # once: it checks the lexicons, and forked workers share it

@@ -50,6 +50,7 @@ class Options:
     dedup: bool = True
     min_confidence: float = 0.6
     ginza: bool = False  # add ja_ginza's statistical entities under the lexicon (extra [ginza])
+    terms: bool = True  # keep TERM entities (the lexicon's domain words: 市場, 採掘) among the entities
     split_mode: str = "C"
     structure: StructureConfig = StructureConfig()
     dedup_config: DedupConfig = field(default_factory=DedupConfig)
@@ -256,8 +257,9 @@ class Pipeline:
         place = placement.place
         entities = find_entities(text, morphemes, self.aliases, backend=self.entity_backend, matches=matches)
         for e in entities:
-            sink.add("entities", e.entity(sid, place(e.start, e.end)))
-        counts["entities"] += len(entities)
+            if self.options.terms or e.label != "TERM":
+                sink.add("entities", e.entity(sid, place(e.start, e.end)))
+                counts["entities"] += 1
         first_amount = counts["amounts"]
         amounts = extract_amounts(text, morphemes)
         for k, a in enumerate(amounts):

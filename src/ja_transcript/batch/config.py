@@ -28,6 +28,7 @@ class RunConfig:
     dedup: bool = True
     min_confidence: float = 0.6
     ginza: bool = False
+    terms: bool = True  # TERM entities (domain words of the lexicon) in the documents
     encoding: str | None = None
     # per-document views the workers render besides the JSON document
     views: frozenset[str] = field(default_factory=frozenset)  # of: jsonl removed tables text html
@@ -38,7 +39,7 @@ class RunConfig:
         from ..pipeline import Options, Pipeline
 
         options = Options(correct=self.correct, dedup=self.dedup, min_confidence=self.min_confidence,
-                          ginza=self.ginza)
+                          ginza=self.ginza, terms=self.terms)
         lexicon = load_lexicon(self.lexicons, self.use_default_lexicon, texts=self.lexicon_texts)
         return Pipeline(options=options, lexicon=lexicon)
 
