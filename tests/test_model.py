@@ -45,7 +45,7 @@ def test_records_equal_those_of_model_construct():
         (Removal, {"reason": "repeat", "duplicate_of": 2}),
         (Claim, {"id": 0, "text": "x", "sentence": 0, "evidentiality": "asserted", "entities": [], "amounts": [1],
                  "markers": [], "subject": None, "start": 0, "end": 1, "lines": [1], "start_time": None,
-                 "end_time": None}),
+                 "end_time": None, "speaker": "田中"}),
         (Amount, {"id": 0, "text": "2割", "kind": "percent", "value": 20, "low": None, "high": None, "unit": "%",
                   "approximate": False, "sentence": 0, "start": 0, "end": 2, "lines": [1], "start_time": None,
                   "end_time": None}),

@@ -148,6 +148,7 @@ class Sentence(Record):
     end: Optional[float] = None
     pieces: list[Piece] = Field([], description="the text is the concatenation of these slices of the lines' "
                                                 "clean text (schema 1.1)")
+    speaker: Optional[str] = Field(None, description="who says it (a sentence is one speaker's); null if unknown")
 
 
 # Where an item of a sentence stands in the transcript (schema 1.1): the lines its text comes
@@ -211,6 +212,7 @@ class Claim(Record):
     lines: list[int] = _LINES
     start_time: Optional[float] = _START_TIME
     end_time: Optional[float] = _END_TIME
+    speaker: Optional[str] = Field(None, description="who said it; null if unknown")
 
 
 class Document(Record):

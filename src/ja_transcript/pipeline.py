@@ -210,12 +210,15 @@ class Pipeline:
         spoken: list[SpokenLine] = []
         index_of: dict[int, int] = {}  # n -> position of the line
         after_break = False
+        speaker = None  # of the last spoken line: a sentence is one speaker's
         for i, (r, k, c) in enumerate(zip(raw_lines, kinds, cleans)):
             if k == "blank":
                 after_break = True
                 continue
             if k != "speech" or r.n in removals:
                 continue
+            after_break = after_break or (bool(spoken) and r.speaker != speaker)
+            speaker = r.speaker
             spoken.append(SpokenLine(r.n, c, morphemes.view(i), r.start, r.end, after_break))
             index_of[r.n] = i
             after_break = False
@@ -243,17 +246,18 @@ class Pipeline:
             sink.add("sentences", build(Sentence, {"id": sid, "text": text, "lines": draft.lines,
                                                    "start": first.start, "end": last.end,
                                                    "pieces": [build(LinePiece, {"line": n, "start": a, "end": b})
-                                                              for n, a, b in pieces]}))
+                                                              for n, a, b in pieces], "speaker": first.speaker}))
             times = {n: (raw_lines[index_of[n]].start, raw_lines[index_of[n]].end) for n in draft.lines}
             counts["sentences"] += 1
             counts["texts"].append(text)
             found = _sentence_matches(draft.pieces, index_of, matches, text, self.aliases)
-            self._extract_sentence(sink, counts, sid, text, sent_morphemes, found, Placement(pieces, times))
+            self._extract_sentence(sink, counts, sid, text, sent_morphemes, found, Placement(pieces, times),
+                                   first.speaker)
             drafts[sid] = None  # done with: its pieces need not stay
         return counts
 
     def _extract_sentence(self, sink: "Sink", counts: dict, sid: int, text: str, morphemes: list[Morpheme],
-                          matches: list[Match] | None, placement: Placement) -> None:
+                          matches: list[Match] | None, placement: Placement, speaker: str | None) -> None:
         place = placement.place
         entities = find_entities(text, morphemes, self.aliases, backend=self.entity_backend, matches=matches)
         for e in entities:
@@ -270,7 +274,7 @@ class Pipeline:
                            if e.label != "TERM" and span.start <= e.start and e.end <= span.end)
             amts = [first_amount + i for i, a in enumerate(amounts)
                     if span.start <= a["start"] and a["end"] <= span.end]
-            sink.add("claims", span.claim(counts["claims"], sid, ents, amts, place(span.start, span.end)))
+            sink.add("claims", span.claim(counts["claims"], sid, ents, amts, place(span.start, span.end), speaker))
             counts["claims"] += 1
 
 

@@ -64,7 +64,7 @@ SCHEMAS: dict[str, tuple[tuple[str, str], ...]] = {
                     ("original", "string"), ("replacement", "string"), ("canonical", "string"),
                     ("label", "string"), ("method", "string"), ("confidence", "float")),
     "sentences": (("id", "int"), ("text", "string"), ("lines", "list[int]"), ("start", "float"),
-                  ("end", "float"), ("pieces", "string")),
+                  ("end", "float"), ("pieces", "string"), ("speaker", "string")),
     "entities": (("id", "int"), ("text", "string"), ("canonical", "string"), ("label", "string"),
                  ("sentence", "int"), ("start", "int"), ("end", "int"), ("entity_source", "string"), *_PLACE),
     "amounts": (("id", "int"), ("text", "string"), ("kind", "string"), ("value", "float"),
@@ -73,7 +73,7 @@ SCHEMAS: dict[str, tuple[tuple[str, str], ...]] = {
                 ("approximate", "bool"), ("sentence", "int"), ("start", "int"), ("end", "int"), *_PLACE),
     "claims": (("id", "int"), ("text", "string"), ("sentence", "int"), ("evidentiality", "string"),
                ("entities", "list[string]"), ("amounts", "list[int]"), ("markers", "list[string]"),
-               ("subject", "string"), ("start", "int"), ("end", "int"), *_PLACE),
+               ("subject", "string"), ("start", "int"), ("end", "int"), *_PLACE, ("speaker", "string")),
 }
 TABLES = tuple(SCHEMAS)
 STATS_PREFIX = "stats_"

@@ -56,13 +56,13 @@ class ClaimSpan:
     subject: str | None = None  # explicit subject (…は / …が), if any
 
     def claim(self, id: int, sentence: int, entities: list[str], amounts: list[int],
-              place: tuple = ((), None, None)) -> Claim:
+              place: tuple = ((), None, None), speaker: str | None = None) -> Claim:
         """This span as claim `id` of sentence `sentence`, naming the entities and the
         amounts (by id) it holds, standing at `place` (lines, start_time, end_time)."""
         return build(Claim, {"id": id, "text": self.text, "sentence": sentence, "evidentiality": self.evidentiality,
                              "entities": entities, "amounts": amounts, "markers": list(self.markers),
                              "subject": self.subject, "start": self.start, "end": self.end, "lines": list(place[0]),
-                             "start_time": place[1], "end_time": place[2]})
+                             "start_time": place[1], "end_time": place[2], "speaker": speaker})
 
 
 def find_claims(text: str, morphemes: Sequence | None = None) -> list[ClaimSpan]:
