@@ -35,7 +35,6 @@ from .nonspeech import nonspeech_edits
 from .placement import Placement
 from .spacing import is_spaced, spacing_edits
 from .nlp import Morpheme, get_analyzer
-from .nlp.analyzer import shifted
 from .nlp.store import MorphemeStore
 from .readers.base import RawLine, RawTranscript, reader_error
 from .sentences import Piece, SpokenLine, build_sentences
@@ -227,18 +226,13 @@ class Pipeline:
         del spoken
 
         counts = {"sentences": 0, "entities": 0, "amounts": 0, "claims": 0, "texts": []}
-        read: tuple[int, list[Morpheme]] = (-1, [])  # the line read back last (a line often ends one
-        #                                              sentence and starts the next)
         for sid, draft in enumerate(drafts):
             parts, sent_morphemes = [], []
             offset = 0
             for piece in draft.pieces:
                 i = index_of[piece.line]
-                if read[0] != i:
-                    read = (i, morphemes[i])
                 parts.append(cleans[i][piece.start:piece.end])
-                shift = offset - piece.start
-                sent_morphemes.extend(shifted(read[1], shift, piece.start, piece.end))
+                sent_morphemes.extend(morphemes.shifted(i, offset - piece.start, piece.start, piece.end))
                 offset += piece.end - piece.start
             text = "".join(parts)
             first, last = raw_lines[index_of[draft.pieces[0].line]], raw_lines[index_of[draft.pieces[-1].line]]

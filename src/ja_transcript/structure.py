@@ -40,6 +40,12 @@ def punctuated_share(texts: Sequence[str]) -> float:
     return round(sum(t[-1] in _PUNCT for t in lines) / len(lines), 4)
 
 
+def _may_be_heading(text: str, config: StructureConfig) -> bool:
+    """What `looks_like_heading` asks of the text before it looks at the morphemes."""
+    stripped = text.strip()
+    return bool(stripped) and len(stripped) <= config.max_heading_chars and _PUNCT.isdisjoint(stripped)
+
+
 def looks_like_heading(text: str, morphemes: Sequence[Morpheme], punctuated: bool,
                        config: StructureConfig = StructureConfig()) -> bool:
     """Whether a line reads as a title or heading rather than speech."""
@@ -99,8 +105,9 @@ def line_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
     if timed:
         return [("nonspeech" if is_nonspeech(t) else "speech") if t.strip() else "blank" for t in texts]
     punctuated = punctuated_share(texts) >= config.punctuated_share
-    heading_like = [bool(t.strip()) and looks_like_heading(t, ms, punctuated, config)
-                    for t, ms in zip(texts, morphemes)]
+    # morphemes[i] is only asked for where the text allows a heading (it may be read back lazily)
+    heading_like = [_may_be_heading(t, config) and looks_like_heading(t, morphemes[i], punctuated, config)
+                    for i, t in enumerate(texts)]
     first = next((i for i, t in enumerate(texts) if t.strip()), None)
     if first is not None and not heading_like[first]:
         heading_like[first] = looks_like_title(texts[first], morphemes[first], punctuated, config)

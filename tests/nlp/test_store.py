@@ -48,3 +48,16 @@ def test_views_read_the_line_back_on_use():
 def test_any_lines_round_trip(lines):
     analysed = [get_analyzer().analyze(t) for t in lines]
     assert list(MorphemeStore(analysed)) == analysed
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="あいう漢字カナ。、 abc12", max_size=30), st.integers(0, 32), st.integers(0, 32),
+       st.integers(-40, 40))
+def test_a_piece_read_back_shifted_is_analyzer_shifted(text, a, b, shift):
+    from ja_transcript.nlp.analyzer import shifted
+
+    ms = get_analyzer().analyze(text)
+    start, end = min(a, b), max(a, b)
+    store = MorphemeStore([ms])
+    assert store.shifted(0, shift, start, end) == shifted(ms, shift, start, end)
+    assert all(store.view(0)[k] == ms[k] for k in range(-len(ms), len(ms)))

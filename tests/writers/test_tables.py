@@ -236,3 +236,15 @@ def test_a_table_stream_holds_at_most_a_chunk_of_rows(tmp_path, monkeypatch):
     assert written and all(p.name.startswith(".ja-transcript-") for p in written)
     stream.commit()
     assert len(read_tables(tmp_path / "t")["lines"]) == 18
+
+
+def test_a_lone_surrogate_becomes_a_replacement_character_in_the_tables(tmp_path):
+    from ja_transcript.pipeline import Pipeline
+    from ja_transcript.writers.tables import TableStream, doc_rows
+
+    doc = Pipeline().process_text("は\ud800い。\n", "s.txt")
+    assert to_frames([doc])["lines"]["text"].tolist() == ["は\ufffdい。"]
+    stream = TableStream(tmp_path / "t", "csv")
+    stream.add_rows(doc_rows(doc))
+    stream.commit()
+    assert read_tables(tmp_path / "t")["lines"]["text"].tolist() == ["は\ufffdい。"]

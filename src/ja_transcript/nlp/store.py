@@ -15,7 +15,7 @@ from __future__ import annotations
 from array import array
 from typing import Iterator, Sequence
 
-from .analyzer import Morpheme
+from .analyzer import Morpheme, shifted
 
 _new = tuple.__new__
 
@@ -26,7 +26,8 @@ class MorphemeStore(Sequence):
 
     def __init__(self, lines: Sequence[Sequence[Morpheme]] = ()):
         self._words: list[tuple] = []  # (surface, reading, normalized, pos, oov)
-        self._index: dict[tuple, int] = {}
+        self._index: dict[tuple, int] = {}  # word -> its index
+        self._by_surface: dict[str, int] = {}  # surface -> index of the word last stored with it
         self._data = array("I")  # word index, end; word index, end; ... line after line
         self._bounds = array("q")  # per line: start, end in _data (start -1: kept in _loose)
         self._loose: dict[int, list[Morpheme]] = {}
@@ -34,7 +35,7 @@ class MorphemeStore(Sequence):
             self.append(morphemes)
 
     def _encode(self, morphemes: Sequence[Morpheme]) -> tuple[int, int] | None:
-        data, index, words = self._data, self._index, self._words
+        data, words, by_surface = self._data, self._words, self._by_surface
         lo = len(data)
         end = 0
         for m in morphemes:
@@ -42,11 +43,16 @@ class MorphemeStore(Sequence):
                 del data[lo:]
                 return None
             end = m[2]
-            key = (m[0], m[3], m[4], m[5], m[6])
-            k = index.get(key)
-            if k is None:
-                k = index[key] = len(words)
-                words.append(key)
+            # The analyzer gives every morpheme of a word the same string objects: most are found
+            # by their surface and told apart by identity, without building a key.
+            k = by_surface.get(m[0])
+            if k is None or not ((w := words[k])[1] is m[3] and w[2] is m[4] and w[3] is m[5] and w[4] is m[6]):
+                key = (m[0], m[3], m[4], m[5], m[6])
+                k = self._index.get(key)
+                if k is None:
+                    k = self._index[key] = len(words)
+                    words.append(key)
+                by_surface[m[0]] = k  # the word last met with this surface
             data.append(k)
             data.append(end)
         return lo, len(data)
@@ -93,6 +99,41 @@ class MorphemeStore(Sequence):
         for i in range(len(self)):
             yield self[i]
 
+    def shifted(self, i: int, shift: int, start: int, end: int) -> list[Morpheme]:
+        """`analyzer.shifted(self[i], shift, start, end)`: line i's morphemes inside [start, end),
+        moved by `shift`, read back in one pass."""
+        lo, hi = self._bounds[2 * i], self._bounds[2 * i + 1]
+        if lo < 0:
+            return shifted(self._loose[i], shift, start, end)
+        words = self._words
+        out = []
+        append = out.append
+        first = 0
+        it = iter(self._data[lo:hi])
+        for k, last in zip(it, it):
+            if first >= start:
+                if last > end:
+                    break
+                w = words[k]
+                append(_new(Morpheme, (w[0], first + shift, last + shift, w[1], w[2], w[3], w[4])))
+            first = last
+        return out
+
+    def morpheme(self, i: int, k: int) -> Morpheme:
+        """Morpheme k of line i (read back alone)."""
+        lo, hi = self._bounds[2 * i], self._bounds[2 * i + 1]
+        if lo < 0:
+            return self._loose[i][k]
+        n = (hi - lo) // 2
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise IndexError(k)
+        at = lo + 2 * k
+        w = self._words[self._data[at]]
+        start = self._data[at - 1] if k else 0
+        return _new(Morpheme, (w[0], start, self._data[at + 1], w[1], w[2], w[3], w[4]))
+
     def count(self, i: int) -> int:
         """How many morphemes line i has."""
         lo, hi = self._bounds[2 * i], self._bounds[2 * i + 1]
@@ -114,6 +155,8 @@ class LineMorphemes(Sequence):
         return self._store.count(self._line)
 
     def __getitem__(self, k):
+        if isinstance(k, int):
+            return self._store.morpheme(self._line, k)
         return self._store[self._line][k]
 
     def __iter__(self) -> Iterator[Morpheme]:

@@ -84,7 +84,7 @@ class DocumentJson:
         self._begin(SECTIONS[0])
 
     def add(self, section: str, record: Any) -> None:
-        if section in _DIRECT:
+        if section != SECTIONS[self._open] and section in _DIRECT:
             at = SECTIONS.index(section)
             if at < self._open:
                 raise ValueError(f"a record of {section} after those of {SECTIONS[self._open]}")

@@ -169,7 +169,10 @@ class TableBuilder:
 def _series(values: list, kind: str) -> pd.Series:
     if kind.startswith("list["):
         return pd.Series([list(v) if v is not None else [] for v in values], dtype="object")
-    return pd.Series(values, dtype=_PANDAS_DTYPE[kind])
+    try:
+        return pd.Series(values, dtype=_PANDAS_DTYPE[kind])
+    except UnicodeEncodeError:  # pandas' string dtype is UTF-8 (Arrow): a lone surrogate gets U+FFFD, as in the other views
+        return pd.Series([encodable(v) if isinstance(v, str) else v for v in values], dtype=_PANDAS_DTYPE[kind])
 
 
 def to_frames(docs: Iterable[Document | Mapping[str, Any]]) -> dict[str, pd.DataFrame]:
