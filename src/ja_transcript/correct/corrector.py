@@ -1,25 +1,33 @@
-"""Find spans that are misheard forms of lexicon entries.
+"""Find spans that are misheard forms of lexicon entries, and how likely each is right.
 
-Three kinds of evidence, none of which needs the misheard form to be listed:
+Candidates come from four kinds of evidence, none of which needs the misheard form listed:
 
-- reading: the span reads exactly like an entry but is written otherwise (暗号試算 ->
-  暗号資産, 給投 / 急凍 -> 急騰, サツタバ -> 札束). Readings come from SudachiPy, and for
-  single kanji from the kanji table, since a misheard kanji is often not a word on its own.
-- phonetic: a katakana span close to an entry's katakana alias once spellings that sound
-  alike are folded (コアビーブ ~ コアウィーブ -> CoreWeave).
+- sound: a span whose reading is equal or near (a weighted mora distance, `phonetic.py`) to
+  an entry's reading, written otherwise: 暗号試算 -> 暗号資産, 給投 / 急凍 -> 急騰, サツタバ
+  -> 札束, 秀吟議員 -> 衆議院議員. Spans are runs of tokens and, in kana, any stretch of
+  characters (a hiragana spelling cuts SudachiPy's tokens anywhere). Readings come from
+  SudachiPy in context, its dictionary's other readings of the word, and for a lone or
+  unknown kanji the readings of its characters (the kanji table). An index on coarse sound
+  keys (`index.py`) keeps the cost per span independent of the lexicon's size.
+- katakana key: a katakana span whose folded key equals or nearly equals an entry's
+  katakana alias (コアビーブ ~ コアウィーブ -> CoreWeave).
 - latin: a Latin-script near miss of a Latin alias (CoreWeb -> CoreWeave, Nvidea -> NVIDIA).
+- variant: a spelling SudachiPy knows as a variant of a name (エンジェルス -> エンゼルス).
 
-Real words stay: a span that is one dictionary word (史上, 口頭, 給湯, ソフト) is never
-replaced for sounding like an entry, and a correctly written alias is a mention, not an edit.
-An entry that the same transcript names correctly elsewhere gains confidence.
+Each candidate is described by features (how far the sounds are, whether the span is a
+dictionary word and how common, scripts, the entry written correctly elsewhere, lexicon
+terms nearby ...), and its confidence is the probability a fitted logistic regression gives
+it (`confidence.py`). A dictionary word is thus replaced only when its context makes the
+term likely, and a correctly written alias is a mention, not an edit.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, product
 from typing import Sequence
@@ -31,15 +39,22 @@ from ..nlp import Analyzer, Morpheme
 from ..nlp.kanji import kanji_readings, span_readings
 from ..chars import is_kanji
 from ..model import Edit
+from .confidence import FEATURES, ConfidenceModel, default_model, zipf
+from .index import SoundIndex
 from .lexicon import Entry, Lexicon, fold
-from .phonetic import devoice, is_katakana, is_latin, phonetic_key, phonetic_keys, to_katakana
+from .phonetic import devoice, is_katakana, is_latin, morae, mora_distance, phonetic_key, phonetic_keys, to_katakana
 
 _CONTENT_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
+_FUNCTION_POS = {"助詞", "助動詞"}
 _MAX_SPAN = 5  # tokens: a misheard term is rarely cut into more pieces (名 + の + 名 counts three)
 _MAX_READINGS = 64  # per span, to bound the product of per-kanji readings
+_NEAR_READINGS = 3  # readings per token tried for near (not equal) sounds
+_NEAR_COMBOS = 12  # combinations of them per span
+_MAX_KANA_SPAN = 24  # characters of a kana stretch compared as one span
 _LATIN_HEAD = re.compile(r"^([a-z][a-z0-9.&'-]*)([^a-z0-9 .&'-].*)$")
 _KANA_HEAD = re.compile("^([ァ-ヺー・]+)([^ァ-ヺー・].*)$")
 _KATAKANA_RUN = re.compile("[ァ-ヺ][ァ-ヺー・]{2,}")
+_KANA_RUN = re.compile("[ぁ-ゖァ-ヺー]{2,}")
 _LATIN_RUN = re.compile("[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.&'-]{3,}")
 _ENGLISH_ENDINGS = ("ing", "ed", "ly", "tion", "sion", "ness", "ment", "able", "ible", "ful", "less", "ous", "es")
 
@@ -55,16 +70,50 @@ class CorrectorConfig:
     # Jaro-Winkler for Latin names rewards the shared start that misheard names keep.
     latin_cutoff: float = 0.88
     min_latin_len: int = 5
-    evidence_bonus: float = 0.1
+    # Near sounds are searched within this distance for an entry of n morae (exact only below
+    # 3 morae: a near match of two morae is chance). The bound only limits the search; whether
+    # a near sound is a correction is the confidence model's decision.
+    near_limits: tuple[float, ...] = (0.0, 0.0, 0.0, 0.45, 0.6, 0.8, 0.8, 1.0)
+    model: ConfidenceModel | None = None  # None: the shipped model
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span that may be a misheard form of `entry`, with what the features need."""
+
+    start: int
+    end: int
+    entry: Entry
+    method: str  # reading | phonetic | latin | variant
+    distance: float  # weighted mora distance to the entry's reading; for latin 1 - similarity
+    term_morae: int
+    alias: str  # the alias whose sound or spelling matched
+    kind: str = "sound"  # sound | katakana | latin | variant: the generator
+    similarity: float = 0.0  # latin: Jaro-Winkler
+    ambiguous: bool = False
 
 
 def _is_kana(text: str) -> bool:
     return bool(text) and all("ァ" <= c <= "ヺ" or c == "ー" for c in text)
 
 
+def _is_hiragana(text: str) -> bool:
+    return bool(text) and all("ぁ" <= c <= "ゖ" or c == "ー" for c in text)
+
+
 def _is_name_piece(m: Morpheme) -> bool:
     """A katakana token that can be part of a name (a lone ・ or ー cannot start or end one)."""
     return is_katakana(m.surface) and m.surface not in ("・", "ー")
+
+
+def _script(text: str) -> str:
+    if _is_hiragana(text):
+        return "hiragana"
+    if is_katakana(text):
+        return "katakana"
+    if all(is_latin(w) for w in text.split(" ")):
+        return "latin"
+    return "kanji" if any(is_kanji(c) for c in text) else "mixed"
 
 
 class Corrector:
@@ -74,13 +123,17 @@ class Corrector:
         self.lexicon = lexicon
         self.analyzer = analyzer
         self.config = config
+        self.model = config.model or default_model()
         self._known = lru_cache(maxsize=65536)(self._is_dictionary_word)
         self._dictionary_readings = lru_cache(maxsize=65536)(self._lookup_readings)
         self._cached_readings = lru_cache(maxsize=65536)(self._token_readings)
         self._starts = lru_cache(maxsize=65536)(self._starting_readings)
+        self._zipf = lru_cache(maxsize=65536)(zipf)
         by_reading: dict[str, set[Entry]] = {}
         by_key: dict[str, set[Entry]] = {}
         latin: dict[str, Entry] = {}
+        sounds: list[tuple[tuple[str, ...], Entry, str]] = []
+        self._alias_of: dict[tuple[str, str], str] = {}  # (reading, id) -> alias read so
         for alias, entry in lexicon.by_alias.items():
             if all(is_latin(word) for word in alias.split(" ")):  # CoreWeave, The Athletic
                 latin.setdefault(alias, entry)
@@ -88,9 +141,16 @@ class Corrector:
             readings = self._alias_readings(entry.pattern)
             for reading in readings:
                 by_reading.setdefault(reading, set()).add(entry)
+                self._alias_of.setdefault((reading, entry.id), entry.pattern)
+                sounds.append((morae(reading), entry, entry.pattern))
             if readings and is_katakana(entry.pattern):
                 for key in phonetic_keys(readings[0]):
                     by_key.setdefault(key, set()).add(entry)
+        self._index = SoundIndex(sounds)
+        self._morae_of: dict[str, int] = {}
+        for s in self._index.sounds:  # an entry's length: its shortest reading
+            n = self._morae_of.get(s.entry.id)
+            self._morae_of[s.entry.id] = len(s.morae) if n is None else min(n, len(s.morae))
         # Names of two scripts (NERV防災, ネルフ防災): the Latin or katakana head may be misheard
         # while the rest is said right, so heads are matched on their own before the rest.
         self._latin_heads: list[tuple[str, str, Entry]] = []
@@ -147,7 +207,9 @@ class Corrector:
     def _token_readings(self, surface: str, reading: str, oov: bool) -> tuple[str, ...]:
         """The readings a token may stand for: SudachiPy's in context, the dictionary's other
         readings of the same word (竹田: タケタ, タケダ), and for a lone or unknown kanji
-        string, the readings of its characters (凍: トウ)."""
+        string, the readings of its characters (凍: トウ). A kana token reads as written."""
+        if _is_hiragana(surface) or is_katakana(surface):
+            return (to_katakana(surface).replace("・", ""),)
         reading = to_katakana(reading)
         out = [reading] if _is_kana(reading) else []
         if len(surface) == 1 and is_kanji(surface):
@@ -165,7 +227,7 @@ class Corrector:
     def _lookup_readings(self, surface: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(to_katakana(r) for r in self.analyzer.readings(surface) if r))
 
-    # -- candidates --------------------------------------------------------
+    # -- find ----------------------------------------------------------------
     def find(self, text: str, morphemes: Sequence[Morpheme], evidence: Counter | None = None,
              protected: Sequence[tuple[int, int]] = ()) -> list[Edit]:
         """Edits for misheard spans of `text`, non-overlapping and sorted by start.
@@ -173,29 +235,85 @@ class Corrector:
         `evidence` counts correctly written mentions per canonical id in the whole
         transcript; `protected` spans (aliases written correctly, collapsed loops) are left alone.
         """
+        scored = []
+        for cand, x in self.scored_candidates(text, morphemes, evidence, protected):
+            conf = round(self.model.probability(x), 3)
+            if conf >= self.config.min_confidence and conf > 0:
+                e = cand.entry
+                scored.append(Edit(cand.start, cand.end, text[cand.start:cand.end], e.id, e.id, e.label,
+                                   cand.method, conf))
+        return _select(text, scored, protected)
+
+    def scored_candidates(self, text: str, morphemes: Sequence[Morpheme], evidence: Counter | None = None,
+                          protected: Sequence[tuple[int, int]] = ()) -> list[tuple[Candidate, list[float]]]:
+        """Every candidate with its feature vector (in `confidence.FEATURES` order)."""
+        found = self.candidates(text, morphemes)
+        if not found:
+            return []
+        evidence = evidence or Counter()
+        return [(c, self._features(c, text, morphemes, evidence, protected)) for c in found]
+
+    def candidates(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
+        """Candidate corrections, one per span and entry (the nearest reading)."""
         found = self._by_reading_spans(text, morphemes) + self._variant_spans(morphemes)
+        found += self._sound_spans(text, morphemes)
+        if _KANA_RUN.search(text):
+            found += self._kana_spans(text, morphemes)
         if _KATAKANA_RUN.search(text):  # a C-speed look before a Python pass over the tokens
             found += self._phonetic_spans(text, morphemes)
         if _LATIN_RUN.search(text):
             found += self._latin_spans(text, morphemes)
         if not found:
             return []
-        evidence = evidence or Counter()
-        scored = []
-        for edit in found:
-            conf = edit.confidence
-            if evidence.get(edit.canonical):
-                conf = min(1.0, conf + self.config.evidence_bonus)
-            if conf >= self.config.min_confidence:
-                scored.append(edit.with_confidence(round(conf, 3)))
-        return _select(text, scored, protected)
-
-    def _edit(self, text: str, start: int, end: int, entry: Entry, method: str, conf: float) -> Edit:
-        return Edit(start, end, text[start:end], entry.id, entry.id, entry.label, method, conf)
-
-    def _by_reading_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Edit]:
+        best: dict[tuple[int, int, str], Candidate] = {}
+        aliases = self.lexicon.by_alias
+        counts = _counted(morphemes)
+        for c in found:
+            if (c.start, c.end) in counts:
+                continue  # 二本 (ニホン) is a count, not 日本; 二頭流 may still be 二刀流
+            surface = text[c.start:c.end]
+            folded = fold(surface)
+            if folded in aliases or folded == fold(c.entry.id):
+                continue  # a mention written right (of this entry or another) is not an edit
+            key = (c.start, c.end, c.entry.id)
+            old = best.get(key)
+            if old is None or (c.distance, c.kind != "sound") < (old.distance, old.kind != "sound"):
+                best[key] = c
+        # Two entries as near to one span: the sound does not say which was meant.
+        nearest: dict[tuple[int, int], list[Candidate]] = {}
+        for c in best.values():
+            nearest.setdefault((c.start, c.end), []).append(c)
         out = []
-        prefixes, by_reading, aliases = self._prefixes, self._by_reading, self.lexicon.by_alias
+        for group in nearest.values():
+            low = min(c.distance for c in group)
+            tied = len({c.entry.id for c in group if c.distance <= low + 1e-9}) > 1
+            for c in group:
+                out.append(Candidate(c.start, c.end, c.entry, c.method, c.distance, c.term_morae, c.alias, c.kind,
+                                     c.similarity, tied and c.distance <= low + 1e-9) if tied else c)
+        out.sort(key=lambda c: (c.start, c.end, c.entry.id))
+        return out
+
+    def _cand(self, start: int, end: int, entry: Entry, mm: tuple[str, ...] | None, kind: str,
+              text: str = "", similarity: float = 0.0) -> Candidate | None:
+        """A katakana-key, latin or variant candidate, its distance measured on readings."""
+        n = self._morae_of.get(entry.id, 0)
+        if kind == "latin":
+            return Candidate(start, end, entry, "latin", round(1 - similarity, 4), n, entry.pattern, kind,
+                             similarity)
+        best, alias = 9.0, entry.pattern
+        if mm is not None:
+            for s in self._index.sounds_of(entry.id):
+                d = mora_distance(mm, s.morae, best)
+                if d < best:
+                    best, alias = d, s.alias
+        method = "variant" if kind == "variant" else "phonetic"
+        return Candidate(start, end, entry, method, best if best < 9.0 else 1.0, n, alias, kind)
+
+    # -- generators ----------------------------------------------------------
+    def _by_reading_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
+        """Token runs that read exactly like an entry, with every reading of their kanji."""
+        out = []
+        prefixes, by_reading = self._prefixes, self._by_reading
         n = len(morphemes)
         starts = self._starts
         for i in [i for i, m in enumerate(morphemes) if m[5][0] in _CONTENT_POS or m[6]]:
@@ -211,22 +329,20 @@ class Corrector:
                     readings = [a + b for a in readings for b in self._readings(m) if a + b in prefixes]
                 if not readings:
                     break
+                if morphemes[j].surface == "の":
+                    continue  # a span does not end in a particle (大隅の is 大隅 and の)
                 for reading in readings:
                     entry = by_reading.get(reading)
                     if entry is None:
                         continue
-                    span = morphemes[i:j + 1]
-                    start, end = first.start, morphemes[j].end
-                    surface = text[start:end]
-                    if fold(surface) in aliases:
-                        break
-                    conf = self._reading_confidence(span, surface, entry)
-                    if conf:
-                        out.append(self._edit(text, start, end, entry, "reading", conf))
+                    mm = morae(reading)
+                    out.append(Candidate(first.start, morphemes[j].end, entry, "reading", 0.0,
+                                         self._morae_of.get(entry.id, len(mm)),
+                                         self._alias_of.get((reading, entry.id), entry.pattern)))
                     break
         return out
 
-    def _variant_spans(self, morphemes: Sequence[Morpheme]) -> list[Edit]:
+    def _variant_spans(self, morphemes: Sequence[Morpheme]) -> list[Candidate]:
         """A name written in a spelling SudachiPy knows as a variant of the alias (its normalized
         form is the alias): エンジェルス -> エンゼルス. Domain terms are left to their speakers."""
         out = []
@@ -234,26 +350,126 @@ class Corrector:
         for m in [m for m in morphemes if m[4] != m[0] and m[5][0] == "名詞" and not m[6]]:  # respelt nouns
             entry = aliases.get(fold(m.normalized))
             if entry is not None and entry.label != "TERM" and fold(m.surface) not in aliases:
-                out.append(Edit(m.start, m.end, m.surface, entry.id, entry.id, entry.label, "variant", 0.8))
+                out.append(self._cand(m.start, m.end, entry, morae(to_katakana(m.reading)), "variant"))
         return out
 
-    def _reading_confidence(self, span: Sequence[Morpheme], surface: str, entry: Entry) -> float:
-        """How likely a span that reads like `entry` is a mishearing of it; 0 for a real word."""
-        if self._known(surface):
-            return 0.0  # 史上 (シジョウ) is not 市場, 市町 not 市長: a dictionary word stays
-        if len(span) == 2 and span[0].pos[1] == "数詞" and "助数詞" in span[1].pos[2]:
-            return 0.0  # 二本 (ニホン) is a count, not 日本; 二頭流 may still be 二刀流
-        if len(span) == 1:
-            return 0.85 if is_katakana(surface) else 0.8  # サツタバ: kana spelling of 札束
-        odd = any(m.oov or len(m.surface) == 1 or m.pos[0] == "接尾辞" for m in span)
-        shared = bool(set(surface) & set(entry.pattern))
-        if shared and odd:
-            return 0.9
-        if shared or odd:
-            return 0.8  # 暗号試算: two words that together only read as the term
-        return 0.0
+    def _near(self, mm: tuple[str, ...]):
+        """Index matches of the morae `mm` within the search bound of each entry's length."""
+        limits = self.config.near_limits
+        n = len(mm)
+        if n < 2:
+            return []
+        top = limits[min(n + 1, len(limits) - 1)]  # the entry may be a mora longer
+        return [m for m in self._index.near(mm, top)
+                if m.distance <= limits[min(len(m.sound.morae), len(limits) - 1)]]
 
-    def _phonetic_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Edit]:
+    def _sound_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
+        """Token runs whose reading is near an entry's: each token's readings (SudachiPy's in
+        context first, then the dictionary's and, for a lone or unknown kanji, the kanji
+        table's), a bounded number of combinations per run."""
+        out = []
+        n = len(morphemes)
+        for i in range(n):
+            first = morphemes[i]
+            if not (first[5][0] in _CONTENT_POS or first[6]) or first.surface in ("・", "ー"):
+                continue
+            combos: list[str] = [""]
+            for j in range(i, min(n, i + _MAX_SPAN)):
+                m = morphemes[j]
+                if j > i and m.pos[0] not in _CONTENT_POS and not m.oov and m.surface != "の":
+                    break
+                if m.pos[0] in ("補助記号", "空白"):
+                    break
+                readings = self._readings(m)[:_NEAR_READINGS]
+                if not readings:
+                    break
+                combos = [a + b for a in combos for b in readings][:_NEAR_COMBOS]
+                if m.surface == "の":
+                    continue
+                start, end = first.start, m.end
+                for reading in combos:
+                    for match in self._near(morae(reading)):
+                        s = match.sound
+                        out.append(Candidate(start, end, s.entry, "reading" if match.distance == 0 else "phonetic",
+                                             match.distance, self._morae_of.get(s.entry.id, len(s.morae)), s.alias))
+        return out
+
+    def _kana_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
+        """Stretches of kana read as written, from any token start to any character: a
+        kanji term spelt in hiragana (めんえき) is cut into tokens that are no words of it."""
+        out = []
+        starts = {m.start for m in morphemes}
+        ends = {m.end for m in morphemes}
+        for run in _KANA_RUN.finditer(text):
+            a, b = run.span()
+            for s in range(a, b - 1):
+                if s not in starts or text[s] == "ー":
+                    continue
+                for e in range(s + 2, min(b, s + _MAX_KANA_SPAN) + 1):
+                    if s in starts and e in ends and any(m.start == s and m.end == e for m in morphemes):
+                        continue  # one whole token: the token runs have it
+                    mm = morae(text[s:e])
+                    if len(mm) < 3:
+                        continue
+                    for match in self._near(mm):
+                        snd = match.sound
+                        out.append(Candidate(s, e, snd.entry, "reading" if match.distance == 0 else "phonetic",
+                                             match.distance, self._morae_of.get(snd.entry.id, len(snd.morae)),
+                                             snd.alias))
+        return out
+
+    # -- features ------------------------------------------------------------
+    def _features(self, c: Candidate, text: str, morphemes: Sequence[Morpheme], evidence: Counter,
+                  protected: Sequence[tuple[int, int]]) -> list[float]:
+        surface = text[c.start:c.end]
+        inside = [m for m in morphemes if m.start < c.end and c.start < m.end]
+        before = [m for m in morphemes if m.end <= c.start]
+        after = [m for m in morphemes if m.start >= c.end]
+        cuts = bool(inside) and (inside[0].start != c.start or inside[-1].end != c.end)
+        span_script, term_script = _script(surface), _script(c.alias)
+        is_word = self._known(surface)
+        n = max(c.term_morae, 1)
+        nearby = sum(1 for a, b in protected if b <= c.start or a >= c.end)
+
+        def particle(m: Morpheme | None) -> float:
+            return 1.0 if m is None or m.pos[0] in ("助詞", "補助記号", "空白") else 0.0
+
+        values = {
+            "distance": c.distance,
+            "distance_per_mora": c.distance / n,
+            "exact": 1.0 if c.distance == 0 else 0.0,
+            "log_morae": math.log(n),
+            "ambiguous": 1.0 if c.ambiguous else 0.0,
+            "span_is_word": 1.0 if is_word else 0.0,
+            "span_zipf": self._zipf(surface) if is_word or span_script != "kanji" else self._zipf(surface),
+            "term_zipf": self._zipf(c.alias),
+            "tokens": float(len(inside)),
+            "cuts_token": 1.0 if cuts else 0.0,
+            "has_oov": 1.0 if any(m.oov for m in inside) else 0.0,
+            "single_kanji": 1.0 if any(len(m.surface) == 1 and is_kanji(m.surface) for m in inside) else 0.0,
+            "function_tokens": float(sum(1 for m in inside if m.pos[0] in _FUNCTION_POS)),
+            "numeral": 1.0 if any(m.pos[1] == "数詞" for m in inside) else 0.0,
+            "span_hiragana": 1.0 if span_script == "hiragana" else 0.0,
+            "span_katakana": 1.0 if span_script == "katakana" else 0.0,
+            "span_latin": 1.0 if span_script == "latin" else 0.0,
+            "term_katakana": 1.0 if term_script == "katakana" else 0.0,
+            "term_latin": 1.0 if term_script == "latin" else 0.0,
+            "script_change": 1.0 if span_script != term_script else 0.0,
+            "shares_chars": 1.0 if set(surface) & set(c.alias) else 0.0,
+            "len_ratio": len(surface) / max(len(c.alias), 1),
+            "evidence": 1.0 if evidence.get(c.entry.id) else 0.0,
+            "nearby": float(min(nearby, 3)),
+            "next_particle": particle(after[0] if after else None),
+            "prev_particle": particle(before[-1] if before else None),
+            "label_term": 1.0 if c.entry.label == "TERM" else 0.0,
+            "method_latin": 1.0 if c.kind == "latin" else 0.0,
+            "method_variant": 1.0 if c.kind == "variant" else 0.0,
+            "method_katakana": 1.0 if c.kind == "katakana" else 0.0,
+            "latin_similarity": c.similarity,
+        }
+        return [values[f] for f in FEATURES]
+
+    def _phonetic_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
         if not self._by_key and not self._kana_heads:
             return []
         out = []
@@ -275,14 +491,17 @@ class Corrector:
                 for rest, entry in self._kana_heads.get(devoice(key), ()):
                     if text.startswith(rest, end) and fold(text[start:end + len(rest)]) not in self.lexicon.by_alias:
                         # ネルブ防災 -> ネルフ防災
-                        out.append(self._edit(text, start, end + len(rest), entry, "phonetic", 0.85))
+                        out.append(self._cand(start, end + len(rest), entry,
+                                              morae(text[start:end + len(rest)]) if is_katakana(text[start:end + len(rest)]) else morae(surface),
+                                              "katakana"))
                 entry = self._by_key.get(key)
+                mm = morae(surface)
                 if entry is not None:
-                    out.append(self._edit(text, start, end, entry, "phonetic", 0.9))
+                    out.append(self._cand(start, end, entry, mm, "katakana"))
                     continue
                 entry = self._by_devoiced.get(devoice(key)) if len(key) > cfg.min_phonetic_len else None
                 if entry is not None:  # オプシーボ ~ オプジーボ: only voicing differs
-                    out.append(self._edit(text, start, end, entry, "phonetic", 0.85))
+                    out.append(self._cand(start, end, entry, mm, "katakana"))
                     continue
                 if len(key) < cfg.min_fuzzy_len or not self._keys:
                     continue
@@ -299,11 +518,10 @@ class Corrector:
                     continue
                 # A near key is weaker evidence than an equal one: 80 (one sound off in five)
                 # stays under the default threshold unless the name is said right elsewhere.
-                out.append(self._edit(text, start, end, self._by_key[match], "phonetic",
-                                      round(0.9 * (best[1] - 50) / 50, 3)))
+                out.append(self._cand(start, end, self._by_key[match], mm, "katakana"))
         return out
 
-    def _latin_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Edit]:
+    def _latin_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
         if not self._latin_keys and not self._latin_heads:
             return []
         out = []
@@ -330,7 +548,7 @@ class Corrector:
         return out
 
     def _latin_edit(self, start: int, end: int, surface: str, words: int, keys: list[str] | None = None,
-                    entry: Entry | None = None, tail: int = 0) -> list[Edit]:
+                    entry: Entry | None = None, tail: int = 0) -> list[Candidate]:
         """An edit when `surface` (less its `tail`, said right) is a near miss of a Latin name."""
         cfg = self.config
         if fold(surface) in self.lexicon.by_alias:
@@ -354,7 +572,14 @@ class Corrector:
         if Levenshtein.normalized_similarity(key, match) < 0.6:
             return []
         entry = entry or self._latin[match]
-        return [Edit(start, end, surface, entry.id, entry.id, entry.label, "latin", round(0.95 * best[1], 3))]
+        return [self._cand(start, end, entry, None, "latin", similarity=round(best[1], 4))]
+
+
+
+def _counted(morphemes: Sequence[Morpheme]) -> set[tuple[int, int]]:
+    """Spans of a numeral and its counter (二本, 三頭)."""
+    return {(a.start, b.end) for a, b in zip(morphemes, morphemes[1:])
+            if a.pos[1] == "数詞" and "助数詞" in b.pos[2]}
 
 
 def _is_latin_word(m: Morpheme) -> bool:
