@@ -56,6 +56,13 @@ _KANA_HEAD = re.compile("^([ァ-ヺー・]+)([^ァ-ヺー・].*)$")
 _KATAKANA_RUN = re.compile("[ァ-ヺ][ァ-ヺー・]{2,}")
 _KANA_RUN = re.compile("[ぁ-ゖァ-ヺー]{2,}")
 _LATIN_RUN = re.compile("[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.&'-]{3,}")
+# A lexicon mention this common as a word (日本, 東京, 政府: Zipf 5 and over, ten per 100,000
+# words) says nothing of the topic; a rarer one (トヨタ, 首相, 大谷) does.
+_EVERYDAY_ZIPF = 5.0
+_IS_WORD, _EVIDENCE, _NEARBY = (FEATURES.index(f) for f in ("span_is_word", "evidence", "nearby"))
+_DIGITS = re.compile("[0-9０-９]")
+_NUMERALS = re.compile("[0-9０-９〇一二三四五六七八九十百千万億兆]")
+_KATAKANA_PART = re.compile("[ァ-ヺー]+")
 _ENGLISH_ENDINGS = ("ing", "ed", "ly", "tion", "sion", "ness", "ment", "able", "ible", "ful", "less", "ous", "es")
 
 
@@ -251,7 +258,16 @@ class Corrector:
         if not found:
             return []
         evidence = evidence or Counter()
-        return [(c, self._features(c, text, morphemes, evidence, protected)) for c in found]
+        telling = [(a, b) for a, b in protected if self._zipf(text[a:b]) < _EVERYDAY_ZIPF]
+        out = []
+        for c in found:
+            x = self._features(c, text, morphemes, evidence, telling)
+            # A dictionary word is a word said, unless the context says the term is being talked
+            # about: it is written right elsewhere, or other names of the lexicon stand nearby.
+            if x[_IS_WORD] and not x[_EVIDENCE] and not x[_NEARBY]:
+                continue
+            out.append((c, x))
+        return out
 
     def candidates(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
         """Candidate corrections, one per span and entry (the nearest reading)."""
@@ -272,6 +288,13 @@ class Corrector:
             if (c.start, c.end) in counts:
                 continue  # 二本 (ニホン) is a count, not 日本; 二頭流 may still be 二刀流
             surface = text[c.start:c.end]
+            if "の" in surface[1:-1] and "の" not in c.alias and "ノ" not in c.alias:
+                continue  # 東京の大学 is two words joined by a particle, not 東京大学
+            if _DIGITS.search(surface) and not _DIGITS.search(c.alias):
+                continue  # a transcriber writes figures as said: 第13条 is no 第一三共
+            if not _NUMERALS.search(c.alias) and any(m.pos[1] == "数詞" for m in morphemes
+                                                     if m.start < c.end and c.start < m.end):
+                continue  # 三十 (サンジュウ) is a number, not 増収 (三 has a rare reading ゾウ)
             folded = fold(surface)
             if folded in aliases or folded == fold(c.entry.id):
                 continue  # a mention written right (of this entry or another) is not an edit
@@ -373,6 +396,8 @@ class Corrector:
             first = morphemes[i]
             if not (first[5][0] in _CONTENT_POS or first[6]) or first.surface in ("・", "ー"):
                 continue
+            if first[5][0] == "接尾辞" and i > 0:
+                continue  # a suffix belongs to the word before it (四世役 is 四世 + 役)
             combos: list[str] = [""]
             for j in range(i, min(n, i + _MAX_SPAN)):
                 m = morphemes[j]
@@ -400,19 +425,33 @@ class Corrector:
         out = []
         starts = {m.start for m in morphemes}
         ends = {m.end for m in morphemes}
+        # A katakana token is a word as written (SudachiPy keeps an unknown katakana run whole):
+        # a stretch may cut hiragana tokens, never a katakana one.
+        # A token with kanji (お世話) is a word too: only an all-hiragana token may be cut.
+        inside_word = {k for m in morphemes if len(m.surface) > 1 and not _is_hiragana(m.surface)
+                       for k in range(m.start + 1, m.end)}
         for run in _KANA_RUN.finditer(text):
             a, b = run.span()
             for s in range(a, b - 1):
                 if s not in starts or text[s] == "ー":
                     continue
                 for e in range(s + 2, min(b, s + _MAX_KANA_SPAN) + 1):
-                    if s in starts and e in ends and any(m.start == s and m.end == e for m in morphemes):
+                    if e in inside_word:
+                        continue
+                    if e in ends and any(m.start == s and m.end == e for m in morphemes):
                         continue  # one whole token: the token runs have it
-                    mm = morae(text[s:e])
+                    surface = text[s:e]
+                    mixed = not _is_hiragana(surface) and not is_katakana(surface)
+                    mm = morae(surface)
                     if len(mm) < 3:
                         continue
                     for match in self._near(mm):
                         snd = match.sound
+                        if mixed and not all(k in snd.alias for k in _KATAKANA_PART.findall(surface)):
+                            # Kana of two scripts: the katakana is the name written right and the
+                            # hiragana the rest said in kana (ブルックリンちく, ラベンダーまあつり);
+                            # バスと is a word and a particle.
+                            continue
                         out.append(Candidate(s, e, snd.entry, "reading" if match.distance == 0 else "phonetic",
                                              match.distance, self._morae_of.get(snd.entry.id, len(snd.morae)),
                                              snd.alias))
