@@ -60,6 +60,12 @@ _LATIN_RUN = re.compile("[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.&
 # words) says nothing of the topic; a rarer one (トヨタ, 首相, 大谷) does.
 _EVERYDAY_ZIPF = 5.0
 _IS_WORD, _EVIDENCE, _NEARBY = (FEATURES.index(f) for f in ("span_is_word", "evidence", "nearby"))
+_MAX_SOUND_SPAN = 7  # tokens of a near-sound span, the joiners of a name's parts (・) included
+_JOINERS = frozenset("・．.＝=")
+# Latin letters said by name, as SudachiPy reads FC (エフシー) and as katakana spells them.
+_LETTERS = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
+    "エー", "ビー", "シー", "ディー", "イー", "エフ", "ジー", "エイチ", "アイ", "ジェー", "ケー", "エル", "エム", "エヌ",
+    "オー", "ピー", "キュー", "アール", "エス", "ティー", "ユー", "ブイ", "ダブリュー", "エックス", "ワイ", "ゼット")))
 _DIGITS = re.compile("[0-9０-９]")
 _NUMERALS = re.compile("[0-9０-９〇一二三四五六七八九十百千万億兆]")
 _KATAKANA_PART = re.compile("[ァ-ヺー]+")
@@ -199,6 +205,8 @@ class Corrector:
             reading = to_katakana(m.reading)
             choices = [reading] if _is_kana(reading) else []
             choices += [r for r in self._dictionary_readings(m.surface)[:3] if r not in choices]
+            if not choices and m.surface.isascii() and m.surface.isalpha() and len(m.surface) <= 4:
+                choices = ["".join(_LETTERS[c] for c in m.surface.upper())]
             if not choices:
                 return []
             options.append(choices)
@@ -217,6 +225,8 @@ class Corrector:
         string, the readings of its characters (凍: トウ). A kana token reads as written."""
         if _is_hiragana(surface) or is_katakana(surface):
             return (to_katakana(surface).replace("・", ""),)
+        if surface.isascii() and surface.isalpha() and len(surface) <= 4 and not _is_kana(reading):
+            return ("".join(_LETTERS[c] for c in surface.upper()),)  # F.C. エフシー: letters by name
         reading = to_katakana(reading)
         out = [reading] if _is_kana(reading) else []
         if len(surface) == 1 and is_kanji(surface):
@@ -275,6 +285,7 @@ class Corrector:
         found += self._sound_spans(text, morphemes)
         if _KANA_RUN.search(text):
             found += self._kana_spans(text, morphemes)
+            found += self._mixed_spans(text, morphemes)
         if _KATAKANA_RUN.search(text):  # a C-speed look before a Python pass over the tokens
             found += self._phonetic_spans(text, morphemes)
         if _LATIN_RUN.search(text):
@@ -399,8 +410,10 @@ class Corrector:
             if first[5][0] == "接尾辞" and i > 0:
                 continue  # a suffix belongs to the word before it (四世役 is 四世 + 役)
             combos: list[str] = [""]
-            for j in range(i, min(n, i + _MAX_SPAN)):
+            for j in range(i, min(n, i + _MAX_SOUND_SPAN)):
                 m = morphemes[j]
+                if j > i and m.surface in _JOINERS:
+                    continue  # ユニリーバ・ザパン, 京都ザンガF.C.: a name's parts; silent, never an end
                 if j > i and m.pos[0] not in _CONTENT_POS and not m.oov and m.surface != "の":
                     break
                 if m.pos[0] in ("補助記号", "空白"):
@@ -417,6 +430,43 @@ class Corrector:
                         s = match.sound
                         out.append(Candidate(start, end, s.entry, "reading" if match.distance == 0 else "phonetic",
                                              match.distance, self._morae_of.get(s.entry.id, len(s.morae)), s.alias))
+        return out
+
+    def _mixed_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
+        """A term said partly in kana: words written right, then (or after) hiragana tokens of
+        any kind (日本どうろうこうだん, たあぶち幸一). The words must be in the alias as
+        written; the hiragana reads as written, the words as SudachiPy reads them."""
+        out = []
+        n = len(morphemes)
+        hira = [_is_hiragana(m.surface) for m in morphemes]
+        word = [not hira[k] and (m.pos[0] in _CONTENT_POS or m.oov) for k, m in enumerate(morphemes)]
+        for i in range(n):
+            if not (hira[i] or word[i]):
+                continue
+            kinds, reading, kana_chars = [], "", 0
+            for j in range(i, min(n, i + _MAX_SOUND_SPAN + 2)):
+                m = morphemes[j]
+                kind = "h" if hira[j] else "w" if word[j] else ""
+                if not kind or (kinds and kind != kinds[-1] and len(set(kinds)) == 2):
+                    break  # one block of words and one of hiragana, in either order
+                kinds.append(kind)
+                if kind == "h":
+                    kana_chars += len(m.surface)
+                    if kana_chars > _MAX_KANA_SPAN:
+                        break
+                r = self._readings(m)
+                if not r:
+                    break
+                reading += r[0]
+                if len(set(kinds)) < 2 or (kind == "h" and m.surface in ("の", "は", "が", "を", "に", "で", "と")):
+                    continue
+                words = [morphemes[k].surface for k in range(i, j + 1) if not hira[k]]
+                for match in self._near(morae(reading)):
+                    snd = match.sound
+                    if all(w in snd.alias for w in words) and not _is_hiragana(snd.alias):
+                        out.append(Candidate(morphemes[i].start, m.end, snd.entry,
+                                             "reading" if match.distance == 0 else "phonetic", match.distance,
+                                             self._morae_of.get(snd.entry.id, len(snd.morae)), snd.alias))
         return out
 
     def _kana_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
