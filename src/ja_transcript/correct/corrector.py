@@ -59,7 +59,8 @@ _LATIN_RUN = re.compile("[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.&
 # A lexicon mention this common as a word (日本, 東京, 政府: Zipf 5 and over, ten per 100,000
 # words) says nothing of the topic; a rarer one (トヨタ, 首相, 大谷) does.
 _EVERYDAY_ZIPF = 5.0
-_IS_WORD, _EVIDENCE, _NEARBY = (FEATURES.index(f) for f in ("span_is_word", "evidence", "nearby"))
+_IS_WORD, _EVIDENCE, _SAME_LINE, _NEARBY = (FEATURES.index(f) for f in ("span_is_word", "evidence", "same_line",
+                                                                         "nearby"))
 _MAX_SOUND_SPAN = 7  # tokens of a near-sound span, the joiners of a name's parts (・) included
 _JOINERS = frozenset("・．.＝=")
 # Latin letters said by name, as SudachiPy reads FC (エフシー) and as katakana spells them.
@@ -136,7 +137,7 @@ class Corrector:
         self.lexicon = lexicon
         self.analyzer = analyzer
         self.config = config
-        self.model = config.model or default_model()
+        self._model = config.model  # the shipped one is read at the first use
         self._known = lru_cache(maxsize=65536)(self._is_dictionary_word)
         self._dictionary_readings = lru_cache(maxsize=65536)(self._lookup_readings)
         self._cached_readings = lru_cache(maxsize=65536)(self._token_readings)
@@ -193,6 +194,12 @@ class Corrector:
             if len(k) >= config.min_latin_len:
                 self._latin_keys.setdefault(k.count(" ") + 1, []).append(k)
         self._latin_phrases = max(self._latin_keys, default=1) > 1
+
+    @property
+    def model(self) -> ConfidenceModel:
+        if self._model is None:
+            self._model = default_model()
+        return self._model
 
     def _alias_readings(self, pattern: str, limit: int = 8) -> list[str]:
         """Readings of an alias: SudachiPy's first, then other dictionary readings of its
@@ -254,27 +261,45 @@ class Corrector:
         """
         scored = []
         for cand, x in self.scored_candidates(text, morphemes, evidence, protected):
-            conf = round(self.model.probability(x), 3)
+            if x is None:
+                conf = self._unmodelled_confidence(cand, evidence)
+            else:
+                conf = round(self.model.probability(x), 3)
             if conf >= self.config.min_confidence and conf > 0:
                 e = cand.entry
                 scored.append(Edit(cand.start, cand.end, text[cand.start:cand.end], e.id, e.id, e.label,
                                    cand.method, conf))
         return _select(text, scored, protected)
 
+    def _unmodelled_confidence(self, cand: Candidate, evidence: Counter | None) -> float:
+        """Latin near misses and spelling variants: the benchmark has none, so no fitted
+        probability; the match's own strength (Jaro-Winkler x 0.95; 0.8 for a variant), and
+        0.1 more when the name is written right elsewhere in the transcript."""
+        conf = 0.95 * cand.similarity if cand.kind == "latin" else 0.8
+        if evidence and evidence.get(cand.entry.id):
+            conf += 0.1
+        return round(min(conf, 1.0), 3)
+
     def scored_candidates(self, text: str, morphemes: Sequence[Morpheme], evidence: Counter | None = None,
-                          protected: Sequence[tuple[int, int]] = ()) -> list[tuple[Candidate, list[float]]]:
-        """Every candidate with its feature vector (in `confidence.FEATURES` order)."""
+                          protected: Sequence[tuple[int, int]] = ()) -> list[tuple[Candidate, list[float] | None]]:
+        """Every candidate with its feature vector (in `confidence.FEATURES` order), None for
+        the kinds the model does not cover (latin, variant)."""
         found = self.candidates(text, morphemes)
         if not found:
             return []
         evidence = evidence or Counter()
         telling = [(a, b) for a, b in protected if self._zipf(text[a:b]) < _EVERYDAY_ZIPF]
+        here = Counter(e.id for e in (self.lexicon.by_alias.get(fold(text[a:b])) for a, b in protected) if e)
         out = []
         for c in found:
-            x = self._features(c, text, morphemes, evidence, telling)
-            # A dictionary word is a word said, unless the context says the term is being talked
-            # about: it is written right elsewhere, or other names of the lexicon stand nearby.
-            if x[_IS_WORD] and not x[_EVIDENCE] and not x[_NEARBY]:
+            if c.kind in ("latin", "variant"):
+                out.append((c, None))
+                continue
+            x = self._features(c, text, morphemes, evidence, telling, here)
+            # A dictionary word is a word said, unless its own sentence says the term is being
+            # talked about: other names of the lexicon stand in the same line. That the term is
+            # named elsewhere in the transcript is not enough (a talk on 治験 still has 知見).
+            if x[_IS_WORD] and not x[_SAME_LINE] and not x[_NEARBY]:
                 continue
             out.append((c, x))
         return out
@@ -311,7 +336,8 @@ class Corrector:
                 continue  # a mention written right (of this entry or another) is not an edit
             key = (c.start, c.end, c.entry.id)
             old = best.get(key)
-            if old is None or (c.distance, c.kind != "sound") < (old.distance, old.kind != "sound"):
+            # SudachiPy's own word that this is a variant spelling beats any sound match
+            if old is None or (c.kind != "variant", c.distance) < (old.kind != "variant", old.distance):
                 best[key] = c
         # Two entries as near to one span: the sound does not say which was meant.
         nearest: dict[tuple[int, int], list[Candidate]] = {}
@@ -428,7 +454,7 @@ class Corrector:
                 for reading in combos:
                     for match in self._near(morae(reading)):
                         s = match.sound
-                        out.append(Candidate(start, end, s.entry, "reading" if match.distance == 0 else "phonetic",
+                        out.append(Candidate(start, end, s.entry, _method(match.distance, text, start, end, s.alias),
                                              match.distance, self._morae_of.get(s.entry.id, len(s.morae)), s.alias))
         return out
 
@@ -458,14 +484,17 @@ class Corrector:
                 if not r:
                     break
                 reading += r[0]
-                if len(set(kinds)) < 2 or (kind == "h" and m.surface in ("の", "は", "が", "を", "に", "で", "と")):
-                    continue
+                if len(set(kinds)) < 2 or (kind == "h" and m.pos[0] in _FUNCTION_POS):
+                    continue  # the hiragana ends the span: not on a particle (全固体電池に)
+                if kinds[0] == "h" and morphemes[i].pos[0] in _FUNCTION_POS:
+                    break  # nor does it begin on one (に全固体電池)
                 words = [morphemes[k].surface for k in range(i, j + 1) if not hira[k]]
                 for match in self._near(morae(reading)):
                     snd = match.sound
                     if all(w in snd.alias for w in words) and not _is_hiragana(snd.alias):
                         out.append(Candidate(morphemes[i].start, m.end, snd.entry,
-                                             "reading" if match.distance == 0 else "phonetic", match.distance,
+                                             _method(match.distance, text, morphemes[i].start, m.end, snd.alias),
+                                             match.distance,
                                              self._morae_of.get(snd.entry.id, len(snd.morae)), snd.alias))
         return out
 
@@ -502,14 +531,14 @@ class Corrector:
                             # hiragana the rest said in kana (ブルックリンちく, ラベンダーまあつり);
                             # バスと is a word and a particle.
                             continue
-                        out.append(Candidate(s, e, snd.entry, "reading" if match.distance == 0 else "phonetic",
+                        out.append(Candidate(s, e, snd.entry, _method(match.distance, text, s, e, snd.alias),
                                              match.distance, self._morae_of.get(snd.entry.id, len(snd.morae)),
                                              snd.alias))
         return out
 
     # -- features ------------------------------------------------------------
     def _features(self, c: Candidate, text: str, morphemes: Sequence[Morpheme], evidence: Counter,
-                  protected: Sequence[tuple[int, int]]) -> list[float]:
+                  protected: Sequence[tuple[int, int]], here: Counter) -> list[float]:
         surface = text[c.start:c.end]
         inside = [m for m in morphemes if m.start < c.end and c.start < m.end]
         before = [m for m in morphemes if m.end <= c.start]
@@ -540,21 +569,17 @@ class Corrector:
             "numeral": 1.0 if any(m.pos[1] == "数詞" for m in inside) else 0.0,
             "span_hiragana": 1.0 if span_script == "hiragana" else 0.0,
             "span_katakana": 1.0 if span_script == "katakana" else 0.0,
-            "span_latin": 1.0 if span_script == "latin" else 0.0,
             "term_katakana": 1.0 if term_script == "katakana" else 0.0,
-            "term_latin": 1.0 if term_script == "latin" else 0.0,
             "script_change": 1.0 if span_script != term_script else 0.0,
             "shares_chars": 1.0 if set(surface) & set(c.alias) else 0.0,
             "len_ratio": len(surface) / max(len(c.alias), 1),
-            "evidence": 1.0 if evidence.get(c.entry.id) else 0.0,
+            "evidence": 1.0 if evidence.get(c.entry.id, 0) > here.get(c.entry.id, 0) else 0.0,
+            "same_line": 1.0 if here.get(c.entry.id) else 0.0,
             "nearby": float(min(nearby, 3)),
             "next_particle": particle(after[0] if after else None),
             "prev_particle": particle(before[-1] if before else None),
             "label_term": 1.0 if c.entry.label == "TERM" else 0.0,
-            "method_latin": 1.0 if c.kind == "latin" else 0.0,
-            "method_variant": 1.0 if c.kind == "variant" else 0.0,
             "method_katakana": 1.0 if c.kind == "katakana" else 0.0,
-            "latin_similarity": c.similarity,
         }
         return [values[f] for f in FEATURES]
 
@@ -663,6 +688,14 @@ class Corrector:
         entry = entry or self._latin[match]
         return [self._cand(start, end, entry, None, "latin", similarity=round(best[1], 4))]
 
+
+
+def _method(distance: float, text: str, start: int, end: int, alias: str) -> str:
+    """"reading" when the span reads as the alias, "phonetic" when it only sounds near it or
+    is another katakana spelling of a katakana alias (キートルーダ for キイトルーダ)."""
+    if distance == 0 and not (is_katakana(text[start:end]) and is_katakana(alias)):
+        return "reading"
+    return "phonetic"
 
 
 def _counted(morphemes: Sequence[Morpheme]) -> set[tuple[int, int]]:
