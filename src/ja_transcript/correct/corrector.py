@@ -550,7 +550,10 @@ class Corrector:
         nearby = sum(1 for a, b in protected if b <= c.start or a >= c.end)
 
         def particle(m: Morpheme | None) -> float:
-            return 1.0 if m is None or m.pos[0] in ("助詞", "補助記号", "空白") else 0.0
+            """Whether a noun may stand before (after) this: a particle, the copula, a mark, the
+            line's end, or する of a verbal noun (急騰した)."""
+            return 1.0 if m is None or m.pos[0] in ("助詞", "助動詞", "補助記号", "空白") or m.normalized == "為る" \
+                else 0.0
 
         values = {
             "distance": c.distance,
