@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .lexicon import Entry
-from .phonetic import coarse_key, mora_distance, morae
+from .phonetic import coarse_keys, mora_distance, morae
 
 _MIN_DELETION_KEY = 3  # keys this long or longer are also filed under their deletions
 
@@ -69,8 +69,11 @@ class SoundIndex:
             seen.add((mm, entry.id))
             k = len(self.sounds)
             self.sounds.append(Sound(mm, entry, alias))
-            for v in _variants(coarse_key(mm)):
-                postings.setdefault(v, []).append(k)
+            for key in coarse_keys(mm):
+                for v in _variants(key):
+                    ids = postings.setdefault(v, [])
+                    if not ids or ids[-1] != k:
+                        ids.append(k)
         self._postings = postings
         self._by_id: dict[str, list[Sound]] = {}
         for s in self.sounds:
@@ -84,15 +87,13 @@ class SoundIndex:
 
     def near(self, mm: Sequence[str], limit: float) -> list[Match]:
         """Sounds within `limit` of the morae `mm`, nearest first (ties: in lexicon order)."""
-        key = coarse_key(mm)
-        if not key:
-            return []
         postings = self._postings
         found: set[int] = set()
-        for v in _variants(key):
-            ids = postings.get(v)
-            if ids:
-                found.update(ids)
+        for key in coarse_keys(mm):
+            for v in _variants(key):
+                ids = postings.get(v)
+                if ids:
+                    found.update(ids)
         if not found:
             return []
         sounds = self.sounds

@@ -314,6 +314,30 @@ def coarse_key(mm: Sequence[str]) -> str:
     return "".join(out)
 
 
+def coarse_keys(mm: Sequence[str], limit: int = 4) -> list[str]:
+    """`coarse_key`, and the keys with a yōon mora heard as the plain mora of its vowel
+    (キョ as コ, シュ as ス) as well as of its consonant (キョ as キ): a glide lost leaves either.
+
+    >>> coarse_keys(morae("キョウト"))
+    ['キト', 'コト']
+    """
+    keys = [""]
+    for x in mm:
+        if x in _INDEL:
+            continue
+        x = x.translate(_VOICE)
+        if len(x) == 2 and x[1] in "ャュョ":
+            plain = _ROWS[_ROW_OF.get(x[0], 0)]["アイウエオ".index({"ャ": "ア", "ュ": "ウ", "ョ": "オ"}[x[1]])] \
+                if x[0] in _ROW_OF and len(_ROWS[_ROW_OF[x[0]]]) == 5 else x[0]
+            options = [x[0]] if plain == x[0] else [x[0], plain]
+        elif len(x) == 2:
+            options = [_COARSE_DIGRAPHS.get(x, x[0])]
+        else:
+            options = [x]
+        keys = [k + o for k in keys for o in options][:limit]
+    return keys
+
+
 # Loanword digraphs (voicing already dropped) under the plain kana they are heard as; a yōon
 # digraph keys under its first kana (キョ, キ).
 _COARSE_DIGRAPHS = {"ティ": "チ", "トゥ": "ツ", "テュ": "チ", "フィ": "ヒ", "ファ": "ハ", "フェ": "ヘ", "フォ": "ホ",
