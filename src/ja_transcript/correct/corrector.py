@@ -524,6 +524,8 @@ class Corrector:
                     mm = morae(surface)
                     if len(mm) < 3:
                         continue
+                    if not self._index.may_extend(mm):
+                        break  # nothing in the lexicon begins like this stretch
                     for match in self._near(mm):
                         snd = match.sound
                         if mixed and not all(k in snd.alias for k in _KATAKANA_PART.findall(surface)):

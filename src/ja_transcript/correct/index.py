@@ -16,6 +16,7 @@ match nearly everything.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .lexicon import Entry
@@ -75,6 +76,11 @@ class SoundIndex:
                     if not ids or ids[-1] != k:
                         ids.append(k)
         self._postings = postings
+        # What a key of 3+ characters with a match must begin with (its variants keep its first
+        # two characters, or drop the first or the second): lets a caller stop extending a span.
+        self._heads = frozenset(k[:2] for k in postings if len(k) >= 2)
+        # a transcript says the same words again and again: their lookups are kept (bounded)
+        self._near = lru_cache(maxsize=1 << 15)(self._lookup)
         self._by_id: dict[str, list[Sound]] = {}
         for s in self.sounds:
             self._by_id.setdefault(s.entry.id, []).append(s)
@@ -82,11 +88,25 @@ class SoundIndex:
     def __len__(self) -> int:
         return len(self.sounds)
 
+    def may_extend(self, mm: tuple[str, ...]) -> bool:
+        """False when no sound can be near `mm` or any longer morae that begin with it
+        (its first three coarse characters rule it out); True otherwise."""
+        for key in coarse_keys(mm):
+            if len(key) < 3:
+                return True
+            heads = self._heads
+            if key[:2] in heads or key[1:3] in heads or key[0] + key[2] in heads:
+                return True
+        return False
+
     def sounds_of(self, entry_id: str) -> list[Sound]:
         return self._by_id.get(entry_id, [])
 
     def near(self, mm: Sequence[str], limit: float) -> list[Match]:
         """Sounds within `limit` of the morae `mm`, nearest first (ties: in lexicon order)."""
+        return self._near(tuple(mm), limit)
+
+    def _lookup(self, mm: tuple[str, ...], limit: float) -> list[Match]:
         postings = self._postings
         found: set[int] = set()
         for key in coarse_keys(mm):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Sequence
 
 from ..chars import is_katakana, to_katakana  # noqa: F401 (re-exported for the corrector)
@@ -196,6 +197,7 @@ _DEVOICED_PAIRS = {frozenset(p) for p in (("シ", "ス"), ("キ", "ク"), ("チ"
                                           ("シュ", "ス"), ("シ", "シュ"))}
 
 
+@lru_cache(maxsize=1 << 16)
 def substitution_cost(a: str, b: str) -> float:
     """The cost of hearing mora `b` for mora `a` (symmetric).
 
@@ -246,6 +248,7 @@ def _same_consonant(a: str, b: str) -> bool:
     return a in _ROW_OF and _ROW_OF.get(a) == _ROW_OF.get(b)
 
 
+@lru_cache(maxsize=1 << 14)
 def indel_cost(mora: str, before: str) -> float:
     """The cost of a mora inserted or dropped after `before` ('' at the start).
 
@@ -314,7 +317,8 @@ def coarse_key(mm: Sequence[str]) -> str:
     return "".join(out)
 
 
-def coarse_keys(mm: Sequence[str], limit: int = 4) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def coarse_keys(mm: tuple[str, ...], limit: int = 4) -> list[str]:
     """`coarse_key`, and the keys with a yōon mora heard as the plain mora of its vowel
     (キョ as コ, シュ as ス) as well as of its consonant (キョ as キ): a glide lost leaves either.
 
