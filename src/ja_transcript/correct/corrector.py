@@ -59,6 +59,7 @@ _LATIN_RUN = re.compile("[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.&
 # A lexicon mention this common as a word (日本, 東京, 政府: Zipf 5 and over, ten per 100,000
 # words) says nothing of the topic; a rarer one (トヨタ, 首相, 大谷) does.
 _EVERYDAY_ZIPF = 5.0
+_SPAN_ZIPF, _TERM_ZIPF = FEATURES.index("span_zipf"), FEATURES.index("term_zipf")
 _IS_WORD, _EVIDENCE, _SAME_LINE, _NEARBY = (FEATURES.index(f) for f in ("span_is_word", "evidence", "same_line",
                                                                          "nearby"))
 _MAX_SOUND_SPAN = 7  # tokens of a near-sound span, the joiners of a name's parts (・) included
@@ -300,6 +301,10 @@ class Corrector:
             # talked about: other names of the lexicon stand in the same line. That the term is
             # named elsewhere in the transcript is not enough (a talk on 治験 still has 知見).
             if x[_IS_WORD] and not x[_SAME_LINE] and not x[_NEARBY]:
+                continue
+            # Nor when the word is over ten times as common as the term (Zipf one higher): a
+            # name or two nearby cannot outweigh that prior (同じ系統の変化球 in a talk on 継投).
+            if x[_IS_WORD] and x[_SPAN_ZIPF] - x[_TERM_ZIPF] > 1.0:
                 continue
             out.append((c, x))
         return out
