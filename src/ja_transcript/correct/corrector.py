@@ -59,7 +59,7 @@ _LATIN_RUN = re.compile("[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.&
 # A lexicon mention this common as a word (日本, 東京, 政府: Zipf 5 and over, ten per 100,000
 # words) says nothing of the topic; a rarer one (トヨタ, 首相, 大谷) does.
 _EVERYDAY_ZIPF = 5.0
-_SPAN_ZIPF, _TERM_ZIPF = FEATURES.index("span_zipf"), FEATURES.index("term_zipf")
+_SPAN_ZIPF, _TERM_ZIPF, _NEXT_PARTICLE = (FEATURES.index(f) for f in ("span_zipf", "term_zipf", "next_particle"))
 _IS_WORD, _EVIDENCE, _SAME_LINE, _NEARBY = (FEATURES.index(f) for f in ("span_is_word", "evidence", "same_line",
                                                                          "nearby"))
 _MAX_SOUND_SPAN = 7  # tokens of a near-sound span, the joiners of a name's parts (・) included
@@ -305,6 +305,12 @@ class Corrector:
             # Nor when the word is over ten times as common as the term (Zipf one higher): a
             # name or two nearby cannot outweigh that prior (同じ系統の変化球 in a talk on 継投).
             if x[_IS_WORD] and x[_SPAN_ZIPF] - x[_TERM_ZIPF] > 1.0:
+                continue
+            # A name in hiragana that runs on into a word (はままつ朝ラジ) is a title styled so,
+            # written on purpose, not a mishearing: a kana spelling said alone is followed by a
+            # particle or a mark.
+            if c.entry.label != "TERM" and _is_hiragana(text[c.start:c.end]) and c.end < len(text) \
+                    and not _is_hiragana(text[c.end]) and not x[_NEXT_PARTICLE]:
                 continue
             out.append((c, x))
         return out
