@@ -46,6 +46,7 @@ from .phonetic import devoice, is_katakana, is_latin, morae, mora_distance, phon
 
 _CONTENT_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
 _FUNCTION_POS = {"助詞", "助動詞"}
+_INFLECTING = {"動詞", "形容詞", "助動詞"}
 _MAX_SPAN = 5  # tokens: a misheard term is rarely cut into more pieces (名 + の + 名 counts three)
 _MAX_READINGS = 64  # per span, to bound the product of per-kanji readings
 _NEAR_READINGS = 3  # readings per token tried for near (not equal) sounds
@@ -335,6 +336,9 @@ class Corrector:
             if (c.start, c.end) in counts:
                 continue  # 二本 (ニホン) is a count, not 日本; 二頭流 may still be 二刀流
             surface = text[c.start:c.end]
+            if (c.end < len(text) and is_katakana(text[c.end - 1:c.end + 1])) or \
+                    (c.start > 0 and is_katakana(text[c.start - 1:c.start + 1])):
+                continue  # a katakana word is heard whole: フリーレ|ンな is SudachiPy's cut, not a span
             if "の" in surface[1:-1] and "の" not in c.alias and "ノ" not in c.alias:
                 continue  # 東京の大学 is two words joined by a particle, not 東京大学
             if _DIGITS.search(surface) and not _DIGITS.search(c.alias):
@@ -515,6 +519,7 @@ class Corrector:
         out = []
         starts = {m.start for m in morphemes}
         ends = {m.end for m in morphemes}
+        token_at = {m.start: k for k, m in enumerate(morphemes)}
         # A katakana token is a word as written (SudachiPy keeps an unknown katakana run whole):
         # a stretch may cut hiragana tokens, never a katakana one.
         # A token with kanji (お世話) is a word too: only an all-hiragana token may be cut.
@@ -525,6 +530,9 @@ class Corrector:
             for s in range(a, b - 1):
                 if s not in starts or text[s] == "ー":
                     continue
+                k = token_at.get(s)
+                if k and morphemes[k].pos[0] in _FUNCTION_POS and morphemes[k - 1].pos[0] in _INFLECTING:
+                    continue  # やり|たいけど: an ending goes with the verb before it
                 for e in range(s + 2, min(b, s + _MAX_KANA_SPAN) + 1):
                     if e in inside_word:
                         continue
