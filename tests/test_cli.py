@@ -68,8 +68,11 @@ def test_options_switch_stages_and_confidence(tmp_path):
     run("process", str(path), "--out", str(tmp_path / "o1"), "--no-correct", "--no-dedup")
     d = json.loads((tmp_path / "o1" / "x.json").read_text(encoding="utf-8"))
     assert d["corrections"] == [] and not any(l["removed"] for l in d["lines"])
-    run("process", str(path), "--out", str(tmp_path / "o2"), "--min-confidence", "0.99")
-    d = json.loads((tmp_path / "o2" / "x.json").read_text(encoding="utf-8"))
+    run("process", str(path), "--out", str(tmp_path / "o2"))
+    confidences = [c["confidence"] for c in json.loads((tmp_path / "o2" / "x.json").read_text("utf-8"))["corrections"]]
+    assert confidences and all(0.6 <= c < 1.0 for c in confidences)  # a probability, never certainty
+    run("process", str(path), "--out", str(tmp_path / "o3"), "--min-confidence", "1.0")
+    d = json.loads((tmp_path / "o3" / "x.json").read_text(encoding="utf-8"))
     assert d["corrections"] == []
 
 

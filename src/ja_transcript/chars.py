@@ -55,7 +55,10 @@ def to_katakana(text: str) -> str:
     >>> to_katakana("さつたば"), to_katakana("いすゞ")
     ('サツタバ', 'イスヾ')
     """
-    return jaconv.hira2kata(text)
+    return text.translate(_HIRA_TO_KATA)
+
+
+_HIRA_TO_KATA = jaconv.jaconv.H2K_TABLE  # jaconv's table, without its per-call wrapper
 
 
 def fold_latin(text: str) -> str:

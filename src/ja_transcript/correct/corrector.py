@@ -1,21 +1,29 @@
-"""Find spans that are misheard forms of lexicon entries.
+"""Find spans that are misheard forms of lexicon entries, and how likely each is right.
 
-Three kinds of evidence, none of which needs the misheard form to be listed:
+Candidates come from four kinds of evidence, none of which needs the misheard form listed:
 
-- reading: the span reads exactly like an entry but is written otherwise (暗号試算 ->
-  暗号資産, 給投 / 急凍 -> 急騰, サツタバ -> 札束). Readings come from SudachiPy, and for
-  single kanji from the kanji table, since a misheard kanji is often not a word on its own.
-- phonetic: a katakana span close to an entry's katakana alias once spellings that sound
-  alike are folded (コアビーブ ~ コアウィーブ -> CoreWeave).
+- sound: a span whose reading is equal or near (a weighted mora distance, `phonetic.py`) to
+  an entry's reading, written otherwise: 暗号試算 -> 暗号資産, 給投 / 急凍 -> 急騰, サツタバ
+  -> 札束, 秀吟議員 -> 衆議院議員. Spans are runs of tokens and, in kana, any stretch of
+  characters (a hiragana spelling cuts SudachiPy's tokens anywhere). Readings come from
+  SudachiPy in context, its dictionary's other readings of the word, and for a lone or
+  unknown kanji the readings of its characters (the kanji table). An index on coarse sound
+  keys (`index.py`) keeps the cost per span independent of the lexicon's size.
+- katakana key: a katakana span whose folded key equals or nearly equals an entry's
+  katakana alias (コアビーブ ~ コアウィーブ -> CoreWeave).
 - latin: a Latin-script near miss of a Latin alias (CoreWeb -> CoreWeave, Nvidea -> NVIDIA).
+- variant: a spelling SudachiPy knows as a variant of a name (エンジェルス -> エンゼルス).
 
-Real words stay: a span that is one dictionary word (史上, 口頭, 給湯, ソフト) is never
-replaced for sounding like an entry, and a correctly written alias is a mention, not an edit.
-An entry that the same transcript names correctly elsewhere gains confidence.
+Each candidate is described by features (how far the sounds are, whether the span is a
+dictionary word and how common, scripts, the entry written correctly elsewhere, lexicon
+terms nearby ...), and its confidence is the probability a fitted logistic regression gives
+it (`confidence.py`). A dictionary word is thus replaced only when its context makes the
+term likely, and a correctly written alias is a mention, not an edit.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from bisect import bisect_left, bisect_right
@@ -32,16 +40,39 @@ from ..nlp import Analyzer, Morpheme
 from ..nlp.kanji import kanji_readings, span_readings
 from ..chars import is_kanji
 from ..model import Edit
+from .confidence import FEATURES, ConfidenceModel, default_model, zipf
+from .index import SoundIndex
 from .lexicon import Entry, Lexicon, fold
-from .phonetic import devoice, is_katakana, is_latin, phonetic_key, phonetic_keys, to_katakana
+from .phonetic import devoice, is_katakana, is_latin, morae, mora_distance, phonetic_key, phonetic_keys, to_katakana
 
 _CONTENT_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
+_FUNCTION_POS = {"助詞", "助動詞"}
+_INFLECTING = {"動詞", "形容詞", "助動詞"}
 _MAX_SPAN = 5  # tokens: a misheard term is rarely cut into more pieces (名 + の + 名 counts three)
 _MAX_READINGS = 64  # per span, to bound the product of per-kanji readings
+_NEAR_READINGS = 3  # readings per token tried for near (not equal) sounds
+_NEAR_COMBOS = 12  # combinations of them per span
+_MAX_KANA_SPAN = 24  # characters of a kana stretch compared as one span
 _LATIN_HEAD = re.compile(r"^([a-z][a-z0-9.&'-]*)([^a-z0-9 .&'-].*)$")
 _KANA_HEAD = re.compile("^([ァ-ヺー・]+)([^ァ-ヺー・].*)$")
 _KATAKANA_RUN = re.compile("[ァ-ヺ][ァ-ヺー・]{2,}")
+_KANA_RUN = re.compile("[ぁ-ゖァ-ヺー]{2,}")
 _LATIN_RUN = re.compile("[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.&'-]{3,}")
+# A lexicon mention this common as a word (日本, 東京, 政府: Zipf 5 and over, ten per 100,000
+# words) says nothing of the topic; a rarer one (トヨタ, 首相, 大谷) does.
+_EVERYDAY_ZIPF = 5.0
+_SPAN_ZIPF, _TERM_ZIPF, _NEXT_PARTICLE = (FEATURES.index(f) for f in ("span_zipf", "term_zipf", "next_particle"))
+_IS_WORD, _EVIDENCE, _SAME_LINE, _NEARBY = (FEATURES.index(f) for f in ("span_is_word", "evidence", "same_line",
+                                                                         "nearby"))
+_MAX_SOUND_SPAN = 7  # tokens of a near-sound span, the joiners of a name's parts (・) included
+_JOINERS = frozenset("・．.＝=")
+# Latin letters said by name, as SudachiPy reads FC (エフシー) and as katakana spells them.
+_LETTERS = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
+    "エー", "ビー", "シー", "ディー", "イー", "エフ", "ジー", "エイチ", "アイ", "ジェー", "ケー", "エル", "エム", "エヌ",
+    "オー", "ピー", "キュー", "アール", "エス", "ティー", "ユー", "ブイ", "ダブリュー", "エックス", "ワイ", "ゼット")))
+_DIGITS = re.compile("[0-9０-９]")
+_NUMERALS = re.compile("[0-9０-９〇一二三四五六七八九十百千万億兆]")
+_KATAKANA_PART = re.compile("[ァ-ヺー]+")
 _ENGLISH_ENDINGS = ("ing", "ed", "ly", "tion", "sion", "ness", "ment", "able", "ible", "ful", "less", "ous", "es")
 
 
@@ -56,16 +87,53 @@ class CorrectorConfig:
     # Jaro-Winkler for Latin names rewards the shared start that misheard names keep.
     latin_cutoff: float = 0.88
     min_latin_len: int = 5
-    evidence_bonus: float = 0.1
+    # Near sounds are searched within this distance for an entry of n morae (exact only below
+    # 3 morae: a near match of two morae is chance). The bound only limits the search; whether
+    # a near sound is a correction is the confidence model's decision.
+    near_limits: tuple[float, ...] = (0.0, 0.0, 0.0, 0.45, 0.6, 0.8, 0.8, 1.0)
+    model: ConfidenceModel | None = None  # None: the shipped model
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span that may be a misheard form of `entry`, with what the features need."""
+
+    start: int
+    end: int
+    entry: Entry
+    method: str  # reading | phonetic | latin | variant
+    distance: float  # weighted mora distance to the entry's reading; for latin 1 - similarity
+    term_morae: int
+    alias: str  # the alias whose sound or spelling matched
+    kind: str = "sound"  # sound | katakana | latin | variant: the generator
+    similarity: float = 0.0  # latin: Jaro-Winkler
+    ambiguous: bool = False
 
 
 def _is_kana(text: str) -> bool:
     return bool(text) and all("ァ" <= c <= "ヺ" or c == "ー" for c in text)
 
 
+def _is_hiragana(text: str) -> bool:
+    return bool(text) and not text.translate(_HIRAGANA_GONE)
+
+
+_HIRAGANA_GONE = dict.fromkeys([*range(ord("ぁ"), ord("ゖ") + 1), ord("ー")])  # translate deletes them
+
+
 def _is_name_piece(m: Morpheme) -> bool:
     """A katakana token that can be part of a name (a lone ・ or ー cannot start or end one)."""
     return is_katakana(m.surface) and m.surface not in ("・", "ー")
+
+
+def _script(text: str) -> str:
+    if _is_hiragana(text):
+        return "hiragana"
+    if is_katakana(text):
+        return "katakana"
+    if all(is_latin(w) for w in text.split(" ")):
+        return "latin"
+    return "kanji" if any(is_kanji(c) for c in text) else "mixed"
 
 
 class Corrector:
@@ -75,13 +143,17 @@ class Corrector:
         self.lexicon = lexicon
         self.analyzer = analyzer
         self.config = config
+        self._model = config.model  # the shipped one is read at the first use
         self._known = lru_cache(maxsize=65536)(self._is_dictionary_word)
         self._dictionary_readings = lru_cache(maxsize=65536)(self._lookup_readings)
         self._cached_readings = lru_cache(maxsize=65536)(self._token_readings)
         self._starts = lru_cache(maxsize=65536)(self._starting_readings)
+        self._zipf = lru_cache(maxsize=65536)(zipf)
         by_reading: dict[str, set[Entry]] = {}
         by_key: dict[str, set[Entry]] = {}
         latin: dict[str, Entry] = {}
+        sounds: list[tuple[tuple[str, ...], Entry, str]] = []
+        self._alias_of: dict[tuple[str, str], str] = {}  # (reading, id) -> alias read so
         for alias, entry in lexicon.by_alias.items():
             if all(is_latin(word) for word in alias.split(" ")):  # CoreWeave, The Athletic
                 latin.setdefault(alias, entry)
@@ -89,9 +161,16 @@ class Corrector:
             readings = self._alias_readings(entry.pattern)
             for reading in readings:
                 by_reading.setdefault(reading, set()).add(entry)
+                self._alias_of.setdefault((reading, entry.id), entry.pattern)
+                sounds.append((morae(reading), entry, entry.pattern))
             if readings and is_katakana(entry.pattern):
                 for key in phonetic_keys(readings[0]):
                     by_key.setdefault(key, set()).add(entry)
+        self._index = SoundIndex(sounds)
+        self._morae_of: dict[str, int] = {}
+        for s in self._index.sounds:  # an entry's length: its shortest reading
+            n = self._morae_of.get(s.entry.id)
+            self._morae_of[s.entry.id] = len(s.morae) if n is None else min(n, len(s.morae))
         # Names of two scripts (NERV防災, ネルフ防災): the Latin or katakana head may be misheard
         # while the rest is said right, so heads are matched on their own before the rest.
         self._latin_heads: list[tuple[str, str, Entry]] = []
@@ -122,6 +201,12 @@ class Corrector:
                 self._latin_keys.setdefault(k.count(" ") + 1, []).append(k)
         self._latin_phrases = max(self._latin_keys, default=1) > 1
 
+    @property
+    def model(self) -> ConfidenceModel:
+        if self._model is None:
+            self._model = default_model()
+        return self._model
+
     def _alias_readings(self, pattern: str, limit: int = 8) -> list[str]:
         """Readings of an alias: SudachiPy's first, then other dictionary readings of its
         words (中央駅 may come out as チュンアンエキ; チュウオウエキ is among the others).
@@ -133,6 +218,8 @@ class Corrector:
             reading = to_katakana(m.reading)
             choices = [reading] if _is_kana(reading) else []
             choices += [r for r in self._dictionary_readings(m.surface)[:3] if r not in choices]
+            if not choices and m.surface.isascii() and m.surface.isalpha() and len(m.surface) <= 4:
+                choices = ["".join(_LETTERS[c] for c in m.surface.upper())]
             if not choices:
                 return []
             options.append(choices)
@@ -148,7 +235,11 @@ class Corrector:
     def _token_readings(self, surface: str, reading: str, oov: bool) -> tuple[str, ...]:
         """The readings a token may stand for: SudachiPy's in context, the dictionary's other
         readings of the same word (竹田: タケタ, タケダ), and for a lone or unknown kanji
-        string, the readings of its characters (凍: トウ)."""
+        string, the readings of its characters (凍: トウ). A kana token reads as written."""
+        if _is_hiragana(surface) or is_katakana(surface):
+            return (to_katakana(surface).replace("・", ""),)
+        if surface.isascii() and surface.isalpha() and len(surface) <= 4 and not _is_kana(reading):
+            return ("".join(_LETTERS[c] for c in surface.upper()),)  # F.C. エフシー: letters by name
         reading = to_katakana(reading)
         out = [reading] if _is_kana(reading) else []
         if len(surface) == 1 and is_kanji(surface):
@@ -166,7 +257,7 @@ class Corrector:
     def _lookup_readings(self, surface: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(to_katakana(r) for r in self.analyzer.readings(surface) if r))
 
-    # -- candidates --------------------------------------------------------
+    # -- find ----------------------------------------------------------------
     def find(self, text: str, morphemes: Sequence[Morpheme], evidence: Counter | None = None,
              protected: Sequence[tuple[int, int]] = ()) -> list[Edit]:
         """Edits for misheard spans of `text`, non-overlapping and sorted by start.
@@ -174,29 +265,140 @@ class Corrector:
         `evidence` counts correctly written mentions per canonical id in the whole
         transcript; `protected` spans (aliases written correctly, collapsed loops) are left alone.
         """
+        scored = []
+        for cand, x in self.scored_candidates(text, morphemes, evidence, protected):
+            if x is None:
+                conf = self._unmodelled_confidence(cand, evidence)
+            else:
+                conf = round(self.model.probability(x), 3)
+            if conf >= self.config.min_confidence and conf > 0:
+                e = cand.entry
+                scored.append(Edit(cand.start, cand.end, text[cand.start:cand.end], e.id, e.id, e.label,
+                                   cand.method, conf))
+        return _select(text, scored, protected)
+
+    def _unmodelled_confidence(self, cand: Candidate, evidence: Counter | None) -> float:
+        """Latin near misses and spelling variants: the benchmark has none, so no fitted
+        probability; the match's own strength (Jaro-Winkler x 0.95; 0.8 for a variant), and
+        0.1 more when the name is written right elsewhere in the transcript."""
+        conf = 0.95 * cand.similarity if cand.kind == "latin" else 0.8
+        if evidence and evidence.get(cand.entry.id):
+            conf += 0.1
+        return round(min(conf, 1.0), 3)
+
+    def scored_candidates(self, text: str, morphemes: Sequence[Morpheme], evidence: Counter | None = None,
+                          protected: Sequence[tuple[int, int]] = ()) -> list[tuple[Candidate, list[float] | None]]:
+        """Every candidate with its feature vector (in `confidence.FEATURES` order), None for
+        the kinds the model does not cover (latin, variant)."""
+        found = self.candidates(text, morphemes)
+        if not found:
+            return []
+        evidence = evidence or Counter()
+        telling = [(a, b) for a, b in protected if self._zipf(text[a:b]) < _EVERYDAY_ZIPF]
+        here = Counter(e.id for e in (self.lexicon.by_alias.get(fold(text[a:b])) for a, b in protected) if e)
+        out = []
+        for c in found:
+            if c.kind in ("latin", "variant"):
+                out.append((c, None))
+                continue
+            x = self._features(c, text, morphemes, evidence, telling, here)
+            # A dictionary word is a word said, unless its own sentence says the term is being
+            # talked about: other names of the lexicon stand in the same line. That the term is
+            # named elsewhere in the transcript is not enough (a talk on 治験 still has 知見).
+            if x[_IS_WORD] and not x[_SAME_LINE] and not x[_NEARBY]:
+                continue
+            # Nor when the word is over ten times as common as the term (Zipf one higher): a
+            # name or two nearby cannot outweigh that prior (同じ系統の変化球 in a talk on 継投).
+            if x[_IS_WORD] and x[_SPAN_ZIPF] - x[_TERM_ZIPF] > 1.0:
+                continue
+            # A common word for a rarer word (計算 for 決算): both are vocabulary, the prior favours
+            # the word said, and names nearby do not tell which was meant; only the transcript
+            # saying the term elsewhere does.
+            if x[_IS_WORD] and c.entry.label == "TERM" and x[_SPAN_ZIPF] > x[_TERM_ZIPF] \
+                    and not evidence.get(c.entry.id):
+                continue
+            # A name in hiragana that runs on into a word (はままつ朝ラジ) is a title styled so,
+            # written on purpose, not a mishearing: a kana spelling said alone is followed by a
+            # particle or a mark.
+            if c.entry.label != "TERM" and _is_hiragana(text[c.start:c.end]) and c.end < len(text) \
+                    and not _is_hiragana(text[c.end]) and not x[_NEXT_PARTICLE]:
+                continue
+            out.append((c, x))
+        return out
+
+    def candidates(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
+        """Candidate corrections, one per span and entry (the nearest reading)."""
         found = self._by_reading_spans(text, morphemes) + self._variant_spans(morphemes)
+        found += self._sound_spans(text, morphemes)
+        if _KANA_RUN.search(text):
+            found += self._kana_spans(text, morphemes)
+            found += self._mixed_spans(text, morphemes)
         if _KATAKANA_RUN.search(text):  # a C-speed look before a Python pass over the tokens
             found += self._phonetic_spans(text, morphemes)
         if _LATIN_RUN.search(text):
             found += self._latin_spans(text, morphemes)
         if not found:
             return []
-        evidence = evidence or Counter()
-        scored = []
-        for edit in found:
-            conf = edit.confidence
-            if evidence.get(edit.canonical):
-                conf = min(1.0, conf + self.config.evidence_bonus)
-            if conf >= self.config.min_confidence:
-                scored.append(edit.with_confidence(round(conf, 3)))
-        return _select(text, scored, protected)
-
-    def _edit(self, text: str, start: int, end: int, entry: Entry, method: str, conf: float) -> Edit:
-        return Edit(start, end, text[start:end], entry.id, entry.id, entry.label, method, conf)
-
-    def _by_reading_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Edit]:
+        best: dict[tuple[int, int, str], Candidate] = {}
+        aliases = self.lexicon.by_alias
+        counts = _counted(morphemes)
+        for c in found:
+            if (c.start, c.end) in counts:
+                continue  # 二本 (ニホン) is a count, not 日本; 二頭流 may still be 二刀流
+            surface = text[c.start:c.end]
+            if (c.end < len(text) and is_katakana(text[c.end - 1:c.end + 1])) or \
+                    (c.start > 0 and is_katakana(text[c.start - 1:c.start + 1])):
+                continue  # a katakana word is heard whole: フリーレ|ンな is SudachiPy's cut, not a span
+            if "の" in surface[1:-1] and "の" not in c.alias and "ノ" not in c.alias:
+                continue  # 東京の大学 is two words joined by a particle, not 東京大学
+            if _DIGITS.search(surface) and not _DIGITS.search(c.alias):
+                continue  # a transcriber writes figures as said: 第13条 is no 第一三共
+            if not _NUMERALS.search(c.alias) and any(m.pos[1] == "数詞" for m in morphemes
+                                                     if m.start < c.end and c.start < m.end):
+                continue  # 三十 (サンジュウ) is a number, not 増収 (三 has a rare reading ゾウ)
+            folded = fold(surface)
+            if folded in aliases or folded == fold(c.entry.id):
+                continue  # a mention written right (of this entry or another) is not an edit
+            key = (c.start, c.end, c.entry.id)
+            old = best.get(key)
+            # SudachiPy's own word that this is a variant spelling beats any sound match
+            if old is None or (c.kind != "variant", c.distance) < (old.kind != "variant", old.distance):
+                best[key] = c
+        # Two entries as near to one span: the sound does not say which was meant.
+        nearest: dict[tuple[int, int], list[Candidate]] = {}
+        for c in best.values():
+            nearest.setdefault((c.start, c.end), []).append(c)
         out = []
-        prefixes, by_reading, aliases = self._prefixes, self._by_reading, self.lexicon.by_alias
+        for group in nearest.values():
+            low = min(c.distance for c in group)
+            tied = len({c.entry.id for c in group if c.distance <= low + 1e-9}) > 1
+            for c in group:
+                out.append(Candidate(c.start, c.end, c.entry, c.method, c.distance, c.term_morae, c.alias, c.kind,
+                                     c.similarity, tied and c.distance <= low + 1e-9) if tied else c)
+        out.sort(key=lambda c: (c.start, c.end, c.entry.id))
+        return out
+
+    def _cand(self, start: int, end: int, entry: Entry, mm: tuple[str, ...] | None, kind: str,
+              text: str = "", similarity: float = 0.0) -> Candidate | None:
+        """A katakana-key, latin or variant candidate, its distance measured on readings."""
+        n = self._morae_of.get(entry.id, 0)
+        if kind == "latin":
+            return Candidate(start, end, entry, "latin", round(1 - similarity, 4), n, entry.pattern, kind,
+                             similarity)
+        best, alias = 9.0, entry.pattern
+        if mm is not None:
+            for s in self._index.sounds_of(entry.id):
+                d = mora_distance(mm, s.morae, best)
+                if d < best:
+                    best, alias = d, s.alias
+        method = "variant" if kind == "variant" else "phonetic"
+        return Candidate(start, end, entry, method, best if best < 9.0 else 1.0, n, alias, kind)
+
+    # -- generators ----------------------------------------------------------
+    def _by_reading_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
+        """Token runs that read exactly like an entry, with every reading of their kanji."""
+        out = []
+        prefixes, by_reading = self._prefixes, self._by_reading
         n = len(morphemes)
         starts = self._starts
         for i in [i for i, m in enumerate(morphemes) if m[5][0] in _CONTENT_POS or m[6]]:
@@ -212,22 +414,20 @@ class Corrector:
                     readings = [a + b for a in readings for b in self._readings(m) if a + b in prefixes]
                 if not readings:
                     break
+                if morphemes[j].surface == "の":
+                    continue  # a span does not end in a particle (大隅の is 大隅 and の)
                 for reading in readings:
                     entry = by_reading.get(reading)
                     if entry is None:
                         continue
-                    span = morphemes[i:j + 1]
-                    start, end = first.start, morphemes[j].end
-                    surface = text[start:end]
-                    if fold(surface) in aliases:
-                        break
-                    conf = self._reading_confidence(span, surface, entry)
-                    if conf:
-                        out.append(self._edit(text, start, end, entry, "reading", conf))
+                    mm = morae(reading)
+                    out.append(Candidate(first.start, morphemes[j].end, entry, "reading", 0.0,
+                                         self._morae_of.get(entry.id, len(mm)),
+                                         self._alias_of.get((reading, entry.id), entry.pattern)))
                     break
         return out
 
-    def _variant_spans(self, morphemes: Sequence[Morpheme]) -> list[Edit]:
+    def _variant_spans(self, morphemes: Sequence[Morpheme]) -> list[Candidate]:
         """A name written in a spelling SudachiPy knows as a variant of the alias (its normalized
         form is the alias): エンジェルス -> エンゼルス. Domain terms are left to their speakers."""
         out = []
@@ -235,26 +435,189 @@ class Corrector:
         for m in [m for m in morphemes if m[4] != m[0] and m[5][0] == "名詞" and not m[6]]:  # respelt nouns
             entry = aliases.get(fold(m.normalized))
             if entry is not None and entry.label != "TERM" and fold(m.surface) not in aliases:
-                out.append(Edit(m.start, m.end, m.surface, entry.id, entry.id, entry.label, "variant", 0.8))
+                out.append(self._cand(m.start, m.end, entry, morae(to_katakana(m.reading)), "variant"))
         return out
 
-    def _reading_confidence(self, span: Sequence[Morpheme], surface: str, entry: Entry) -> float:
-        """How likely a span that reads like `entry` is a mishearing of it; 0 for a real word."""
-        if self._known(surface):
-            return 0.0  # 史上 (シジョウ) is not 市場, 市町 not 市長: a dictionary word stays
-        if len(span) == 2 and span[0].pos[1] == "数詞" and "助数詞" in span[1].pos[2]:
-            return 0.0  # 二本 (ニホン) is a count, not 日本; 二頭流 may still be 二刀流
-        if len(span) == 1:
-            return 0.85 if is_katakana(surface) else 0.8  # サツタバ: kana spelling of 札束
-        odd = any(m.oov or len(m.surface) == 1 or m.pos[0] == "接尾辞" for m in span)
-        shared = bool(set(surface) & set(entry.pattern))
-        if shared and odd:
-            return 0.9
-        if shared or odd:
-            return 0.8  # 暗号試算: two words that together only read as the term
-        return 0.0
+    def _near(self, mm: tuple[str, ...]):
+        """Index matches of the morae `mm` within the search bound of each entry's length."""
+        limits = self.config.near_limits
+        n = len(mm)
+        if n < 2:
+            return []
+        top = limits[min(n + 1, len(limits) - 1)]  # the entry may be a mora longer
+        return [m for m in self._index.near(mm, top)
+                if m.distance <= limits[min(len(m.sound.morae), len(limits) - 1)]]
 
-    def _phonetic_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Edit]:
+    def _sound_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
+        """Token runs whose reading is near an entry's: each token's readings (SudachiPy's in
+        context first, then the dictionary's and, for a lone or unknown kanji, the kanji
+        table's), a bounded number of combinations per run."""
+        out = []
+        n = len(morphemes)
+        for i in range(n):
+            first = morphemes[i]
+            if not (first[5][0] in _CONTENT_POS or first[6]) or first.surface in ("・", "ー"):
+                continue
+            if first[5][0] == "接尾辞" and i > 0:
+                continue  # a suffix belongs to the word before it (四世役 is 四世 + 役)
+            combos: list[str] = [""]
+            for j in range(i, min(n, i + _MAX_SOUND_SPAN)):
+                m = morphemes[j]
+                if j > i and m.surface in _JOINERS:
+                    continue  # ユニリーバ・ザパン, 京都ザンガF.C.: a name's parts; silent, never an end
+                if j > i and m.pos[0] not in _CONTENT_POS and not m.oov and m.surface != "の":
+                    break
+                if m.pos[0] in ("補助記号", "空白"):
+                    break
+                readings = self._readings(m)[:_NEAR_READINGS]
+                if not readings:
+                    break
+                combos = [a + b for a in combos for b in readings][:_NEAR_COMBOS]
+                if m.surface == "の":
+                    continue
+                start, end = first.start, m.end
+                for reading in combos:
+                    for match in self._near(morae(reading)):
+                        s = match.sound
+                        out.append(Candidate(start, end, s.entry, _method(match.distance, text, start, end, s.alias),
+                                             match.distance, self._morae_of.get(s.entry.id, len(s.morae)), s.alias))
+        return out
+
+    def _mixed_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
+        """A term said partly in kana: words written right, then (or after) hiragana tokens of
+        any kind (日本どうろうこうだん, たあぶち幸一). The words must be in the alias as
+        written; the hiragana reads as written, the words as SudachiPy reads them."""
+        out = []
+        n = len(morphemes)
+        hira = [_is_hiragana(m.surface) for m in morphemes]
+        word = [not hira[k] and (m.pos[0] in _CONTENT_POS or m.oov) for k, m in enumerate(morphemes)]
+        for i in range(n):
+            if not (hira[i] or word[i]):
+                continue
+            kinds, reading, kana_chars = [], "", 0
+            for j in range(i, min(n, i + _MAX_SOUND_SPAN + 2)):
+                m = morphemes[j]
+                kind = "h" if hira[j] else "w" if word[j] else ""
+                if not kind or (kinds and kind != kinds[-1] and len(set(kinds)) == 2):
+                    break  # one block of words and one of hiragana, in either order
+                kinds.append(kind)
+                if kind == "h":
+                    kana_chars += len(m.surface)
+                    if kana_chars > _MAX_KANA_SPAN:
+                        break
+                r = self._readings(m)
+                if not r:
+                    break
+                reading += r[0]
+                if len(set(kinds)) < 2 or (kind == "h" and m.pos[0] in _FUNCTION_POS):
+                    continue  # the hiragana ends the span: not on a particle (全固体電池に)
+                if kinds[0] == "h" and morphemes[i].pos[0] in _FUNCTION_POS:
+                    break  # nor does it begin on one (に全固体電池)
+                words = [morphemes[k].surface for k in range(i, j + 1) if not hira[k]]
+                for match in self._near(morae(reading)):
+                    snd = match.sound
+                    if all(w in snd.alias for w in words) and not _is_hiragana(snd.alias):
+                        out.append(Candidate(morphemes[i].start, m.end, snd.entry,
+                                             _method(match.distance, text, morphemes[i].start, m.end, snd.alias),
+                                             match.distance,
+                                             self._morae_of.get(snd.entry.id, len(snd.morae)), snd.alias))
+        return out
+
+    def _kana_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
+        """Stretches of kana read as written, from any token start to any character: a
+        kanji term spelt in hiragana (めんえき) is cut into tokens that are no words of it."""
+        out = []
+        starts = {m.start for m in morphemes}
+        tokens = {(m.start, m.end) for m in morphemes}
+        token_at = {m.start: k for k, m in enumerate(morphemes)}
+        # A katakana token is a word as written (SudachiPy keeps an unknown katakana run whole):
+        # a stretch may cut hiragana tokens, never a katakana one.
+        # A token with kanji (お世話) is a word too: only an all-hiragana token may be cut.
+        inside_word = {k for m in morphemes if len(m.surface) > 1 and not _is_hiragana(m.surface)
+                       for k in range(m.start + 1, m.end)}
+        for run in _KANA_RUN.finditer(text):
+            a, b = run.span()
+            for s in range(a, b - 1):
+                if s not in starts or text[s] == "ー":
+                    continue
+                k = token_at.get(s)
+                if k and morphemes[k].pos[0] in _FUNCTION_POS and morphemes[k - 1].pos[0] in _INFLECTING:
+                    continue  # やり|たいけど: an ending goes with the verb before it
+                for e in range(s + 2, min(b, s + _MAX_KANA_SPAN) + 1):
+                    if e in inside_word:
+                        continue
+                    if (s, e) in tokens:
+                        continue  # one whole token: the token runs have it
+                    surface = text[s:e]
+                    mixed = not _is_hiragana(surface) and not is_katakana(surface)
+                    mm = morae(surface)
+                    if len(mm) < 3:
+                        continue
+                    if not self._index.may_extend(mm):
+                        break  # nothing in the lexicon begins like this stretch
+                    for match in self._near(mm):
+                        snd = match.sound
+                        if mixed and not all(k in snd.alias for k in _KATAKANA_PART.findall(surface)):
+                            # Kana of two scripts: the katakana is the name written right and the
+                            # hiragana the rest said in kana (ブルックリンちく, ラベンダーまあつり);
+                            # バスと is a word and a particle.
+                            continue
+                        out.append(Candidate(s, e, snd.entry, _method(match.distance, text, s, e, snd.alias),
+                                             match.distance, self._morae_of.get(snd.entry.id, len(snd.morae)),
+                                             snd.alias))
+        return out
+
+    # -- features ------------------------------------------------------------
+    def _features(self, c: Candidate, text: str, morphemes: Sequence[Morpheme], evidence: Counter,
+                  protected: Sequence[tuple[int, int]], here: Counter) -> list[float]:
+        surface = text[c.start:c.end]
+        inside = [m for m in morphemes if m.start < c.end and c.start < m.end]
+        before = [m for m in morphemes if m.end <= c.start]
+        after = [m for m in morphemes if m.start >= c.end]
+        cuts = bool(inside) and (inside[0].start != c.start or inside[-1].end != c.end)
+        span_script, term_script = _script(surface), _script(c.alias)
+        is_word = self._known(surface)
+        n = max(c.term_morae, 1)
+        nearby = sum(1 for a, b in protected if b <= c.start or a >= c.end)
+
+        def particle(m: Morpheme | None) -> float:
+            """Whether a noun may stand before (after) this: a particle, the copula, a mark, the
+            line's end, or する of a verbal noun (急騰した)."""
+            return 1.0 if m is None or m.pos[0] in ("助詞", "助動詞", "補助記号", "空白") or m.normalized == "為る" \
+                else 0.0
+
+        values = {
+            "distance": c.distance,
+            "distance_per_mora": c.distance / n,
+            "exact": 1.0 if c.distance == 0 else 0.0,
+            "log_morae": math.log(n),
+            "ambiguous": 1.0 if c.ambiguous else 0.0,
+            "span_is_word": 1.0 if is_word else 0.0,
+            "span_zipf": self._zipf(surface) if is_word or span_script != "kanji" else self._zipf(surface),
+            "term_zipf": self._zipf(c.alias),
+            "tokens": float(len(inside)),
+            "cuts_token": 1.0 if cuts else 0.0,
+            "has_oov": 1.0 if any(m.oov for m in inside) else 0.0,
+            "single_kanji": 1.0 if any(len(m.surface) == 1 and is_kanji(m.surface) for m in inside) else 0.0,
+            "function_tokens": float(sum(1 for m in inside if m.pos[0] in _FUNCTION_POS)),
+            "numeral": 1.0 if any(m.pos[1] == "数詞" for m in inside) else 0.0,
+            "span_hiragana": 1.0 if span_script == "hiragana" else 0.0,
+            "span_katakana": 1.0 if span_script == "katakana" else 0.0,
+            "term_katakana": 1.0 if term_script == "katakana" else 0.0,
+            "script_change": 1.0 if span_script != term_script else 0.0,
+            "shares_chars": 1.0 if set(surface) & set(c.alias) else 0.0,
+            "len_ratio": len(surface) / max(len(c.alias), 1),
+            "evidence": 1.0 if evidence.get(c.entry.id, 0) > here.get(c.entry.id, 0) else 0.0,
+            "same_line": 1.0 if here.get(c.entry.id) else 0.0,
+            "nearby": float(min(nearby, 3)),
+            "next_particle": particle(after[0] if after else None),
+            "prev_particle": particle(before[-1] if before else None),
+            "label_term": 1.0 if c.entry.label == "TERM" else 0.0,
+            "method_katakana": 1.0 if c.kind == "katakana" else 0.0,
+        }
+        return [values[f] for f in FEATURES]
+
+    def _phonetic_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
         if not self._by_key and not self._kana_heads:
             return []
         out = []
@@ -276,14 +639,17 @@ class Corrector:
                 for rest, entry in self._kana_heads.get(devoice(key), ()):
                     if text.startswith(rest, end) and fold(text[start:end + len(rest)]) not in self.lexicon.by_alias:
                         # ネルブ防災 -> ネルフ防災
-                        out.append(self._edit(text, start, end + len(rest), entry, "phonetic", 0.85))
+                        out.append(self._cand(start, end + len(rest), entry,
+                                              morae(text[start:end + len(rest)]) if is_katakana(text[start:end + len(rest)]) else morae(surface),
+                                              "katakana"))
                 entry = self._by_key.get(key)
+                mm = morae(surface)
                 if entry is not None:
-                    out.append(self._edit(text, start, end, entry, "phonetic", 0.9))
+                    out.append(self._cand(start, end, entry, mm, "katakana"))
                     continue
                 entry = self._by_devoiced.get(devoice(key)) if len(key) > cfg.min_phonetic_len else None
                 if entry is not None:  # オプシーボ ~ オプジーボ: only voicing differs
-                    out.append(self._edit(text, start, end, entry, "phonetic", 0.85))
+                    out.append(self._cand(start, end, entry, mm, "katakana"))
                     continue
                 if len(key) < cfg.min_fuzzy_len or not self._keys:
                     continue
@@ -300,11 +666,10 @@ class Corrector:
                     continue
                 # A near key is weaker evidence than an equal one: 80 (one sound off in five)
                 # stays under the default threshold unless the name is said right elsewhere.
-                out.append(self._edit(text, start, end, self._by_key[match], "phonetic",
-                                      round(0.9 * (best[1] - 50) / 50, 3)))
+                out.append(self._cand(start, end, self._by_key[match], mm, "katakana"))
         return out
 
-    def _latin_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Edit]:
+    def _latin_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
         if not self._latin_keys and not self._latin_heads:
             return []
         out = []
@@ -331,7 +696,7 @@ class Corrector:
         return out
 
     def _latin_edit(self, start: int, end: int, surface: str, words: int, keys: list[str] | None = None,
-                    entry: Entry | None = None, tail: int = 0) -> list[Edit]:
+                    entry: Entry | None = None, tail: int = 0) -> list[Candidate]:
         """An edit when `surface` (less its `tail`, said right) is a near miss of a Latin name."""
         cfg = self.config
         if fold(surface) in self.lexicon.by_alias:
@@ -355,7 +720,22 @@ class Corrector:
         if Levenshtein.normalized_similarity(key, match) < 0.6:
             return []
         entry = entry or self._latin[match]
-        return [Edit(start, end, surface, entry.id, entry.id, entry.label, "latin", round(0.95 * best[1], 3))]
+        return [self._cand(start, end, entry, None, "latin", similarity=round(best[1], 4))]
+
+
+
+def _method(distance: float, text: str, start: int, end: int, alias: str) -> str:
+    """"reading" when the span reads as the alias, "phonetic" when it only sounds near it or
+    is another katakana spelling of a katakana alias (キートルーダ for キイトルーダ)."""
+    if distance == 0 and not (is_katakana(text[start:end]) and is_katakana(alias)):
+        return "reading"
+    return "phonetic"
+
+
+def _counted(morphemes: Sequence[Morpheme]) -> set[tuple[int, int]]:
+    """Spans of a numeral and its counter (二本, 三頭)."""
+    return {(a.start, b.end) for a, b in zip(morphemes, morphemes[1:])
+            if a.pos[1] == "数詞" and "助数詞" in b.pos[2]}
 
 
 def _is_latin_word(m: Morpheme) -> bool:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
+from typing import Sequence
 
-from ..chars import is_katakana, to_katakana  # noqa: F401 (re-exported for the corrector)
+from ..chars import is_katakana, to_katakana  # noqa: F401 (is_katakana re-exported for the corrector)
 
 
 # Digraphs first: loanword sounds that Japanese ears (and transcribers) merge.
@@ -114,3 +116,235 @@ def devoice(key: str) -> str:
     True
     """
     return key.translate(_DEVOICE)
+
+
+# --- morae and a weighted edit distance over them ----------------------------------------------
+#
+# A mora is the unit of Japanese timing: a kana with the small kana that follow it (キョ, ティ,
+# ウィ), or one of the special morae ー (a long vowel), ッ (a geminate) and ン (the moraic
+# nasal). Misheard forms mostly differ from the said ones by one mora (Kawai & Hirose 1997;
+# the ASR error patterns in benchmarks/correction/README.md), so distances are counted in morae.
+
+_SMALL = set("ァィゥェォャュョヮ")
+_VOWEL_KANA = "アイウエオ"
+
+
+def _vowel(mora: str) -> str:
+    """The vowel a mora ends in ('' for ー ッ ン and anything not kana).
+
+    >>> _vowel("キョ"), _vowel("カ"), _vowel("ン")
+    ('オ', 'ア', '')
+    """
+    last = mora[-1]
+    if last in _SMALL:
+        return {"ァ": "ア", "ィ": "イ", "ゥ": "ウ", "ェ": "エ", "ォ": "オ", "ャ": "ア", "ュ": "ウ", "ョ": "オ",
+                "ヮ": "ア"}[last]
+    return _VOWEL_OF.get(last, last if last in _VOWEL_KANA else "")
+
+
+@lru_cache(maxsize=65536)
+def morae(kana: str) -> tuple[str, ...]:
+    """The morae of a kana string (hiragana or katakana), in katakana.
+
+    A vowel kana that lengthens the mora before it (a same vowel, ウ after o, イ after e) is
+    written ー, so that コウ and コー, ケイ and ケー, which are said alike, compare equal.
+    Anything that is not kana (・, spaces) is dropped.
+
+    >>> morae("きょうと"), morae("コーヒー"), morae("ティッシュ")
+    (('キョ', 'ー', 'ト'), ('コ', 'ー', 'ヒ', 'ー'), ('ティ', 'ッ', 'シュ'))
+    >>> morae("センセイ")
+    ('セ', 'ン', 'セ', 'ー')
+    """
+    text = to_katakana(unicodedata.normalize("NFKC", kana))
+    out: list[str] = []
+    for ch in text:
+        if not ("ァ" <= ch <= "ヺ" or ch == "ー"):
+            continue
+        if ch in _SMALL and out and out[-1] not in ("ー", "ッ", "ン"):
+            out[-1] += ch
+            continue
+        if out and ch in _VOWEL_KANA:
+            v = _vowel(out[-1])
+            if v and (v == ch or (v, ch) in (("オ", "ウ"), ("エ", "イ"))):
+                out.append("ー")
+                continue
+        out.append(ch)
+    return tuple(out)
+
+
+# Costs of single changes, in morae (a change nothing explains costs 1). Each is the reason a
+# listener or a recogniser confuses the two, not a value fitted to cases.
+#   ー, ッ inserted or dropped: 0.3. These special morae differ from their neighbours only in
+#     duration, which depends on speaking rate (Kawai & Hirose, Eurospeech 1997; Short, Hirose &
+#     Minematsu, SLaTE 2013): the commonest one-mora miss of Japanese ASR.
+#   ン inserted or dropped: 0.4. Also a duration-bearing mora, but with its own nasal quality,
+#     which before a vowel or a nasal is only a nasalised vowel (簡易 カンイ heard カイ).
+_INDEL = {"ー": 0.3, "ッ": 0.3, "ン": 0.4}
+#   A vowel kana inserted or dropped after a mora of another vowel: 0.6 (a diphthong's second
+#     part is short and weak in fast speech: アイ heard ア).
+_INDEL_VOWEL = 0.6
+
+_VOICE = str.maketrans("ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴ",
+                       "カキクケコサシスセソタチツテトハヒフヘホハヒフヘホフ")
+_LOAN_SPELLINGS = [  # one sound, two spellings of a loanword: 0.15
+    ("ティ", "チ"), ("ディ", "ジ"), ("トゥ", "ツ"), ("ドゥ", "ズ"), ("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴ", "ブ"),
+    ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ウィ", "イ"), ("ウェ", "エ"), ("ウォ", "オ"), ("ファ", "ハ"), ("フィ", "ヒ"),
+    ("フェ", "ヘ"), ("フォ", "ホ"), ("シェ", "セ"), ("ジェ", "ゼ"), ("チェ", "セ"), ("クァ", "カ"), ("グァ", "ガ"),
+    ("ヂ", "ジ"), ("ヅ", "ズ"), ("ヲ", "オ"), ("ティ", "テ"), ("ディ", "デ"), ("デュ", "ジュ"), ("フュ", "ヒュ"),
+    ("ウィ", "ビ"), ("ウェ", "ベ"), ("ウォ", "ボ"), ("ヴィ", "イ"),
+]
+_LOAN = {frozenset(p) for p in _LOAN_SPELLINGS}
+_DEVOICED_PAIRS = {frozenset(p) for p in (("シ", "ス"), ("キ", "ク"), ("チ", "ツ"), ("ヒ", "フ"), ("ピ", "プ"),
+                                          ("シュ", "ス"), ("シ", "シュ"))}
+
+
+@lru_cache(maxsize=1 << 16)
+def substitution_cost(a: str, b: str) -> float:
+    """The cost of hearing mora `b` for mora `a` (symmetric).
+
+    >>> substitution_cost("カ", "ガ"), substitution_cost("ティ", "チ"), substitution_cost("キョ", "コ")
+    (0.35, 0.15, 0.35)
+    >>> substitution_cost("カ", "ミ")
+    1.0
+    """
+    if a == b:
+        return 0.0
+    pair = frozenset((a, b))
+    if pair in _LOAN:
+        return 0.15
+    if "ン" in pair and "ム" in pair:
+        return 0.3  # ン before a labial is [m]: サンマ / サムマ are one sound
+    if a.translate(_VOICE) == b.translate(_VOICE):
+        # Voicing: voiced and voiceless stops and fricatives differ by voice onset time,
+        # which spontaneous speech and compounding (rendaku) blur: 0.35.
+        return 0.35
+    if pair in _DEVOICED_PAIRS:
+        # High vowels are devoiced between voiceless consonants (Tokyo Japanese), leaving シ and
+        # ス, キ and ク nearly alike; シュ / シ merge in dialects and fast speech: 0.4.
+        return 0.4
+    base_a, base_b = a.translate(_VOICE), b.translate(_VOICE)
+    if len(a) == 2 and a[1] in "ャュョ" or len(b) == 2 and b[1] in "ャュョ":
+        # Yōon: a palatal glide lost or added (キョ / コ, キョ / キ, シュ / ス) changes one
+        # articulatory feature of one mora: 0.35 (0.5 if voicing changes as well).
+        for y, p in ((a, b), (b, a)):
+            if len(y) == 2 and y[1] in "ャュョ":
+                plain = {"ャ": "ア", "ュ": "ウ", "ョ": "オ"}[y[1]]
+                yb, pb = y.translate(_VOICE), p.translate(_VOICE)
+                if pb == yb[0] or (_VOWEL_OF.get(pb[0]) == plain and _same_consonant(yb[0], pb[0])):
+                    return 0.35 if (y[0] == yb[0]) == (p[0] == pb[0]) else 0.5
+    va, vb = _vowel(a), _vowel(b)
+    if va and va == vb:
+        return 0.8  # same vowel, another consonant: a consonant misheard
+    if va and vb and _same_consonant(base_a[0], base_b[0]) and len(a) == len(b):
+        return 0.8  # same consonant, another vowel
+    return 1.0
+
+
+_ROWS = ["アイウエオ", "カキクケコ", "サシスセソ", "タチツテト", "ナニヌネノ", "ハヒフヘホ", "マミムメモ", "ヤユヨ",
+         "ラリルレロ", "ワヲ"]
+_ROW_OF = {k: i for i, row in enumerate(_ROWS) for k in row}
+
+
+def _same_consonant(a: str, b: str) -> bool:
+    return a in _ROW_OF and _ROW_OF.get(a) == _ROW_OF.get(b)
+
+
+@lru_cache(maxsize=1 << 14)
+def indel_cost(mora: str, before: str) -> float:
+    """The cost of a mora inserted or dropped after `before` ('' at the start).
+
+    >>> indel_cost("ー", "カ"), indel_cost("ン", "カ"), indel_cost("イ", "カ"), indel_cost("カ", "")
+    (0.3, 0.4, 0.6, 1.0)
+    """
+    cost = _INDEL.get(mora)
+    if cost is not None:
+        return cost
+    if mora in _VOWEL_KANA and before:
+        return _INDEL_VOWEL
+    return 1.0
+
+
+def mora_distance(a: Sequence[str], b: Sequence[str], limit: float = 9.0) -> float:
+    """Weighted edit distance between two mora sequences (see `substitution_cost`,
+    `indel_cost`); a value above `limit` may be returned as `limit` + something (it is cut
+    short once every path costs more).
+
+    >>> mora_distance(morae("ケーキ"), morae("ケキ"))
+    0.3
+    >>> mora_distance(morae("キュウトウ"), morae("キュウトウ")), mora_distance(morae("トウキョウ"), morae("トキョ"))
+    (0.0, 0.6)
+    >>> round(mora_distance(morae("ガッコウ"), morae("カッコウ")), 2)
+    0.35
+    """
+    n, m = len(a), len(b)
+    prev = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        prev[j] = prev[j - 1] + indel_cost(b[j - 1], b[j - 2] if j > 1 else "")
+    for i in range(1, n + 1):
+        ai = a[i - 1]
+        del_cost = indel_cost(ai, a[i - 2] if i > 1 else "")
+        cur = [prev[0] + del_cost] + [0.0] * m
+        best = cur[0]
+        for j in range(1, m + 1):
+            bj = b[j - 1]
+            sub = prev[j - 1] + (0.0 if ai == bj else substitution_cost(ai, bj))
+            dele = prev[j] + del_cost
+            ins = cur[j - 1] + indel_cost(bj, b[j - 2] if j > 1 else "")
+            v = sub if sub < dele else dele
+            cur[j] = v if v < ins else ins
+            if cur[j] < best:
+                best = cur[j]
+        if best > limit:
+            return best
+        prev = cur
+    return round(prev[m], 4)
+
+
+def coarse_key(mm: Sequence[str]) -> str:
+    """A key that forgets the cheap differences (special morae, voicing, glides, loanword
+    spellings), one character a remaining mora: candidates are looked up by it.
+
+    >>> coarse_key(morae("ギュウトウ")) == coarse_key(morae("キュト"))
+    True
+    """
+    out = []
+    for x in mm:
+        if x in _INDEL:
+            continue
+        x = x.translate(_VOICE)
+        if len(x) == 2:
+            x = _COARSE_DIGRAPHS.get(x, x[0])
+        out.append(x)
+    return "".join(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def coarse_keys(mm: tuple[str, ...], limit: int = 4) -> list[str]:
+    """`coarse_key`, and the keys with a yōon mora heard as the plain mora of its vowel
+    (キョ as コ, シュ as ス) as well as of its consonant (キョ as キ): a glide lost leaves either.
+
+    >>> coarse_keys(morae("キョウト"))
+    ['キト', 'コト']
+    """
+    keys = [""]
+    for x in mm:
+        if x in _INDEL:
+            continue
+        x = x.translate(_VOICE)
+        if len(x) == 2 and x[1] in "ャュョ":
+            plain = _ROWS[_ROW_OF.get(x[0], 0)]["アイウエオ".index({"ャ": "ア", "ュ": "ウ", "ョ": "オ"}[x[1]])] \
+                if x[0] in _ROW_OF and len(_ROWS[_ROW_OF[x[0]]]) == 5 else x[0]
+            options = [x[0]] if plain == x[0] else [x[0], plain]
+        elif len(x) == 2:
+            options = [_COARSE_DIGRAPHS.get(x, x[0])]
+        else:
+            options = [x]
+        keys = [k + o for k in keys for o in options][:limit]
+    return keys
+
+
+# Loanword digraphs (voicing already dropped) under the plain kana they are heard as; a yōon
+# digraph keys under its first kana (キョ, キ).
+_COARSE_DIGRAPHS = {"ティ": "チ", "トゥ": "ツ", "テュ": "チ", "フィ": "ヒ", "ファ": "ハ", "フェ": "ヘ", "フォ": "ホ",
+                    "フュ": "ヒ", "ウィ": "ヒ", "ウェ": "ヘ", "ウォ": "ホ", "シェ": "セ", "チェ": "セ", "クァ": "カ",
+                    "クィ": "キ", "クェ": "ケ", "クォ": "コ", "ツァ": "サ", "イェ": "エ"}

@@ -1,0 +1,130 @@
+"""An index of lexicon readings by sound, so that a span is compared with few entries.
+
+Each reading is split into morae and keyed by `phonetic.coarse_key` (voicing, glides,
+long vowels, geminates and ン forgotten). A misheard reading is one or two cheap changes
+from the said one, which the coarse key absorbs, or one dearer change (a mora misheard,
+dropped or added), which one deletion on either side absorbs: a reading is filed under its
+key and under its key less each one character (a deletion neighbourhood, as in SymSpell),
+and a query looks up its own key and its one-character deletions. Candidates found so are
+then measured with the weighted mora distance. The cost of a query depends on the length of
+the reading, not on the size of the lexicon (only on how many entries share a key).
+
+Keys of one or two characters are filed and looked up whole: their deletions would
+match nearly everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from .lexicon import Entry
+from .phonetic import coarse_keys, mora_distance, morae
+
+_MIN_DELETION_KEY = 3  # keys this long or longer are also filed under their deletions
+
+
+@dataclass(frozen=True, slots=True)
+class Sound:
+    """One way an entry is said: its morae, the alias they were read from."""
+
+    morae: tuple[str, ...]
+    entry: Entry
+    alias: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    sound: Sound
+    distance: float
+
+
+def _variants(key: str) -> list[str]:
+    """The key and, when long enough, the key less each one character.
+
+    >>> _variants("コエ"), _variants("アイウ")
+    (['コエ'], ['アイウ', 'イウ', 'アウ', 'アイ'])
+    """
+    if len(key) < _MIN_DELETION_KEY:
+        return [key]
+    return [key] + list(dict.fromkeys(key[:i] + key[i + 1:] for i in range(len(key))))
+
+
+class SoundIndex:
+    """Entries' readings, found by sound.
+
+    >>> from .lexicon import Entry
+    >>> index = SoundIndex([(("キュ", "ー", "ト", "ー"), Entry("急騰", "急騰", "TERM"), "急騰")])
+    >>> [(m.sound.entry.id, m.distance) for m in index.near(morae("キュウト"), 0.5)]
+    [('急騰', 0.3)]
+    """
+
+    def __init__(self, sounds: Iterable[tuple[tuple[str, ...], Entry, str]]):
+        self.sounds: list[Sound] = []
+        postings: dict[str, list[int]] = {}
+        seen: set[tuple[tuple[str, ...], str]] = set()
+        for mm, entry, alias in sounds:
+            if not mm or (mm, entry.id) in seen:
+                continue
+            seen.add((mm, entry.id))
+            k = len(self.sounds)
+            self.sounds.append(Sound(mm, entry, alias))
+            for key in coarse_keys(mm):
+                for v in _variants(key):
+                    ids = postings.setdefault(v, [])
+                    if not ids or ids[-1] != k:
+                        ids.append(k)
+        self._postings = postings
+        # What a key of 3+ characters with a match must begin with (its variants keep its first
+        # two characters, or drop the first or the second): lets a caller stop extending a span.
+        self._heads = frozenset(k[:2] for k in postings if len(k) >= 2)
+        # a transcript says the same words again and again: their lookups are kept (bounded)
+        self._near = lru_cache(maxsize=1 << 15)(self._lookup)
+        self._by_id: dict[str, list[Sound]] = {}
+        for s in self.sounds:
+            self._by_id.setdefault(s.entry.id, []).append(s)
+
+    def __len__(self) -> int:
+        return len(self.sounds)
+
+    def may_extend(self, mm: tuple[str, ...]) -> bool:
+        """False when no sound can be near `mm` or any longer morae that begin with it
+        (its first three coarse characters rule it out); True otherwise."""
+        for key in coarse_keys(mm):
+            if len(key) < 3:
+                return True
+            heads = self._heads
+            if key[:2] in heads or key[1:3] in heads or key[0] + key[2] in heads:
+                return True
+        return False
+
+    def sounds_of(self, entry_id: str) -> list[Sound]:
+        return self._by_id.get(entry_id, [])
+
+    def near(self, mm: Sequence[str], limit: float) -> list[Match]:
+        """Sounds within `limit` of the morae `mm`, nearest first (ties: in lexicon order)."""
+        return self._near(tuple(mm), limit)
+
+    def _lookup(self, mm: tuple[str, ...], limit: float) -> list[Match]:
+        postings = self._postings
+        found: set[int] = set()
+        for key in coarse_keys(mm):
+            for v in _variants(key):
+                ids = postings.get(v)
+                if ids:
+                    found.update(ids)
+        if not found:
+            return []
+        sounds = self.sounds
+        out = []
+        n = len(mm)
+        for k in sorted(found):
+            s = sounds[k]
+            if abs(len(s.morae) - n) * 0.3 > limit:
+                continue
+            d = mora_distance(mm, s.morae, limit)
+            if d <= limit:
+                out.append(Match(s, d))
+        out.sort(key=lambda m: m.distance)
+        return out
