@@ -583,6 +583,9 @@ def _encode(rng: random.Random, text: str, plain: bool) -> tuple[bytes, str, boo
         exact = False  # short legacy texts can read alike in two encodings (a clear error then)
     if codec in _LEGACY + ("utf-16-le", "utf-16-be") and not _jis(text):
         exact = False  # unmarked bytes are told apart by how Japanese they read; this text is not
+    wide = [c for c in text if ord(c) > 0x7F]
+    if codec in _LEGACY and sum("\uff61" <= c <= "\uff9f" for c in wide) * 4 > len(wide):
+        exact = False  # half-width katakana in EUC-JP are common kanji in CP932 (ｶﾙﾙ: 叱勺勺)
     return data, codec, exact
 
 
