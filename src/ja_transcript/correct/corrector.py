@@ -114,6 +114,36 @@ def _is_kana(text: str) -> bool:
     return bool(text) and all("ァ" <= c <= "ヺ" or c == "ー" for c in text)
 
 
+def _overlapping(morphemes: Sequence[Morpheme], start: int, end: int) -> tuple[int, int]:
+    """The index range of the morphemes overlapping [start, end) (morphemes tile their text in
+    order, so a bisection finds it: a long line has thousands of candidates)."""
+    lo = bisect_right(_Ends(morphemes), start)
+    hi = max(lo, bisect_left(_Starts(morphemes), end))
+    return lo, hi
+
+
+class _Starts:
+    """A view of morphemes' starts for bisection, without building a list per lookup."""
+
+    __slots__ = ("ms",)
+
+    def __init__(self, ms):
+        self.ms = ms
+
+    def __len__(self):
+        return len(self.ms)
+
+    def __getitem__(self, i):
+        return self.ms[i].start
+
+
+class _Ends(_Starts):
+    __slots__ = ()
+
+    def __getitem__(self, i):
+        return self.ms[i].end
+
+
 def _is_hiragana(text: str) -> bool:
     return bool(text) and not text.translate(_HIRAGANA_GONE)
 
@@ -353,8 +383,8 @@ class Corrector:
                 continue  # 東京の大学 is two words joined by a particle, not 東京大学
             if _DIGITS.search(surface) and not _DIGITS.search(c.alias):
                 continue  # a transcriber writes figures as said: 第13条 is no 第一三共
-            if not _NUMERALS.search(c.alias) and any(m.pos[1] == "数詞" for m in morphemes
-                                                     if m.start < c.end and c.start < m.end):
+            lo, hi = _overlapping(morphemes, c.start, c.end)
+            if not _NUMERALS.search(c.alias) and any(m.pos[1] == "数詞" for m in morphemes[lo:hi]):
                 continue  # 三十 (サンジュウ) is a number, not 増収 (三 has a rare reading ゾウ)
             folded = fold(surface)
             if folded in aliases or folded == fold(c.entry.id):
@@ -571,9 +601,10 @@ class Corrector:
     def _features(self, c: Candidate, text: str, morphemes: Sequence[Morpheme], evidence: Counter,
                   protected: Sequence[tuple[int, int]], here: Counter) -> list[float]:
         surface = text[c.start:c.end]
-        inside = [m for m in morphemes if m.start < c.end and c.start < m.end]
-        before = [m for m in morphemes if m.end <= c.start]
-        after = [m for m in morphemes if m.start >= c.end]
+        lo, hi = _overlapping(morphemes, c.start, c.end)
+        inside = morphemes[lo:hi]
+        before = morphemes[lo - 1:lo] if lo else ()  # the token just before the span, if any
+        after = morphemes[hi:hi + 1]
         cuts = bool(inside) and (inside[0].start != c.start or inside[-1].end != c.end)
         span_script, term_script = _script(surface), _script(c.alias)
         is_word = self._known(surface)
