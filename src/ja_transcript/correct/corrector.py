@@ -31,6 +31,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, islice, product
+from operator import attrgetter
 from typing import Sequence
 
 from rapidfuzz import fuzz, process
@@ -117,31 +118,11 @@ def _is_kana(text: str) -> bool:
 def _overlapping(morphemes: Sequence[Morpheme], start: int, end: int) -> tuple[int, int]:
     """The index range of the morphemes overlapping [start, end) (morphemes tile their text in
     order, so a bisection finds it: a long line has thousands of candidates)."""
-    lo = bisect_right(_Ends(morphemes), start)
-    hi = max(lo, bisect_left(_Starts(morphemes), end))
-    return lo, hi
+    lo = bisect_right(morphemes, start, key=_END)
+    return lo, max(lo, bisect_left(morphemes, end, key=_START))
 
 
-class _Starts:
-    """A view of morphemes' starts for bisection, without building a list per lookup."""
-
-    __slots__ = ("ms",)
-
-    def __init__(self, ms):
-        self.ms = ms
-
-    def __len__(self):
-        return len(self.ms)
-
-    def __getitem__(self, i):
-        return self.ms[i].start
-
-
-class _Ends(_Starts):
-    __slots__ = ()
-
-    def __getitem__(self, i):
-        return self.ms[i].end
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _is_hiragana(text: str) -> bool:
