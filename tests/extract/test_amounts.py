@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from amount_cases import compared, expected, one
 from ja_transcript.extract.amounts import extract_amounts
 from ja_transcript.nlp import get_analyzer
 
@@ -15,25 +16,10 @@ SEED = (SHARED / "eval/seed")
 FIELDS = ("text", "kind", "value", "low", "high", "unit", "approximate", "start", "end")
 
 
-def _expected(a: dict) -> dict:
-    return {"text": a["text"], "kind": a["kind"], "value": a.get("value"), "low": a.get("low"),
-            "high": a.get("high"), "unit": a.get("unit"), "approximate": a.get("approximate", False)}
-
-
-def _got(a: dict) -> dict:
-    return {k: a[k] for k in ("text", "kind", "value", "low", "high", "unit", "approximate")}
-
-
-def one(text: str) -> dict:
-    found = extract_amounts(text)
-    assert len(found) == 1, found
-    return found[0]
-
-
 @pytest.mark.parametrize("case", [pytest.param(c, id=c["text"][:16]) for c in CASES["cases"]])
 def test_spoken_cases(case):
     got = extract_amounts(case["text"])
-    assert [_got(a) for a in got] == [_expected(a) for a in case["amounts"]]
+    assert [compared(a) for a in got] == [expected(a) for a in case["amounts"]]
 
 
 @pytest.mark.parametrize("text", CASES["none"])

@@ -9,26 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from amount_cases import compared, expected, one
 from ja_transcript.extract.amounts import extract_amounts
 from ja_transcript.model import Amount, json_schema
 
 CASES = Path(__file__).parent / "cases"
 DEV = json.loads((CASES / "amounts_dates.json").read_text("utf-8"))
-
-
-def _expected(a: dict) -> dict:
-    return {"text": a["text"], "kind": a["kind"], "value": a.get("value"), "low": a.get("low"),
-            "high": a.get("high"), "unit": a.get("unit"), "approximate": a.get("approximate", False)}
-
-
-def _got(a: dict) -> dict:
-    return {k: a[k] for k in ("text", "kind", "value", "low", "high", "unit", "approximate")}
-
-
-def one(text: str) -> dict:
-    found = extract_amounts(text)
-    assert len(found) == 1, found
-    return found[0]
 
 
 def span(text: str) -> tuple:
@@ -38,7 +24,7 @@ def span(text: str) -> tuple:
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=f'{c["domain"]}:{c["text"][:14]}') for c in DEV["cases"]])
 def test_labelled_cases(case):
-    assert [_got(a) for a in extract_amounts(case["text"])] == [_expected(a) for a in case["amounts"]]
+    assert [compared(a) for a in extract_amounts(case["text"])] == [expected(a) for a in case["amounts"]]
 
 
 @pytest.mark.parametrize("text", DEV["none"])
