@@ -15,9 +15,8 @@ match nearly everything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from .lexicon import Entry
 from .phonetic import coarse_keys, mora_distance, morae
@@ -25,8 +24,7 @@ from .phonetic import coarse_keys, mora_distance, morae
 _MIN_DELETION_KEY = 3  # keys this long or longer are also filed under their deletions
 
 
-@dataclass(frozen=True, slots=True)
-class Sound:
+class Sound(NamedTuple):  # tuples: a large lexicon makes a hundred thousand of them
     """One way an entry is said: its morae, the alias they were read from."""
 
     morae: tuple[str, ...]
@@ -34,21 +32,20 @@ class Sound:
     alias: str
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     sound: Sound
     distance: float
 
 
 def _variants(key: str) -> list[str]:
-    """The key and, when long enough, the key less each one character.
+    """The key and, when long enough, the key less each one character (repeats possible).
 
     >>> _variants("コエ"), _variants("アイウ")
     (['コエ'], ['アイウ', 'イウ', 'アウ', 'アイ'])
     """
     if len(key) < _MIN_DELETION_KEY:
         return [key]
-    return [key] + list(dict.fromkeys(key[:i] + key[i + 1:] for i in range(len(key))))
+    return [key, *[key[:i] + key[i + 1:] for i in range(len(key))]]
 
 
 class SoundIndex:
@@ -62,7 +59,9 @@ class SoundIndex:
 
     def __init__(self, sounds: Iterable[tuple[tuple[str, ...], Entry, str]]):
         self.sounds: list[Sound] = []
-        postings: dict[str, list[int]] = {}
+        # key -> the sound filed under it (an int: most keys have one) or a list of them
+        postings: dict[str, int | list[int]] = {}
+        heads: set[str] = set()
         seen: set[tuple[tuple[str, ...], str]] = set()
         for mm, entry, alias in sounds:
             if not mm or (mm, entry.id) in seen:
@@ -70,15 +69,26 @@ class SoundIndex:
             seen.add((mm, entry.id))
             k = len(self.sounds)
             self.sounds.append(Sound(mm, entry, alias))
+            filed = set()  # each key once per sound (its keys' variants overlap)
             for key in coarse_keys(mm):
-                for v in _variants(key):
-                    ids = postings.setdefault(v, [])
-                    if not ids or ids[-1] != k:
-                        ids.append(k)
+                filed.update(_variants(key))
+                if len(key) >= _MIN_DELETION_KEY:
+                    # What a key of 3+ characters with a match must begin with (its variants keep
+                    # its first two characters, or drop the first or the second): lets a caller
+                    # stop extending a span.
+                    heads.update((key[:2], key[1:3], key[0] + key[2]))
+                elif len(key) == 2:
+                    heads.add(key)
+            for v in filed:
+                ids = postings.get(v)
+                if ids is None:
+                    postings[v] = k
+                elif ids.__class__ is int:
+                    postings[v] = [ids, k]
+                else:
+                    ids.append(k)
         self._postings = postings
-        # What a key of 3+ characters with a match must begin with (its variants keep its first
-        # two characters, or drop the first or the second): lets a caller stop extending a span.
-        self._heads = frozenset(k[:2] for k in postings if len(k) >= 2)
+        self._heads = frozenset(heads)
         # a transcript says the same words again and again: their lookups are kept (bounded)
         self._near = lru_cache(maxsize=1 << 15)(self._lookup)
         self._by_id: dict[str, list[Sound]] = {}
@@ -112,7 +122,11 @@ class SoundIndex:
         for key in coarse_keys(mm):
             for v in _variants(key):
                 ids = postings.get(v)
-                if ids:
+                if ids is None:
+                    continue
+                if ids.__class__ is int:
+                    found.add(ids)
+                else:
                     found.update(ids)
         if not found:
             return []

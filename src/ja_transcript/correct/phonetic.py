@@ -327,20 +327,36 @@ def coarse_keys(mm: tuple[str, ...], limit: int = 4) -> list[str]:
     ['キト', 'コト']
     """
     keys = [""]
+    options_of = _COARSE_OPTIONS
     for x in mm:
-        if x in _INDEL:
+        options = options_of.get(x)
+        if options is None:
+            options = options_of[x] = _coarse_options(x)
+        if not options:
             continue
-        x = x.translate(_VOICE)
-        if len(x) == 2 and x[1] in "ャュョ":
-            plain = _ROWS[_ROW_OF.get(x[0], 0)]["アイウエオ".index({"ャ": "ア", "ュ": "ウ", "ョ": "オ"}[x[1]])] \
-                if x[0] in _ROW_OF and len(_ROWS[_ROW_OF[x[0]]]) == 5 else x[0]
-            options = [x[0]] if plain == x[0] else [x[0], plain]
-        elif len(x) == 2:
-            options = [_COARSE_DIGRAPHS.get(x, x[0])]
+        if len(options) == 1:  # most morae: extend every key in place
+            o = options[0]
+            keys = [k + o for k in keys]
         else:
-            options = [x]
-        keys = [k + o for k in keys for o in options][:limit]
+            keys = [k + o for k in keys for o in options][:limit]
     return keys
+
+
+def _coarse_options(x: str) -> tuple[str, ...]:
+    """What one mora may be heard as in a coarse key (nothing for the special morae)."""
+    if x in _INDEL:
+        return ()
+    x = x.translate(_VOICE)
+    if len(x) == 2 and x[1] in "ャュョ":
+        plain = _ROWS[_ROW_OF.get(x[0], 0)]["アイウエオ".index({"ャ": "ア", "ュ": "ウ", "ョ": "オ"}[x[1]])] \
+            if x[0] in _ROW_OF and len(_ROWS[_ROW_OF[x[0]]]) == 5 else x[0]
+        return (x[0],) if plain == x[0] else (x[0], plain)
+    if len(x) == 2:
+        return (_COARSE_DIGRAPHS.get(x, x[0]),)
+    return (x,)
+
+
+_COARSE_OPTIONS: dict[str, tuple[str, ...]] = {}  # mora -> its options, filled as morae are met
 
 
 # Loanword digraphs (voicing already dropped) under the plain kana they are heard as; a yōon
