@@ -112,7 +112,11 @@ class Candidate:
 
 
 def _is_kana(text: str) -> bool:
-    return bool(text) and all("ァ" <= c <= "ヺ" or c == "ー" for c in text)
+    """Katakana only (as SudachiPy writes readings)."""
+    return _KATAKANA_ONLY.fullmatch(text) is not None
+
+
+_KATAKANA_ONLY = re.compile("[ァ-ヺー]+")
 
 
 def _overlapping(morphemes: Sequence[Morpheme], start: int, end: int) -> tuple[int, int]:
