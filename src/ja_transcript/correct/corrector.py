@@ -62,9 +62,7 @@ _LATIN_RUN = re.compile("[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.&
 # A lexicon mention this common as a word (日本, 東京, 政府: Zipf 5 and over, ten per 100,000
 # words) says nothing of the topic; a rarer one (トヨタ, 首相, 大谷) does.
 _EVERYDAY_ZIPF = 5.0
-_SPAN_ZIPF, _TERM_ZIPF, _NEXT_PARTICLE = (FEATURES.index(f) for f in ("span_zipf", "term_zipf", "next_particle"))
-_IS_WORD, _EVIDENCE, _SAME_LINE, _NEARBY = (FEATURES.index(f) for f in ("span_is_word", "evidence", "same_line",
-                                                                         "nearby"))
+_NEXT_PARTICLE = FEATURES.index("next_particle")
 _MAX_SOUND_SPAN = 7  # tokens of a near-sound span, the joiners of a name's parts (・) included
 _JOINERS = frozenset("・．.＝=")
 # Latin letters said by name, as SudachiPy reads FC (エフシー) and as katakana spells them.
@@ -312,30 +310,35 @@ class Corrector:
         telling = [(a, b) for a, b in protected if self._zipf(text[a:b]) < _EVERYDAY_ZIPF]
         here = Counter(e.id for e in (self.lexicon.by_alias.get(fold(text[a:b])) for a, b in protected) if e)
         out = []
+        zipf_of = self._zipf
         for c in found:
             if c.kind in ("latin", "variant"):
                 out.append((c, None))
                 continue
+            # The tests that rule a candidate out need a few features only: they come first.
+            surface = text[c.start:c.end]
+            if self._known(surface):
+                # A dictionary word is a word said, unless its own sentence says the term is
+                # being talked about: other names of the lexicon stand in the same line. That the
+                # term is named elsewhere in the transcript is not enough (a talk on 治験 still
+                # has 知見).
+                if not here.get(c.entry.id) and not any(b <= c.start or a >= c.end for a, b in telling):
+                    continue
+                # Nor when the word is over ten times as common as the term (Zipf one higher): a
+                # name or two nearby cannot outweigh that prior (同じ系統の変化球 in a talk on 継投).
+                span_zipf, term_zipf = zipf_of(surface), zipf_of(c.alias)
+                if span_zipf - term_zipf > 1.0:
+                    continue
+                # A common word for a rarer word (計算 for 決算): both are vocabulary, the prior
+                # favours the word said, and names nearby do not tell which was meant; only the
+                # transcript saying the term elsewhere does.
+                if c.entry.label == "TERM" and span_zipf > term_zipf and not evidence.get(c.entry.id):
+                    continue
             x = self._features(c, text, morphemes, evidence, telling, here)
-            # A dictionary word is a word said, unless its own sentence says the term is being
-            # talked about: other names of the lexicon stand in the same line. That the term is
-            # named elsewhere in the transcript is not enough (a talk on 治験 still has 知見).
-            if x[_IS_WORD] and not x[_SAME_LINE] and not x[_NEARBY]:
-                continue
-            # Nor when the word is over ten times as common as the term (Zipf one higher): a
-            # name or two nearby cannot outweigh that prior (同じ系統の変化球 in a talk on 継投).
-            if x[_IS_WORD] and x[_SPAN_ZIPF] - x[_TERM_ZIPF] > 1.0:
-                continue
-            # A common word for a rarer word (計算 for 決算): both are vocabulary, the prior favours
-            # the word said, and names nearby do not tell which was meant; only the transcript
-            # saying the term elsewhere does.
-            if x[_IS_WORD] and c.entry.label == "TERM" and x[_SPAN_ZIPF] > x[_TERM_ZIPF] \
-                    and not evidence.get(c.entry.id):
-                continue
             # A name in hiragana that runs on into a word (はままつ朝ラジ) is a title styled so,
             # written on purpose, not a mishearing: a kana spelling said alone is followed by a
             # particle or a mark.
-            if c.entry.label != "TERM" and _is_hiragana(text[c.start:c.end]) and c.end < len(text) \
+            if c.entry.label != "TERM" and _is_hiragana(surface) and c.end < len(text) \
                     and not _is_hiragana(text[c.end]) and not x[_NEXT_PARTICLE]:
                 continue
             out.append((c, x))
