@@ -1,7 +1,9 @@
 """Entities: lexicon aliases with their canonical ids, then names found by part of speech.
 
-Lexicon matches come first and always win: a name found by part of speech never overlaps
-one, and a lexicon match ends the noun compound around it. The rest is read from SudachiPy's
+Lexicon matches come first and win: a name found by part of speech never overlaps one, and
+a lexicon match ends the noun compound around it. A place (GPE, LOC) is the exception: it
+often begins a longer name (日本|サッカー|協会, 東京|新聞社), and a part-of-speech name that
+holds it whole and goes on takes its place. The rest is read from SudachiPy's
 analysis, one noun compound (a run of nouns, prefixes and noun suffixes) at a time:
 
 - proper nouns (固有名詞) next to each other make one name (姓 + 名, 地名 + 地名); katakana and
@@ -105,6 +107,7 @@ _LATIN_NAME = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９&.\-]*[A-ZＡ-Ｚ][A-Z
 # on Stockmark's NER set this merge scores micro F1 0.56 where replacing every overlapped
 # span scores 0.49, and the part-of-speech spans alone 0.53 (benchmarks/bench_entities.py).
 BACKEND_REPLACES = frozenset({"MISC", "GPE", "LOC"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def find_entities(text: str, morphemes: Sequence[Morpheme], aliases: AliasMatcher | None,
@@ -116,15 +119,19 @@ def find_entities(text: str, morphemes: Sequence[Morpheme], aliases: AliasMatche
     `merge_entities`: lexicon matches still win. `matches` are `aliases.find(text, morphemes)`
     when the caller has them already.
     """
-    out = []
-    taken = []
     if matches is None and aliases is not None:
         matches = aliases.find(text, morphemes)
-    for start, end, entry in matches or ():
-        out.append(EntitySpan(start, end, text[start:end], entry.id, entry.label, "lexicon"))
-        taken.append((start, end))
-    out.extend(s for s in pos_entities(text, morphemes, taken)
-               if not any(s.start < b and a < s.end for a, b in taken))
+    lexicon = [EntitySpan(start, end, text[start:end], entry.id, entry.label, "lexicon")
+               for start, end, entry in matches or ()]
+    hard = [(s.start, s.end) for s in lexicon if s.label not in _PLACE_LABELS]
+    found = pos_entities(text, morphemes, hard)
+    # A place the lexicon knows may begin a longer name (日本|サッカー|協会, 東京|新聞社,
+    # ニューヨーク・ヤンキース): a part-of-speech name that holds it whole and goes on wins.
+    places = [s for s in lexicon if s.label in _PLACE_LABELS]
+    longer = [s for s in found if any(_holds(s, p) for p in places)]
+    kept = [p for p in places if not any(_holds(s, p) for s in longer)]
+    out = [s for s in lexicon if s.label not in _PLACE_LABELS] + kept
+    out.extend(s for s in found if not any(_overlap(s, k) for k in kept))
     if backend is not None:
         return merge_entities(out, backend.find(text))
     return sorted(out, key=lambda s: (s.start, s.end))
@@ -159,6 +166,11 @@ def merge_entities(lexicon_and_pos: Sequence[EntitySpan], backend: Sequence[Enti
 
 def _overlap(a: EntitySpan, b: EntitySpan) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _holds(outer: EntitySpan, inner: EntitySpan) -> bool:
+    """Whether `outer` covers `inner` and is longer."""
+    return outer.start <= inner.start and inner.end <= outer.end and outer.end - outer.start > inner.end - inner.start
 
 
 def pos_entities(text: str, morphemes: Sequence[Morpheme], taken: Sequence[tuple[int, int]] = ()) -> list[EntitySpan]:
