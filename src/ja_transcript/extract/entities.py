@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import Protocol, Sequence
 
@@ -43,6 +43,7 @@ from ..correct.aliases import AliasMatcher
 from ..correct.lexicon import Entry
 from ..model import Entity, build
 from ..nlp import Morpheme
+from .entity_context import QUOTED, apply_context, kind_from_context, quoted_titles
 from .words import table
 
 
@@ -124,7 +125,18 @@ def find_entities(text: str, morphemes: Sequence[Morpheme], aliases: AliasMatche
     lexicon = [EntitySpan(start, end, text[start:end], entry.id, entry.label, "lexicon")
                for start, end, entry in matches or ()]
     hard = [(s.start, s.end) for s in lexicon if s.label not in _PLACE_LABELS]
-    found = pos_entities(text, morphemes, hard)
+    found = apply_context(pos_entities(text, morphemes, hard), morphemes)
+    # A title in quotes is one name (「東京物語」), over the names read inside it, unless the
+    # lexicon has a name there or the quotes hold just one name whose kind is known.
+    for start, end, label in quoted_titles(text, morphemes, lambda m: _head_label(m, False)):
+        if any(a < end and start < b for a, b in hard) or \
+                any(s.start == start and s.end == end and s.label != "MISC" for s in found):
+            continue
+        title = EntitySpan(start, end, text[start:end], text[start:end], label or QUOTED, "pos")
+        if label is None:
+            title = replace(title, label=kind_from_context(title, morphemes))
+        found = [s for s in found if not _overlap(s, title)] + [title]
+        lexicon = [s for s in lexicon if not _overlap(s, title)]
     # A place the lexicon knows may begin a longer name (日本|サッカー|協会, 東京|新聞社,
     # ニューヨーク・ヤンキース): a part-of-speech name that holds it whole and goes on wins.
     places = [s for s in lexicon if s.label in _PLACE_LABELS]
