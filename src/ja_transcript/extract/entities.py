@@ -43,7 +43,7 @@ from ..correct.aliases import AliasMatcher
 from ..correct.lexicon import Entry
 from ..model import Entity, build
 from ..nlp import Morpheme
-from .entity_context import QUOTED, apply_context, kind_from_context, quoted_titles
+from .entity_context import QUOTED, apply_context, apposed_words, kind_from_context, quoted_titles
 from .words import table
 
 
@@ -126,10 +126,13 @@ def find_entities(text: str, morphemes: Sequence[Morpheme], aliases: AliasMatche
                for start, end, entry in matches or ()]
     hard = [(s.start, s.end) for s in lexicon if s.label not in _PLACE_LABELS]
     found = apply_context(pos_entities(text, morphemes, hard), morphemes)
+    covered = [*hard, *((s.start, s.end) for s in found)]
+    found += [EntitySpan(a, b, text[a:b], text[a:b], label, "pos") for a, b, label in apposed_words(text, morphemes, covered)]
     # A title in quotes is one name (「東京物語」), over the names read inside it, unless the
-    # lexicon has a name there or the quotes hold just one name whose kind is known.
+    # lexicon has a name there or the quotes hold just one name whose kind is known and no
+    # kind noun before them says otherwise (ドラマ「半沢直樹」 is a work, 「赤木まり子」 a person).
     for start, end, label in quoted_titles(text, morphemes, lambda m: _head_label(m, False)):
-        if any(a < end and start < b for a, b in hard) or \
+        if any(a < end and start < b for a, b in hard) or label is None and \
                 any(s.start == start and s.end == end and s.label != "MISC" for s in found):
             continue
         title = EntitySpan(start, end, text[start:end], text[start:end], label or QUOTED, "pos")
@@ -140,10 +143,11 @@ def find_entities(text: str, morphemes: Sequence[Morpheme], aliases: AliasMatche
     # A place the lexicon knows may begin a longer name (日本|サッカー|協会, 東京|新聞社,
     # ニューヨーク・ヤンキース): a part-of-speech name that holds it whole and goes on wins.
     places = [s for s in lexicon if s.label in _PLACE_LABELS]
-    longer = [s for s in found if any(_holds(s, p) for p in places)]
-    kept = [p for p in places if not any(_holds(s, p) for s in longer)]
-    out = [s for s in lexicon if s.label not in _PLACE_LABELS] + kept
-    out.extend(s for s in found if not any(_overlap(s, k) for k in kept))
+    if places:
+        longer = [s for s in found if any(_holds(s, p) for p in places)]
+        places = [p for p in places if not any(_holds(s, p) for s in longer)]
+        found = [s for s in found if not any(_overlap(s, p) for p in places)]
+    out = [s for s in lexicon if s.label not in _PLACE_LABELS] + places + found
     if backend is not None:
         return merge_entities(out, backend.find(text))
     return sorted(out, key=lambda s: (s.start, s.end))

@@ -3,11 +3,13 @@
 SudachiPy tags companies, products, eras and works alike as 固有名詞-一般 (MISC: kind
 unknown). The words around such a name often say what it is (data/words.toml, with sources):
 
-- an era name before a year or a period noun is a date, not a name (慶長|5|年, 室町時代);
+- an era name before a year or a period noun is a date, not a name (慶長|5|年, 室町時代,
+  江戸|時代);
 - apposition with a kind noun: メーカー の X, 制作会社・X, X という 会社 -> ORG; 言語 の X,
   X という ゲーム -> PRODUCT;
 - the possessor of an organisation's relational noun: X の 社長, X 本社, X 製 -> ORG;
-- a case slot of a verb of corporate action: X が / を / に / から 買収, 入社, 移籍 -> ORG;
+- a case slot of a verb of corporate action: X が / を / に / から 買収, 入社, 移籍 -> ORG
+  (X に 入団 / 入社 / 移籍 also for a place from 地名: 阪神 is a team there);
   X を 発売 (or X が 発売 される) -> PRODUCT, and X が / から 発売 (the maker) -> ORG.
 
 Only kinds that are guesses are changed (MISC, and by apposition also a place from 地名, which
@@ -17,8 +19,10 @@ person names and lexicon entries are kept.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
+from operator import itemgetter
 from typing import Sequence
 
 from ..nlp import Morpheme
@@ -26,6 +30,7 @@ from .words import table
 
 _ORG_PREDICATES = table("entities", "org_predicates")
 _PRODUCT_PREDICATES = table("entities", "product_predicates")
+_JOINING_PREDICATES = table("entities", "joining_predicates")
 _ORG_RELATIONS = table("entities", "org_relations")
 _ORG_KINDS = table("entities", "org_kinds")
 _PRODUCT_KINDS = table("entities", "product_kinds")
@@ -37,6 +42,8 @@ _PASSIVE = frozenset(["れる", "られる"])
 _SUBJECT_PARTICLES = frozenset(["が", "は"])
 _CLAUSE_ENDS = frozenset(["動詞", "形容詞", "補助記号", "助動詞"])  # the subject's own predicate, or a comma
 _APPOSITION_JOINERS = frozenset(["の", "・", "である"])
+_START = itemgetter(1)  # Morpheme.start
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9.+#\-]+")
 _GUESSES = frozenset(["MISC"])
 QUOTED = "QUOTED"  # the label of a quoted title of unknown kind while its context is read
 _APPOSITION_GUESSES = frozenset(["MISC", "GPE", "LOC"])
@@ -54,15 +61,15 @@ def kind_from_context(span, ms: Sequence[Morpheme]) -> str | None:
     >>> kind("コナミが新作を発売した")
     [('コナミ', 'ORG')]
     """
-    i = bisect_left(ms, span.start, key=lambda m: m.start)
-    j = bisect_left(ms, span.end, key=lambda m: m.start)
+    i = bisect_left(ms, span.start, key=_START)
+    j = bisect_left(ms, span.end, lo=i, key=_START)
     if i >= len(ms) or ms[i].start != span.start or (j < len(ms) and ms[j].start != span.end):
         return None  # not on morpheme bounds: leave it
     after = ms[j:j + 6]
     if span.label == QUOTED:  # the words after the closing quote
         after = ms[j + 1:j + 7]
         return _apposition(ms, i, after) or _case_kind(after) or "WORK_OF_ART"
-    if span.label in _GUESSES and after:
+    if span.label in _APPOSITION_GUESSES and after:
         first = after[0]
         if first.normalized in _PERIODS or first.pos[1] == "数詞" and len(after) > 1 \
                 and after[1].surface in ("年", "年度"):
@@ -71,6 +78,8 @@ def kind_from_context(span, ms: Sequence[Morpheme]) -> str | None:
         kind = _apposition(ms, i, after)
         if kind is not None:
             return kind
+    if len(after) > 1 and after[0].surface == "に" and after[1].normalized in _JOINING_PREDICATES:
+        return "ORG"  # 阪神|に|入団: one joins a team or a company, not a place
     if span.label not in _GUESSES or not after:
         return None
     return _case_kind(after)
@@ -142,6 +151,9 @@ def apply_context(spans: Sequence, ms: Sequence[Morpheme]) -> list:
     """`spans` with kinds from context: era names dropped, guessed kinds made ORG / PRODUCT."""
     out = []
     for span in spans:
+        if span.label not in _APPOSITION_GUESSES:  # a kind said by a head word or a name dictionary
+            out.append(span)
+            continue
         kind = kind_from_context(span, ms)
         if kind == "DATE":
             continue
@@ -169,6 +181,8 @@ def quoted_titles(text: str, ms: Sequence[Morpheme], head_label) -> list[tuple[i
     >>> [(t[s:e], k) for s, e, k in quoted_titles(t, get_analyzer().analyze(t), lambda m: None)]
     [('星の街', 'WORK_OF_ART'), ('青い鳥', None)]
     """
+    if "「" not in text and "『" not in text:
+        return []
     starts = {m.start: k for k, m in enumerate(ms)}
     out: list[tuple[int, int, str]] = []
     pos = 0
@@ -197,3 +211,24 @@ def quoted_titles(text: str, ms: Sequence[Morpheme], head_label) -> list[tuple[i
         label = head_label(words[-1])
         out.append((open_at + 1, close_at, label if label in _TITLE_HEADS else kind))
         last_end = close_at + 1
+
+
+def apposed_words(text: str, ms: Sequence[Morpheme], taken: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Latin words that are names by apposition alone (言語のRust, メーカーのXYZ), outside
+    `taken`: (start, end, label). A Latin word is not always a proper noun to SudachiPy.
+
+    >>> from ja_transcript.nlp import get_analyzer
+    >>> t = "プログラミング言語のRustとPythonのコード"
+    >>> [(t[s:e], k) for s, e, k in apposed_words(t, get_analyzer().analyze(t), [])]
+    [('Rust', 'PRODUCT')]
+    """
+    out = []
+    for word in _LATIN_WORD.finditer(text):  # most Japanese lines have none
+        a, b = word.span()
+        i = bisect_left(ms, a, key=_START)
+        if i >= len(ms) or ms[i].start != a or ms[i].end != b or any(x < b and a < y for x, y in taken):
+            continue
+        kind = _apposition(ms, i, ms[i + 1:i + 4])
+        if kind is not None:
+            out.append((a, b, kind))
+    return out
