@@ -210,3 +210,11 @@ def test_regions_and_natural_features_are_loc_cities_gpe():
     spans = [(s.text, s.label) for s in pos_entities(text, get_analyzer().analyze(text))]
     assert ("アジア", "LOC") in spans and ("関東", "LOC") in spans and ("ナポリ", "GPE") in spans
     assert ("富士山", "LOC") in spans
+
+
+def test_term_comes_from_a_lexicon_only():
+    # 市場 and 採掘 are TERM because the default lexicon lists them; without it they are no entity
+    text = "市場で採掘の話をした"
+    assert [(s.text, s.label) for s in found(text, default_aliases())] == [("市場", "TERM"), ("採掘", "TERM")]
+    assert found(text, small_aliases('{"label": "ORG", "pattern": "コアウィーブ", "id": "CoreWeave"}')) == []
+    assert all(s.label != "TERM" for s in found("半導体の需要と株価の動き", None))
