@@ -26,6 +26,10 @@ analysis, one noun compound (a run of nouns, prefixes and noun suffixes) at a ti
   一般 MISC (the kind is unknown). Place
   names before a given name are surnames (兵庫|慎司 is a PERSON).
 
+Where the form leaves the kind a guess (MISC, or a place from 地名), the context may say it
+(entity_context: Xの社長, Xを買収, Xを発売, メーカーのX; an era name before a year is a date
+and no name), and a title in quotes (映画「X」, 『X』) is one name over the words inside it.
+
 A name of one character is kept only before an honorific (李さん): alone it is mostly a piece
 of a longer name SudachiPy split. The canonical form of a part-of-speech span is SudachiPy's
 normalized form of its morphemes.
