@@ -95,11 +95,19 @@ def test_lexicon_match_wins_with_its_canonical_id():
 
 
 def test_lexicon_match_ends_the_compound_around_it():
-    # 日本 is the lexicon's Japan: the part-of-speech name stops there instead of swallowing it
-    spans = found("日本サッカー協会と南米サッカー連盟", default_aliases())
-    assert [(s.text, s.label, s.source) for s in spans][0] == ("日本", "GPE", "lexicon")
-    assert ("南米サッカー連盟", "ORG", "pos") in [(s.text, s.label, s.source) for s in spans]
+    # a lexicon name that is not a place stops the part-of-speech name there
     assert [s.text for s in found("CoreWeave社が上場", default_aliases())][0] == "CoreWeave"
+    aliases = small_aliases('{"label": "ORG", "pattern": "トヨタ自動車", "id": "Toyota"}')
+    assert [(s.text, s.source) for s in found("トヨタ自動車労組が発表", aliases)] == [("トヨタ自動車", "lexicon")]
+
+
+def test_a_lexicon_place_begins_a_longer_name():
+    # 日本 and 東京 are the lexicon's places; a name with a head word after them holds them
+    spans = [(s.text, s.label, s.source) for s in found("日本サッカー協会と東京新聞社が後援した", default_aliases())]
+    assert spans == [("日本サッカー協会", "ORG", "pos"), ("東京新聞社", "ORG", "pos")]
+    # alone, or before a common noun, the place stays the lexicon's, with its canonical id
+    spans = found("東京の会社と日本代表", default_aliases())
+    assert [(s.text, s.canonical, s.source) for s in spans] == [("東京", "Tokyo", "lexicon"), ("日本", "Japan", "lexicon")]
 
 
 def test_default_lexicon_sample_names():
@@ -144,10 +152,9 @@ class FakeBackend:
 
 
 def test_backend_never_overrides_the_lexicon():
-    aliases = small_aliases('{"label": "GPE", "pattern": "日本", "id": "Japan"}')
-    spans = found("日本サッカー協会が発表", aliases, FakeBackend(("日本サッカー協会", "ORG")))
-    assert [(s.text, s.canonical, s.source) for s in spans] == [
-        ("日本", "Japan", "lexicon"), ("サッカー協会", "サッカー協会", "pos")]
+    aliases = small_aliases('{"label": "ORG", "pattern": "トヨタ自動車", "id": "Toyota"}')
+    spans = found("トヨタ自動車労組が発表", aliases, FakeBackend(("トヨタ自動車労組", "ORG")))
+    assert [(s.text, s.canonical, s.source) for s in spans] == [("トヨタ自動車", "Toyota", "lexicon")]
 
 
 def test_backend_replaces_guessed_kinds_and_keeps_said_kinds():
@@ -203,3 +210,11 @@ def test_regions_and_natural_features_are_loc_cities_gpe():
     spans = [(s.text, s.label) for s in pos_entities(text, get_analyzer().analyze(text))]
     assert ("アジア", "LOC") in spans and ("関東", "LOC") in spans and ("ナポリ", "GPE") in spans
     assert ("富士山", "LOC") in spans
+
+
+def test_term_comes_from_a_lexicon_only():
+    # 市場 and 採掘 are TERM because the default lexicon lists them; without it they are no entity
+    text = "市場で採掘の話をした"
+    assert [(s.text, s.label) for s in found(text, default_aliases())] == [("市場", "TERM"), ("採掘", "TERM")]
+    assert found(text, small_aliases('{"label": "ORG", "pattern": "コアウィーブ", "id": "CoreWeave"}')) == []
+    assert all(s.label != "TERM" for s in found("半導体の需要と株価の動き", None))

@@ -1,7 +1,9 @@
 """Entities: lexicon aliases with their canonical ids, then names found by part of speech.
 
-Lexicon matches come first and always win: a name found by part of speech never overlaps
-one, and a lexicon match ends the noun compound around it. The rest is read from SudachiPy's
+Lexicon matches come first and win: a name found by part of speech never overlaps one, and
+a lexicon match ends the noun compound around it. A place (GPE, LOC) is the exception: it
+often begins a longer name (日本|サッカー|協会, 東京|新聞社), and a part-of-speech name that
+holds it whole and goes on takes its place. The rest is read from SudachiPy's
 analysis, one noun compound (a run of nouns, prefixes and noun suffixes) at a time:
 
 - proper nouns (固有名詞) next to each other make one name (姓 + 名, 地名 + 地名); katakana and
@@ -24,6 +26,10 @@ analysis, one noun compound (a run of nouns, prefixes and noun suffixes) at a ti
   一般 MISC (the kind is unknown). Place
   names before a given name are surnames (兵庫|慎司 is a PERSON).
 
+Where the form leaves the kind a guess (MISC, or a place from 地名), the context may say it
+(entity_context: Xの社長, Xを買収, Xを発売, メーカーのX; an era name before a year is a date
+and no name), and a title in quotes (映画「X」, 『X』) is one name over the words inside it.
+
 A name of one character is kept only before an honorific (李さん): alone it is mostly a piece
 of a longer name SudachiPy split. The canonical form of a part-of-speech span is SudachiPy's
 normalized form of its morphemes.
@@ -33,7 +39,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import Protocol, Sequence
 
@@ -41,6 +47,7 @@ from ..correct.aliases import AliasMatcher
 from ..correct.lexicon import Entry
 from ..model import Entity, build
 from ..nlp import Morpheme
+from .entity_context import QUOTED, apply_context, apposed_words, kind_from_context, quoted_titles
 from .words import table
 
 
@@ -105,6 +112,7 @@ _LATIN_NAME = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９&.\-]*[A-ZＡ-Ｚ][A-Z
 # on Stockmark's NER set this merge scores micro F1 0.56 where replacing every overlapped
 # span scores 0.49, and the part-of-speech spans alone 0.53 (benchmarks/bench_entities.py).
 BACKEND_REPLACES = frozenset({"MISC", "GPE", "LOC"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def find_entities(text: str, morphemes: Sequence[Morpheme], aliases: AliasMatcher | None,
@@ -116,15 +124,34 @@ def find_entities(text: str, morphemes: Sequence[Morpheme], aliases: AliasMatche
     `merge_entities`: lexicon matches still win. `matches` are `aliases.find(text, morphemes)`
     when the caller has them already.
     """
-    out = []
-    taken = []
     if matches is None and aliases is not None:
         matches = aliases.find(text, morphemes)
-    for start, end, entry in matches or ():
-        out.append(EntitySpan(start, end, text[start:end], entry.id, entry.label, "lexicon"))
-        taken.append((start, end))
-    out.extend(s for s in pos_entities(text, morphemes, taken)
-               if not any(s.start < b and a < s.end for a, b in taken))
+    lexicon = [EntitySpan(start, end, text[start:end], entry.id, entry.label, "lexicon")
+               for start, end, entry in matches or ()]
+    hard = [(s.start, s.end) for s in lexicon if s.label not in _PLACE_LABELS]
+    found = apply_context(pos_entities(text, morphemes, hard), morphemes)
+    covered = [*hard, *((s.start, s.end) for s in found)]
+    found += [EntitySpan(a, b, text[a:b], text[a:b], label, "pos") for a, b, label in apposed_words(text, morphemes, covered)]
+    # A title in quotes is one name (「東京物語」), over the names read inside it, unless the
+    # lexicon has a name there or the quotes hold just one name whose kind is known and no
+    # kind noun before them says otherwise (ドラマ「半沢直樹」 is a work, 「赤木まり子」 a person).
+    for start, end, label in quoted_titles(text, morphemes, lambda m: _head_label(m, False)):
+        if any(a < end and start < b for a, b in hard) or label is None and \
+                any(s.start == start and s.end == end and s.label != "MISC" for s in found):
+            continue
+        title = EntitySpan(start, end, text[start:end], text[start:end], label or QUOTED, "pos")
+        if label is None:
+            title = replace(title, label=kind_from_context(title, morphemes))
+        found = [s for s in found if not _overlap(s, title)] + [title]
+        lexicon = [s for s in lexicon if not _overlap(s, title)]
+    # A place the lexicon knows may begin a longer name (日本|サッカー|協会, 東京|新聞社,
+    # ニューヨーク・ヤンキース): a part-of-speech name that holds it whole and goes on wins.
+    places = [s for s in lexicon if s.label in _PLACE_LABELS]
+    if places:
+        longer = [s for s in found if any(_holds(s, p) for p in places)]
+        places = [p for p in places if not any(_holds(s, p) for s in longer)]
+        found = [s for s in found if not any(_overlap(s, p) for p in places)]
+    out = [s for s in lexicon if s.label not in _PLACE_LABELS] + places + found
     if backend is not None:
         return merge_entities(out, backend.find(text))
     return sorted(out, key=lambda s: (s.start, s.end))
@@ -159,6 +186,11 @@ def merge_entities(lexicon_and_pos: Sequence[EntitySpan], backend: Sequence[Enti
 
 def _overlap(a: EntitySpan, b: EntitySpan) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _holds(outer: EntitySpan, inner: EntitySpan) -> bool:
+    """Whether `outer` covers `inner` and is longer."""
+    return outer.start <= inner.start and inner.end <= outer.end and outer.end - outer.start > inner.end - inner.start
 
 
 def pos_entities(text: str, morphemes: Sequence[Morpheme], taken: Sequence[tuple[int, int]] = ()) -> list[EntitySpan]:
