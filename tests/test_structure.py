@@ -1,7 +1,7 @@
 import pytest
 
 from ja_transcript.nlp import get_analyzer
-from ja_transcript.structure import line_kinds, looks_like_heading, punctuated_share
+from ja_transcript.structure import explain_kinds, is_polite, line_form, line_kinds, punctuated_share
 
 
 def kinds(lines):
@@ -38,8 +38,8 @@ def test_unpunctuated_transcript_needs_a_pure_noun_phrase():
     lines = ["今日は大谷選手の話をします", "ドジャースの先発投手", "昨日の試合で打ったんですよ", "すごかったですね"]
     a = get_analyzer()
     assert punctuated_share(lines) == 0.0
-    assert looks_like_heading(lines[1], a.analyze(lines[1]), punctuated=False)
-    assert not looks_like_heading(lines[2], a.analyze(lines[2]), punctuated=False)
+    assert line_form(lines[1], a.analyze(lines[1])).ending == "noun"
+    assert line_form(lines[2], a.analyze(lines[2])).ending == "polite"
 
 
 def test_first_line_that_is_speech_is_not_a_title():
