@@ -1,13 +1,31 @@
 """Line kinds: the title and chapter headings that transcription tools paste in as lines.
 
-A heading is recognised from the line's own evidence, not from a list: it has no
-punctuation, ends in a noun, carries no predicate at its end and no case-marked
-arguments, and is short. Where the transcript punctuates its speech (most spoken lines end
-in 、 or 。), a line without any punctuation stands out more, so the bar is lower.
+Titles and headings come in any grammatical shape (noun phrases, plain verb phrases,
+questions, quoted, bracketed, numbered, in English), so no single form decides. Each line
+that could be one is weighed on the transcript's own evidence, each piece with a weight
+(`Evidence`), and is a title (the first line) or heading when the weights reach
+`StructureConfig.threshold`:
+
+* writing, not speech: a bracketed tag (【解説】), a leading section number, timestamp,
+  symbol or ``#12``, a Latin word with a number (vol.21, STEP1), separators (｜ ：), a quoted
+  name (『…』を読んで), a line in Latin script only;
+* its ending: a noun phrase, a plain (non-polite) predicate, a question (…のか, …は？); against:
+  a polite predicate (です / ます), a final particle (ね, よ), an interjection or filler, an
+  unfinished clause (ends in を, が, て), an opening that links to what came before
+  (conjunction, pronoun, adverb: それから卵, まず牛乳), a bare figure (3000円);
+* the transcript around it: no punctuation where speech is punctuated; a plain form where
+  speech is polite; a blank line after it where blank lines are rare; its words taken up
+  by the next lines (a new topic), or by the rest of the transcript (a title); another
+  heading of the same shape in the file; against: the next line continuing it (っていう, です),
+  a line much longer than the transcript's lines.
+
+Lines that end in 。 or 、, or are too long, are speech outright. Timed cues are speech.
 """
 
 from __future__ import annotations
 
+import re
+import statistics
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -15,17 +33,58 @@ from .nlp import Morpheme
 from .nonspeech import is_nonspeech
 
 _PUNCT = set("、。，．,.！？!?…」』）)")
-# Inside a heading, only these particles link nouns: 仮想通貨とAIの関係, オープンAIとの契約.
+_SPEECH_END = set("、。，,…")  # a line ending so is a piece of a spoken sentence
+_QUESTION_END = set("？?")
+# Inside a noun-phrase heading, only these particles link nouns: 仮想通貨とAIの関係, オープンAIとの契約.
 _HEADING_PARTICLES = {"の", "と", "や", "へ", "との", "への", "における", "による", "から", "まで", "で"}
 _NOUN_END = {"名詞", "接尾辞", "記号"}
+_PREDICATE = {"動詞", "形容詞", "助動詞", "形状詞"}
+_POLITE = {"助動詞-デス", "助動詞-マス"}
+_FINAL_PARTICLES = {"ね", "よ", "な", "わ", "ぞ", "ぜ", "さ", "ねえ", "なあ", "よね", "かな", "じゃん"}
+_FORMAL_NOUNS = {"もの", "こと"}  # SudachiPy may tag them 終助詞 (だもの); after a 連体形 they head a noun phrase
+_OPEN = "【［\\[〔〈《<＜(（"
+_CLOSE = "】］\\]〕〉》>＞)）"
+
+# Marks of writing: a line that carries one was typed by whoever made the transcript.
+_MARKERS = (
+    ("tag", re.compile(f"^[{_OPEN}][^{_CLOSE}]{{1,24}}[{_CLOSE}]\\s*\\S|\\S\\s*[{_OPEN}][^{_CLOSE}]{{1,24}}[{_CLOSE}]$")),
+    ("timestamp", re.compile(r"^[\[(（［]?\d{1,2}(:\d{2}){1,2}[\])）］]?\s")),
+    ("number", re.compile(r"^(第[\d０-９一二三四五六七八九十百千]+[章回話部節課日幕]|[\d０-９]{1,2}[.．)）、]\s*\S"
+                          r"|その[\d０-９一二三四五六七八九十]+\s|[(（][\d０-９]{1,2}[)）])")),
+    ("symbol", re.compile(r"^[■□●○◆◇▼▽▲△★☆◎※＊*＃#]")),
+    ("episode", re.compile(r"(^|\s)[#＃][\d０-９]+|[A-Za-z]{2,}\.?\s?[\d０-９]+|第[\d０-９一二三四五六七八九十百千]+[回話章]")),
+    ("separator", re.compile(r"\S\s*[｜|：]\s*\S|\S\s[-–—/／]\s\S|\S[:：]\s")),
+    ("quoted", re.compile(r"^[「『“][^」』”]{1,30}[」』”]\S")),
+)
+_LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z0-9 '&:.,!?-]{3,}$")
+_POLITE_TEXT = re.compile(r"(です|ます|でした|ました|ません|ましょう|でしょう)(か|ね|よ|な|よね)?[。、！？!?…]*$")
 
 
 @dataclass(frozen=True)
 class StructureConfig:
     max_heading_chars: int = 40  # chapter titles are short; spoken lines ramble
+    max_title_chars: int = 80  # episode titles join a show, a number and a topic
     punctuated_share: float = 0.5  # above this share of lines ending in punctuation, the text "punctuates"
-    # Chapters are few: in an unpunctuated text, more heading-like lines than this share are fragments.
-    max_heading_share: float = 0.05
+    # Chapters are few: when more lines than this share look like headings by their form alone
+    # (no mark of writing), they are speech fragments of a text that does not punctuate.
+    max_heading_share: float = 0.25
+    threshold: float = 2.0  # summed evidence a title or heading needs
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason for (weight > 0) or against (< 0) a line being a title or heading."""
+    reason: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class LineForm:
+    """What a line's own text says (no context)."""
+    marker: str | None  # the first mark of writing found (tag, timestamp, number, ...)
+    ending: str  # noun | clause | plain | question | polite | final_particle | particle | figure | other
+    evidence: tuple[Evidence, ...]
+    content_words: frozenset[str]  # normalized forms of its nouns, verbs and adjectives
 
 
 def punctuated_share(texts: Sequence[str]) -> float:
@@ -40,89 +99,223 @@ def punctuated_share(texts: Sequence[str]) -> float:
     return round(sum(t[-1] in _PUNCT for t in lines) / len(lines), 4)
 
 
-def _may_be_heading(text: str, config: StructureConfig) -> bool:
-    """What `looks_like_heading` asks of the text before it looks at the morphemes."""
-    stripped = text.strip()
-    return bool(stripped) and len(stripped) <= config.max_heading_chars and _PUNCT.isdisjoint(stripped)
+def is_polite(text: str) -> bool:
+    """Whether a line ends in a polite predicate (です / ます forms).
+
+    >>> is_polite("昨日は雨でしたね。"), is_polite("伝言を受ける")
+    (True, False)
+    """
+    return bool(_POLITE_TEXT.search(text.strip()))
 
 
-def looks_like_heading(text: str, morphemes: Sequence[Morpheme], punctuated: bool,
-                       config: StructureConfig = StructureConfig()) -> bool:
-    """Whether a line reads as a title or heading rather than speech."""
+def _may_be_heading(text: str, config: StructureConfig, first: bool) -> bool:
+    """What a title or heading needs of the text before its morphemes are looked at."""
     stripped = text.strip()
-    if not stripped or len(stripped) > config.max_heading_chars or not morphemes:
-        return False
-    if not _PUNCT.isdisjoint(stripped):
-        return False
-    content = [m for m in morphemes if m.pos[0] not in ("空白",)]
-    if not content:
-        return False  # only blanks SudachiPy keeps as such (a tab with a combining mark)
-    if len(content) < 2 and not punctuated:
-        return False  # a lone word in unpunctuated speech is more likely an answer than a title
-    last = content[-1]
-    if last.surface == "へ" and punctuated and len(content) > 2:
-        last = content[-2]  # ピザの名店へ, 次の時代へ: a title may end heading somewhere
-    if last.pos[0] not in _NOUN_END or last.pos[1] == "数詞":
-        return False
-    if not any(m.pos[0] == "名詞" and m.pos[1] != "数詞" and m.pos[2] != "助数詞可能" for m in content):
-        return False  # 3000円: a figure said on its own
-    for m in content:
-        if m.pos[0] == "助詞" and m.surface not in _HEADING_PARTICLES:
-            return False  # が / を / は / ね: a clause or a spoken aside, not a title
-        if m.pos[0] in ("感動詞", "接続詞", "代名詞"):
+    limit = config.max_title_chars if first else config.max_heading_chars
+    return bool(stripped) and len(stripped) <= limit and stripped[-1] not in _SPEECH_END
+
+
+def _content_words(morphemes: Sequence[Morpheme]) -> frozenset[str]:
+    """Normalized forms of the words that carry a topic (nouns, verbs, adjectives)."""
+    return frozenset(m.normalized for m in morphemes
+                     if m.pos[0] in ("名詞", "動詞", "形容詞") and m.pos[1] not in ("数詞", "非自立可能")
+                     and m.pos[2] != "副詞可能"  # 今日, 最近: time and degree, not a topic
+                     and not (len(m.surface) == 1 and "\u3040" <= m.surface <= "\u309f"))
+
+
+def line_form(text: str, morphemes: Sequence[Morpheme]) -> LineForm:
+    """Weigh a line's own shape: its marks of writing, its ending, its signs of speech."""
+    stripped = text.strip()
+    ev: list[Evidence] = []
+    marker = next((name for name, pattern in _MARKERS if pattern.search(stripped)), None)
+    if marker:
+        ev.append(Evidence(f"written mark ({marker})", 2.0))
+    elif _LATIN_ONLY.match(stripped):
+        marker = "latin"  # Japanese speech is transcribed in kana and kanji
+        ev.append(Evidence("Latin script only", 1.5))
+    words = [m for m in morphemes if m.pos[0] not in ("空白", "補助記号")]
+    if not words:
+        return LineForm(marker, "other", tuple(ev), frozenset())
+    if marker is None and _spaced_noun_phrases(morphemes):
+        marker = "spaced"  # 番組名 ローカルニュースと天気 9月1日防災の日スペシャル: parts laid out by spaces
+        ev.append(Evidence("noun phrases set apart by spaces", 2.0))
+    # An interjection or filler stands at an edge of what is said (えーと今日は, 皆さんこんばんは);
+    # one inside a run of words is SudachiPy splitting a name it does not know (はままつ).
+    edges = {0, len(morphemes) - 1} | {k + 1 for k, m in enumerate(morphemes) if m.pos[0] in ("空白", "補助記号")}
+    if any(m.pos[0] == "感動詞" and k in edges for k, m in enumerate(morphemes)):
+        ev.append(Evidence("interjection or filler", -3.0))
+    question = stripped[-1] in _QUESTION_END
+    last = words[-1]
+    if last.surface == "へ" and len(words) > 2:
+        last = words[-2]  # ピザの名店へ, 次の時代へ: a title may end heading somewhere
+    polite = any(m.pos[0] == "助動詞" and m.pos[4] in _POLITE for m in words[-3:])
+    if polite:
+        ending = "polite"
+        ev.append(Evidence("polite predicate", -1.5))
+    elif last.pos[0] == "助詞" and (last.surface in ("か", "の") or question) and len(words) > 2:
+        ending = "question"  # 遺言書は必要か, 稼げるの？, 落ちにくいのは？
+        ev.append(Evidence("question", 1.0))
+    elif last.surface in _FORMAL_NOUNS and len(words) > 1:
+        ending = "noun"  # 買ってよかったもの, 知っておきたいこと: a formal noun heads the phrase
+        ev.append(Evidence("noun phrase", 1.5))
+    elif last.pos[1] == "終助詞" or (last.pos[0] == "助詞" and last.surface in _FINAL_PARTICLES):
+        ending = "final_particle"
+        ev.append(Evidence("sentence-final particle", -3.0))
+    elif last.pos[0] == "助詞":
+        ending = "particle"
+        ev.append(Evidence("unfinished clause", -2.0))
+    elif last.pos[1] == "数詞" or last.pos[2] == "助数詞可能" and all(
+            m.pos[1] == "数詞" or m.pos[2] == "助数詞可能" for m in words):
+        ending = "figure"
+        ev.append(Evidence("a figure on its own", -2.0))
+    elif last.pos[0] in _NOUN_END:
+        if _is_noun_phrase(words):
+            ending = "noun"
+            ev.append(Evidence("noun phrase", 1.5))
+        else:
+            ending = "clause"  # それが一番の問題, 今日は いい天気: a statement with its copula dropped
+            ev.append(Evidence("clause with a noun predicate", -1.0))
+    elif last.pos[0] in _PREDICATE and (last.pos[5].startswith(("終止形", "意志推量形")) or question):
+        ending = "plain"
+        ev.append(Evidence("plain predicate", 0.5))
+    else:
+        ending = "other"
+    opener = words[0].pos[0]
+    if not marker and (opener in ("接続詞", "代名詞") or opener == "副詞" and len(words) > 1
+                       and words[1].surface != "の"):  # 初めての: an adverb used as a noun
+        ev.append(Evidence("opens by linking to what was said", -1.5))
+    return LineForm(marker, ending, tuple(ev), _content_words(words))
+
+
+def _spaced_noun_phrases(morphemes: Sequence[Morpheme]) -> bool:
+    """Whether the line is two or more space-separated parts that each end in a noun (not a
+    figure) or a question's か: a title laid out in parts (ブラックホールとは何か Black Holes). Speech with a stray space has a part ending in a
+    particle or a predicate (今日は いい天気)."""
+    ends = [m for k, m in enumerate(morphemes)
+            if m.pos[0] != "空白" and (k + 1 == len(morphemes) or morphemes[k + 1].pos[0] == "空白")]
+    return len(ends) >= 2 and all(m.pos[0] in _NOUN_END and m.pos[1] != "数詞" or m.surface == "か" for m in ends)
+
+
+def _is_noun_phrase(words: Sequence[Morpheme]) -> bool:
+    """Whether a line ending in a noun is a noun phrase (仮想通貨とAIの関係, 電話に出るときの基本)
+    rather than a clause with a noun predicate (それが一番の問題, 旅の最後は札幌): a topic
+    particle makes a clause, and a case particle must belong to a relative clause, that is,
+    be followed by a predicate before the head noun."""
+    for k, m in enumerate(words):
+        if m.pos[0] != "助詞" or m.surface in _HEADING_PARTICLES:
+            continue
+        if m.pos[1] in ("係助詞", "副助詞"):
             return False
-    if not punctuated:
-        # Without punctuation to tell them apart, demand a pure noun phrase.
-        if any(m.pos[0] in ("動詞", "助動詞", "形容詞") for m in content):
+        if not any(w.pos[0] in _PREDICATE for w in words[k + 1:]):
             return False
     return True
 
 
-def looks_like_title(text: str, morphemes: Sequence[Morpheme], punctuated: bool,
-                     config: StructureConfig = StructureConfig()) -> bool:
-    """Whether the first line reads as a title: a heading, or, in a text that punctuates its
-    speech, a line without punctuation made of space-separated noun phrases, as episode
-    titles are written (番組名 ローカルニュースと天気 9月1日防災の日スペシャル)."""
-    if looks_like_heading(text, morphemes, punctuated, config):
-        return True
-    stripped = text.strip()
-    if not punctuated or not _PUNCT.isdisjoint(stripped) or len(stripped) > 2 * config.max_heading_chars:
+def _continues(morphemes: Sequence[Morpheme]) -> bool:
+    """A line that opens with an auxiliary, a final or linking particle or a quotative
+    (です, よね, けど, って) goes on with the line before it."""
+    words = [m for m in morphemes if m.pos[0] not in ("空白",)]
+    if not words:
         return False
-    ends = [m for i, m in enumerate(morphemes)
-            if m.pos[0] != "空白" and (i + 1 == len(morphemes) or morphemes[i + 1].pos[0] == "空白")]
-    return len(ends) >= 2 and all(m.pos[0] in _NOUN_END and m.pos[1] != "数詞" for m in ends)
+    first = words[0]
+    return (first.pos[0] in ("助動詞", "接尾辞") or first.pos[1] in ("終助詞", "接続助詞", "格助詞")
+            or first.surface in ("って", "っていう", "という"))
+
+
+def explain_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
+                  config: StructureConfig = StructureConfig(), timed: bool = False
+                  ) -> list[tuple[str, tuple[Evidence, ...]]]:
+    """Kind of every line (title | heading | speech | nonspeech | blank) with the evidence weighed
+    for it (empty where the line could not be a title or heading).
+
+    Timed lines (subtitle cues, Whisper segments) are speech or nonspeech: tools paste chapter
+    titles into text transcripts, not into cues.
+    """
+    def plain_kind(t: str) -> str:
+        return "blank" if not t.strip() else "nonspeech" if is_nonspeech(t) else "speech"
+
+    if timed:
+        return [(plain_kind(t), ()) for t in texts]
+    content = [i for i, t in enumerate(texts) if t.strip() and not is_nonspeech(t)]
+    if not content:
+        return [(plain_kind(t), ()) for t in texts]
+    punctuated = punctuated_share(texts) >= config.punctuated_share
+    polite_share = sum(is_polite(texts[i]) for i in content) / len(content)
+    blank_share = sum(not t.strip() for t in texts) / len(texts)
+    median_chars = statistics.median(len(texts[i].strip()) for i in content)
+    first = content[0]
+    position = {n: k for k, n in enumerate(content)}
+
+    forms: dict[int, LineForm] = {}
+    weighed: dict[int, list[Evidence]] = {}
+    for i in content:
+        if not _may_be_heading(texts[i], config, i == first):
+            continue
+        form = line_form(texts[i], morphemes[i])  # morphemes are read back only for these lines
+        forms[i] = form
+        ev = list(form.evidence)
+        stripped = texts[i].strip()
+        if i == first:
+            ev.append(Evidence("first line", 1.0))
+        if punctuated and stripped[-1] not in _PUNCT:
+            ev.append(Evidence("unpunctuated among punctuated speech", 1.5))
+        if form.ending in ("plain", "question") and polite_share >= 0.3:
+            ev.append(Evidence("plain form among polite speech", 0.5))
+        if not punctuated and form.ending == "noun" and len(form.content_words) < 2 and not form.marker:
+            ev.append(Evidence("a lone word in unpunctuated speech", -1.0))
+        k = position[i]
+        following = content[k + 1:k + 4]
+        if following and _continues(morphemes[following[0]]) and following[0] == i + 1:
+            ev.append(Evidence("the next line continues it", -3.0))
+        if i + 1 < len(texts) and not texts[i + 1].strip() and blank_share <= 0.15:
+            ev.append(Evidence("a blank line after it", 1.0))
+        if form.content_words:
+            later = set().union(*(_line_words(morphemes[j]) for j in (content[k + 1:k + 21] if i == first else following)))
+            taken_up = len(form.content_words & later) / len(form.content_words)
+            if taken_up >= 0.5:
+                ev.append(Evidence("its words taken up after it" if i != first else "its words recur", 1.0 if i != first else 0.5))
+        if i != first and len(stripped) > max(20, 2 * median_chars):
+            ev.append(Evidence("long against the transcript's lines", -1.0))
+        weighed[i] = ev
+
+    def accepted(i: int) -> bool:
+        return sum(e.weight for e in weighed[i]) >= config.threshold
+
+    # The shape of the other headings: the same mark of writing (■, 【…】, a timestamp), or for
+    # unmarked lines the same kind of ending other than a bare noun (noun lines are common
+    # speech fragments), makes a line likelier a heading too. Neighbours do not count.
+    def shape(i: int) -> tuple:
+        return (forms[i].marker,) if forms[i].marker else (None, forms[i].ending)
+
+    headings = [i for i in weighed if i != first and accepted(i)]
+    for i in weighed:
+        if i == first or accepted(i) or shape(i) == (None, "noun"):
+            continue
+        if any(shape(j) == shape(i) and abs(position[j] - position[i]) > 2 for j in headings):
+            weighed[i].append(Evidence("shaped like another heading", 1.0))
+
+    chosen = {i for i in weighed if accepted(i)}
+    unmarked = [i for i in chosen if not forms[i].marker]
+    by_form = [i for i in weighed if not forms[i].marker and sum(e.weight for e in forms[i].evidence) >= 1.5]
+    if not punctuated and len(by_form) > max(1, config.max_heading_share * len(content)):
+        # So many unmarked "headings" are fragments of speech, the first line's included.
+        for i in unmarked:
+            weighed[i].append(Evidence("too many heading-like fragments", -10.0))
+            chosen.discard(i)
+    out = []
+    for i, t in enumerate(texts):
+        kind = plain_kind(t)
+        if i in chosen:
+            kind = "title" if i == first else "heading"
+        out.append((kind, tuple(weighed.get(i, ()))))
+    return out
+
+
+def _line_words(morphemes: Sequence[Morpheme]) -> frozenset[str]:
+    return _content_words([m for m in morphemes if m.pos[0] not in ("空白", "補助記号")])
 
 
 def line_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
                config: StructureConfig = StructureConfig(), timed: bool = False) -> list[str]:
-    """Kind of every line: title | heading | speech | nonspeech | blank.
-
-    A line of sound tags only ([音楽], ♪～, (拍手)) is nonspeech (see `nonspeech`). Timed
-    lines (subtitle cues, Whisper segments) are otherwise all speech: tools paste chapter
-    titles into text transcripts, not into cues. In a text that does not punctuate, short
-    noun phrases are common speech fragments; if they are not rare, none is a heading.
-    """
-    if timed:
-        return [("nonspeech" if is_nonspeech(t) else "speech") if t.strip() else "blank" for t in texts]
-    punctuated = punctuated_share(texts) >= config.punctuated_share
-    # morphemes[i] is only asked for where the text allows a heading (it may be read back lazily)
-    heading_like = [_may_be_heading(t, config) and looks_like_heading(t, morphemes[i], punctuated, config)
-                    for i, t in enumerate(texts)]
-    first = next((i for i, t in enumerate(texts) if t.strip()), None)
-    if first is not None and not heading_like[first]:
-        heading_like[first] = looks_like_title(texts[first], morphemes[first], punctuated, config)
-    content = sum(1 for t in texts if t.strip())
-    if not punctuated and sum(heading_like) > max(1, config.max_heading_share * content):
-        heading_like = [False] * len(texts)
-    kinds = []
-    seen_content = False
-    for text, heading in zip(texts, heading_like):
-        if not text.strip():
-            kinds.append("blank")
-            continue
-        if is_nonspeech(text):
-            kinds.append("nonspeech")
-            continue
-        kinds.append(("heading" if seen_content else "title") if heading else "speech")
-        seen_content = True
-    return kinds
+    """Kind of every line: title | heading | speech | nonspeech | blank (see `explain_kinds`)."""
+    return [kind for kind, _ in explain_kinds(texts, morphemes, config, timed)]

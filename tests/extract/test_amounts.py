@@ -235,3 +235,61 @@ def test_any_figure_with_unit(n, unit):
 def test_two_bounds_on_a_vague_figure_keep_one():
     a = one("〜十数以上")
     assert a["value"] is None and (a["low"], a["high"]) == (11, None)
+
+
+# -- neighbouring kanji digits: "two or three" (labelled by hand, several domains) -------------
+
+@pytest.mark.parametrize("text, amount", [
+    ("受付に二三人並んでいました。", ("二三人", "count", 2, 3, "人")),  # everyday talk
+    ("完治まで四五日かかるそうです。", ("四五日", "duration", 4, 5, "d")),  # medicine
+    ("五六人のグループで来店された。", ("五六人", "count", 5, 6, "人")),  # restaurant
+    ("観客は三四十人ほどでした。", ("三四十人ほど", "count", 30, 40, "人")),  # event, with its hedge
+    ("十二三歳の頃に始めました。", ("十二三歳", "count", 12, 13, "歳")),  # biography
+    ("一本二三百円で売っています。", ("二三百円", "money", 200, 300, "JPY")),  # market
+    ("損失は五六千万円にのぼる。", ("五六千万円", "money", 50_000_000, 60_000_000, "JPY")),  # business
+])
+def test_neighbouring_kanji_digits_are_a_range(text, amount):
+    a = next(a for a in extract_amounts(text) if a["text"] == amount[0])
+    assert (a["text"], a["kind"], a["low"], a["high"], a["unit"]) == amount
+    assert a["value"] is None and a["approximate"] is True
+
+
+@pytest.mark.parametrize("text, value", [
+    ("二〇二五年に開業します。", "2025"),  # positional kanji: a year, not a range
+    ("一九九八年の大会。", "1998"),
+])
+def test_positional_kanji_digits_stay_one_figure(text, value):
+    assert one(text)["value"] == value
+
+
+def test_digits_not_in_order_are_no_pair():
+    assert one("二五人が来た。")["value"] == 25  # 五 is not the digit after 二
+
+
+# -- ranges: the unit after the second figure applies to a bare first figure -----------------
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("市場規模は2〜3兆円と言われる。", 2 * 10**12, 3 * 10**12, "JPY"),  # economy
+    ("制作費は5〜6千万円です。", 5 * 10**7, 6 * 10**7, "JPY"),  # film
+    ("2〜3割の人が反対した。", 20, 30, "%"),  # survey
+    ("5〜6百人が避難した。", 500, 600, "人"),  # disaster news
+    ("2〜3千人の観客。", 2000, 3000, "人"),  # sports
+    ("1.5〜2億円の赤字。", 150_000_000, 200_000_000, "JPY"),  # business
+    ("総額は2〜3京円になる。", 2 * 10**16, 3 * 10**16, "JPY"),  # a big unit past 兆
+    ("3から5万円で買える。", 30_000, 50_000, "JPY"),  # shopping
+])
+def test_range_scales_the_bare_first_figure(text, low, high, unit):
+    a = one(text)
+    assert (a["low"], a["high"], a["unit"], a["value"]) == (low, high, unit, None)
+
+
+def test_range_first_figure_with_its_own_size_is_not_scaled():
+    a = one("5000から6万円の予算。")
+    assert (a["low"], a["high"]) == (5000, 60000)
+
+
+def test_amounts_take_big_units_from_the_numeral_grammar():
+    from ja_transcript.extract.amounts.vocabulary import BIG_EXP
+    from ja_transcript.extract.numerals import BIG_UNITS
+    assert all(BIG_UNITS[u] == e for u, e in BIG_EXP.items())
+    assert BIG_UNITS["無量大数"] == 68

@@ -64,7 +64,17 @@ def test_bare_vague(case):
         parse_numeral(case["input"])
 
 
-@pytest.mark.parametrize("case", _of("numeral", "vague"))
+@pytest.mark.parametrize("case", [c for c in _of("numeral", "error") if "spoken" in c.values[0]])
+def test_neighbouring_digits_in_speech(case):
+    """A case marked `spoken` is, with a counter in a sentence, the range its `spoken` says."""
+    for template, counter, unit in CONTEXTS:
+        sentence = template.format(case["input"])
+        [a] = extract_amounts(sentence)
+        assert a["text"] == case["input"] + counter, (sentence, a)
+        assert (a["value"], [a["low"], a["high"]], a["approximate"]) == (None, case["spoken"], True), (sentence, a)
+
+
+@pytest.mark.parametrize("case", [c for c in _of("numeral", "vague") if "spoken" not in c.values[0]])
 def test_in_context(case):
     expected = _reading(case)
     if expected == "error":
@@ -85,7 +95,7 @@ def test_in_context(case):
 @pytest.mark.parametrize("case", _of("error"))
 def test_refused_in_context(case):
     """A malformed numeral is not read as one figure: no amount spans it."""
-    if not case["input"] or "convention" in case:
+    if not case["input"] or "convention" in case or "spoken" in case:
         return
     for template, _, _ in CONTEXTS:
         sentence = template.format(case["input"])

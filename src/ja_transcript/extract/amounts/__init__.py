@@ -76,7 +76,11 @@ the text (以上 vs 超).
 
 Ranges: 10〜20%, 10から20%, 3人～8人, 3万から5万円, 2、3人 and 二、三日 ("two or three",
 approximate): value null, low / high set. A bare first figure is said in the second's unit
-and scale: 3から5万円 -> 30000..50000, 2〜3割 -> 20..30 %. Ranges of dates: above.
+and scale, every unit written after the second's digits: 3から5万円 -> 30000..50000,
+5〜6千万 -> 5e7..6e7, 2〜3兆円, 2〜3割 -> 20..30 %. Neighbouring kanji digits side by side are
+the same idiom without the comma: 二三人 -> 2..3, 四五日 -> 4..5 d, 三四十人 -> 30..40,
+十二三歳 -> 12..13 (approximate); positional kanji (二〇二五, 一九九八) stay one figure.
+Ranges of dates: above.
 
 Ordinals with a counter stay counts, the counter said with its 目 (2つ目 -> 2, unit "つ目";
 3年目 -> 3, unit "年目"). Not amounts: 第2 and a bare 2目, lexicalised words (一番, 一度,

@@ -32,6 +32,7 @@ from .vocabulary import (
 
 # big units past 兆 (and every multi-character name): joined only when more of the figure or a unit follows
 _RARE_BIG = frozenset(BIG_UNITS) - frozenset(BIG_EXP)
+_PLAIN_KANJI_DIGITS = frozenset("一二三四五六七八九")  # 大字 are written, not said in ranges
 _RARE_CHARS = frozenset(u for u in _RARE_BIG if len(u) == 1)
 _MULTI_BIG = sorted((u for u in BIG_UNITS if len(u) > 1), key=len, reverse=True)
 _MULTI_ENDS = frozenset(u[-1] for u in _MULTI_BIG)  # 沙 祇 他 多 議 数
@@ -58,11 +59,40 @@ def _notation(c: str) -> int:
 
 @lru_cache(maxsize=4096)
 def _interval(s: str) -> tuple[Fraction, Fraction] | None:
-    """`numeral_interval(s)`, None if `s` is no numeral: cached, as the same figures recur (一, 10, 百)."""
+    """`numeral_interval(s)`, None if `s` is no numeral: cached, as the same figures recur (一, 10, 百).
+    Two neighbouring kanji digits side by side are "this or the next" (`approximate_pair`)."""
+    pair = approximate_pair(s)
+    if pair is not None:
+        return pair
     try:
         return numeral_interval(s)
     except NumeralError:
         return None
+
+
+def approximate_pair(s: str) -> tuple[Fraction, Fraction] | None:
+    """二三人, 四五日, 三四十人, 十二三歳, 二三百万: two kanji digits in a row, the second one more
+    than the first, say "two or three" (low..high at that place), not the positional 23.
+    Positional kanji (二〇二五, 一九九八) have a 〇 or more digits in a row, so they stay.
+
+    >>> approximate_pair("三四十"), approximate_pair("十二三"), approximate_pair("二〇二五")
+    ((Fraction(30, 1), Fraction(40, 1)), (Fraction(12, 1), Fraction(13, 1)), None)
+    """
+    digit = [KANJI_DIGITS.get(c) if c in _PLAIN_KANJI_DIGITS else None for c in s]
+    runs = [k for k in range(len(s) - 1) if digit[k] is not None and digit[k + 1] is not None]
+    if len(runs) != 1 or any(c in "〇零" for c in s):
+        return None
+    k = runs[0]
+    if (k > 0 and digit[k - 1] is not None) or digit[k + 1] != digit[k] + 1 or digit[k] == 0:
+        return None
+    try:
+        low = numeral_interval(s[:k + 1] + s[k + 2:])
+        high = numeral_interval(s[:k] + s[k + 1:])
+    except NumeralError:
+        return None
+    if low[0] != low[1] or high[0] != high[1]:
+        return None
+    return low[0], high[0]
 
 
 def _cuts(s: str) -> list[int]:
@@ -199,6 +229,25 @@ def _joins(left: str, right: str) -> bool:
         return True
     na, nb = _notation(a), _notation(b)
     return bool(na) and na == nb
+
+
+def unit_multiplier(fig: Figure) -> Fraction:
+    """What the units written after a figure's leading digits multiply them by: 6千万 -> 10^7,
+    3兆 -> 10^12, 5万 -> 10^4, 1.5億 -> 10^8; 1 when no unit follows the digits, or more digits
+    do (3万5千), or the figure is vague.
+
+    A range's bare first figure is said in these units (5〜6千万: the 5 is 5千万)."""
+    s = fig.text
+    k = 0
+    while k < len(s) and (s[k] in DIGITS or s[k] in _PLAIN_KANJI_DIGITS or (k and s[k] in ".．")):
+        k += 1
+    rest = s[k:]
+    if k == 0 or not rest or fig.low != fig.high or any(c in DIGITS or c in KANJI_DIGITS for c in rest):
+        return Fraction(1)
+    lead = _interval(s[:k])
+    if lead is None or lead[0] != lead[1] or lead[0] <= 0:
+        return Fraction(1)
+    return fig.low / lead[0]
 
 
 def from_figure(fig: Figure, kind: str, unit: str | None, end: int, scale=1) -> Amount:

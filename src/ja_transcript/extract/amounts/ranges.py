@@ -6,13 +6,13 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .dates import date_order, iso, read_date, read_written_date, read_written_month_day, third_after
-from .figures import exact_int, figure_after
+from .figures import exact_int, figure_after, unit_multiplier
 from .records import Amount, Doc
 from .units import read_single, unit_after
 from .vocabulary import (
-    AMPM, APPROX, BAND, BC, BIG_EXP, DATE_BOUNDS, DATE_RANGE_ENDS, DATE_RANGE_MARKS, ERAS, HALVES, HIGH_APPROX, LOW,
+    AMPM, APPROX, BAND, BC, DATE_BOUNDS, DATE_RANGE_ENDS, DATE_RANGE_MARKS, ERAS, HALVES, HIGH_APPROX, LOW,
     LOW_APPROX, MONEY_SYMBOLS, ORDINAL_AFTER, PAIR_MARKS, PREFIX_WORDS, RANGE_MARKS, RELATIVE_AFTER,
-    RELATIVE_HEDGES, SIGN_OPENERS, SIGN_WORDS, SUFFIX_WORDS, Words,
+    RELATIVE_HEDGES, SIGN_OPENERS, SIGN_WORDS, SUFFIX_WORDS, UNIT_NAMES, Words,
 )
 
 _PARTS = ("Y", "M", "D", "h", "m")
@@ -49,9 +49,10 @@ def read_range(doc: Doc, first: Amount) -> Amount | None:
         return None
     if first.kind == "number":  # a bare first figure is said in the second's unit: 2〜3割, 3から5万円
         scale = second.scale
-        if fig2.big_exp and low * scale * 10**fig2.big_exp <= high and low < 10**fig2.big_exp \
-                and not any(c in BIG_EXP for c in doc.text[first.start:first.end]):
-            low *= 10**fig2.big_exp  # 3から5万円: the 3 is 3万
+        units = unit_multiplier(fig2)
+        if units > 1 and low * scale * units <= high and low < units \
+                and not any(c in UNIT_NAMES for c in doc.text[first.start:first.end]):
+            low *= units  # 3から5万円: the 3 is 3万; 5〜6千万: the 5 is 5千万; 2〜3兆円
         low *= scale  # 2〜3割: the 2 is 2割, 20 %
     elif (first.kind, first.unit) != (second.kind, second.unit):
         return None

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import re
 
-from ..numerals import KANJI_DIGITS, SMALL_UNITS, VAGUE_DIGITS
+from ..numerals import BIG_UNITS, KANJI_DIGITS, SMALL_UNITS, VAGUE_DIGITS
 
 
 DIGITS = frozenset("0123456789０１２３４５６７８９")
-BIG_EXP = {"万": 4, "萬": 4, "億": 8, "兆": 12}
+# The big units of everyday figures, taken from the numeral grammar's one table (numerals.BIG_UNITS,
+# 万 ... 無量大数): they always join a figure. Those past 兆 are words too (京都, 正, 載), so a
+# figure takes them only when more of it or a unit follows (figures._RARE_BIG).
+BIG_EXP = {u: e for u, e in BIG_UNITS.items() if e <= 12}
 UNIT_CHARS = frozenset(SMALL_UNITS) | frozenset(BIG_EXP)
+UNIT_NAMES = frozenset(SMALL_UNITS) | frozenset(u for u in BIG_UNITS if len(u) == 1)  # 十 百 千 万 ... 極
 PREFIX_CHARS = DIGITS | frozenset(KANJI_DIGITS) | UNIT_CHARS | VAGUE_DIGITS
 NUMERAL_CHARS = PREFIX_CHARS | frozenset(".,．，")
 FIGURE_START = DIGITS | frozenset(KANJI_DIGITS) | frozenset(SMALL_UNITS) | VAGUE_DIGITS
