@@ -201,9 +201,13 @@ def test_round_trip_in_a_sentence(n, style):
     """The same figures said with a counter. Left out: 大字 past 兆 (SudachiPy cuts 玖恒|河|沙参
     across the unit names, and no transcript writes them)."""
     from ja_transcript.extract.amounts import extract_amounts
+    from ja_transcript.extract.amounts.figures import approximate_pair
 
     assume(style != "daiji" or n < 10**16)
     text = to_numeral(n, style)
+    # Two neighbouring digits said in a row (五六 in positional groups) is "five or six" in
+    # speech, the range the amount tests expect, not 56.
+    assume(approximate_pair(text) is None)
     amounts = extract_amounts(f"売上は{text}円になった。")
     assert [(a["text"], a["value"]) for a in amounts] == [(text + "円", n)]
 
