@@ -62,6 +62,7 @@ class SoundIndex:
         # key -> the sound filed under it (an int: most keys have one) or a list of them
         postings: dict[str, int | list[int]] = {}
         heads: set[str] = set()
+        heads4: set[str] = set()
         seen: set[tuple[tuple[str, ...], str]] = set()
         for mm, entry, alias in sounds:
             if not mm or (mm, entry.id) in seen:
@@ -72,13 +73,16 @@ class SoundIndex:
             filed = set()  # each key once per sound (its keys' variants overlap)
             for key in coarse_keys(mm):
                 filed.update(_variants(key))
+                # What a filed key begins with (its first two and four characters, as it stands
+                # and less one of them): lets a caller stop extending a span (`may_extend`).
                 if len(key) >= _MIN_DELETION_KEY:
-                    # What a key of 3+ characters with a match must begin with (its variants keep
-                    # its first two characters, or drop the first or the second): lets a caller
-                    # stop extending a span.
                     heads.update((key[:2], key[1:3], key[0] + key[2]))
                 elif len(key) == 2:
                     heads.add(key)
+                if len(key) >= 4:
+                    heads4.add(key[:4])
+                if len(key) >= 5:
+                    heads4.update([key[:i] + key[i + 1:5] for i in range(4)])
             for v in filed:
                 ids = postings.get(v)
                 if ids is None:
@@ -89,6 +93,7 @@ class SoundIndex:
                     ids.append(k)
         self._postings = postings
         self._heads = frozenset(heads)
+        self._heads4 = frozenset(heads4)
         # a transcript says the same words again and again: their lookups are kept (bounded)
         self._near = lru_cache(maxsize=1 << 15)(self._lookup)
         self._by_id: dict[str, list[Sound]] = {}
@@ -99,11 +104,19 @@ class SoundIndex:
         return len(self.sounds)
 
     def may_extend(self, mm: tuple[str, ...]) -> bool:
-        """False when no sound can be near `mm` or any longer morae that begin with it
-        (its first three coarse characters rule it out); True otherwise."""
+        """False when no sound can be near `mm` or any longer morae that begin with it; True
+        otherwise. A match is a filed key equal to the query's key or to the key less one
+        character, so the first characters of the query's key, as they stand or less one of
+        them, must begin some filed key: its first three coarse characters are looked up among
+        the filed keys' first two, and from five on its first five among their first four."""
         for key in coarse_keys(mm):
             if len(key) < 3:
                 return True
+            if len(key) >= 5:
+                heads4 = self._heads4
+                if key[:4] in heads4 or any(key[:i] + key[i + 1:5] in heads4 for i in range(4)):
+                    return True
+                continue
             heads = self._heads
             if key[:2] in heads or key[1:3] in heads or key[0] + key[2] in heads:
                 return True
