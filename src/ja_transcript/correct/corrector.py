@@ -284,8 +284,8 @@ class Corrector:
                 conf = round(self.model.probability(x), 3)
             if conf >= self.config.min_confidence and conf > 0:
                 e = cand.entry
-                scored.append(Edit(cand.start, cand.end, text[cand.start:cand.end], e.id, e.id, e.label,
-                                   cand.method, conf))
+                scored.append(Edit(cand.start, cand.end, text[cand.start:cand.end], written_form(cand), e.id,
+                                   e.label, cand.method, conf))
         return _select(text, scored, protected)
 
     def _unmodelled_confidence(self, cand: Candidate, evidence: Counter | None) -> float:
@@ -734,6 +734,12 @@ class Corrector:
         entry = entry or self._latin[match]
         return [self._cand(start, end, entry, None, "latin", similarity=round(best[1], 4))]
 
+
+
+def written_form(c: Candidate) -> str:
+    """What a correction writes: the entry's written form, else the alias the heard form
+    matched (アメリガ -> アメリカ, not the id United States: the speaker's script is kept)."""
+    return c.entry.written or c.alias
 
 
 def _method(distance: float, text: str, start: int, end: int, alias: str) -> str:
