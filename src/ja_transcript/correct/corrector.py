@@ -115,6 +115,11 @@ def _is_kana(text: str) -> bool:
     return bool(text) and all("ァ" <= c <= "ヺ" or c == "ー" for c in text)
 
 
+def _is_kana_text(text: str) -> bool:
+    """Hiragana or katakana (with ー and ・), of either script or both."""
+    return bool(text) and all("ぁ" <= ch <= "ゖ" or "ァ" <= ch <= "ヺ" or ch in "ー・" for ch in text)
+
+
 def _overlapping(morphemes: Sequence[Morpheme], start: int, end: int) -> tuple[int, int]:
     """The index range of the morphemes overlapping [start, end) (morphemes tile their text in
     order, so a bisection finds it: a long line has thousands of candidates)."""
@@ -370,6 +375,10 @@ class Corrector:
             folded = fold(surface)
             if folded in aliases or folded == fold(c.entry.id):
                 continue  # a mention written right (of this entry or another) is not an edit
+            if c.entry.label != "TERM" and self._spells_alias(surface, c.entry):
+                continue  # ちゅうごく, ニッポン: the name written in kana, a mention, not an edit
+            if self._inside_word(c, morphemes, lo, hi):
+                continue  # キュウトウ器 is one word (給湯器) written so, not 急騰 + 器
             key = (c.start, c.end, c.entry.id)
             old = best.get(key)
             # SudachiPy's own word that this is a variant spelling beats any sound match
@@ -388,6 +397,27 @@ class Corrector:
                                      c.similarity, tied and c.distance <= low + 1e-9) if tied else c)
         out.sort(key=lambda c: (c.start, c.end, c.entry.id))
         return out
+
+    def _spells_alias(self, surface: str, entry: Entry) -> bool:
+        """Whether a kana `surface` reads exactly as one of the entry's aliases does."""
+        if not _is_kana_text(surface):
+            return False
+        return (to_katakana(surface).replace("・", ""), entry.id) in self._alias_of
+
+    def _inside_word(self, c: Candidate, morphemes: Sequence[Morpheme], lo: int, hi: int) -> bool:
+        """Whether the span is one kana dictionary word with an affix glued to it: SudachiPy
+        gives a suffix (器, 的, 性) to the noun before it and a prefix (お, 超) to the one after,
+        so the word said is the whole (給湯器 written キュウトウ器), of which a lexicon term of the
+        same sound (急騰) would replace a part. An unknown kana run (アンゴウシサン業者) has no
+        word of its own and stays a candidate."""
+        if hi - lo != 1:
+            return False
+        m = morphemes[lo]
+        if (m.start, m.end) != (c.start, c.end) or m.oov or not _is_kana_text(m.surface):
+            return False
+        after = morphemes[hi] if hi < len(morphemes) else None
+        before = morphemes[lo - 1] if lo else None
+        return (after is not None and after.pos[0] == "接尾辞") or (before is not None and before.pos[0] == "接頭辞")
 
     def _cand(self, start: int, end: int, entry: Entry, mm: tuple[str, ...] | None, kind: str,
               text: str = "", similarity: float = 0.0) -> Candidate | None:
