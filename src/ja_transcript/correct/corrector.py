@@ -379,6 +379,12 @@ class Corrector:
                 continue  # ちゅうごく, ニッポン: the name written in kana, a mention, not an edit
             if self._inside_word(c, morphemes, lo, hi):
                 continue  # キュウトウ器 is one word (給湯器) written so, not 急騰 + 器
+            if surface != c.alias and (c.alias in surface or (surface in c.alias and not _is_kana_text(surface))):
+                continue  # 原子力発電所 holds 原子力発電 written right, 化学研究所 is part of 理化学研究所: other names
+            if _other_name(morphemes, lo, hi, c):
+                continue  # 漳州 (a place SudachiPy knows) is no misheard 増収
+            if _grammar_only(morphemes, lo, hi, c, surface):
+                continue  # で|は|なく is a particle and an ending, no name said in kana
             key = (c.start, c.end, c.entry.id)
             old = best.get(key)
             # SudachiPy's own word that this is a variant spelling beats any sound match
@@ -778,6 +784,34 @@ def _method(distance: float, text: str, start: int, end: int, alias: str) -> str
     if distance == 0 and not (is_katakana(text[start:end]) and is_katakana(alias)):
         return "reading"
     return "phonetic"
+
+
+_NAME_KINDS = {"PERSON": "人名", "GPE": "地名", "LOC": "地名"}
+
+
+def _other_name(morphemes: Sequence[Morpheme], lo: int, hi: int, c: Candidate) -> bool:
+    """Whether the span is one proper noun SudachiPy knows that cannot be the entry: a name is
+    no misheard domain word, and a place no misheard person (宮崎市 is not 宮崎駿), nor a person
+    a place. A name it does not know (an unknown word) stays a candidate."""
+    if hi - lo != 1:
+        return False
+    m = morphemes[lo]
+    if m.oov or m.pos[1] != "固有名詞" or (m.start, m.end) != (c.start, c.end):
+        return False
+    if c.entry.label == "TERM":
+        return True
+    kind = _NAME_KINDS.get(c.entry.label)
+    return kind is not None and m.pos[2] in _NAME_KINDS.values() and m.pos[2] != kind
+
+
+def _grammar_only(morphemes: Sequence[Morpheme], lo: int, hi: int, c: Candidate, surface: str) -> bool:
+    """A hiragana span made of particles, auxiliaries and inflected words only, on token edges:
+    grammar, not a term spelt in kana (a kana term cut by SudachiPy leaves a noun piece)."""
+    if not _is_hiragana(surface) or hi <= lo:
+        return False
+    if morphemes[lo].start != c.start or morphemes[hi - 1].end != c.end:
+        return False
+    return all(m.pos[0] in _FUNCTION_POS or m.pos[0] in _INFLECTING for m in morphemes[lo:hi])
 
 
 def _counted(morphemes: Sequence[Morpheme]) -> set[tuple[int, int]]:
