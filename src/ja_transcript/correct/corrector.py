@@ -356,6 +356,7 @@ class Corrector:
         if not found:
             return []
         best: dict[tuple[int, int, str], Candidate] = {}
+        spelt: list[tuple[int, int, str]] = []  # names written in kana with their own reading
         aliases = self.lexicon.by_alias
         counts = _counted(morphemes)
         for c in found:
@@ -376,6 +377,7 @@ class Corrector:
             if folded in aliases or folded == fold(c.entry.id):
                 continue  # a mention written right (of this entry or another) is not an edit
             if c.entry.label != "TERM" and self._spells_alias(surface, c.entry):
+                spelt.append((c.start, c.end, c.entry.id))
                 continue  # ちゅうごく, ニッポン: the name written in kana, a mention, not an edit
             if self._inside_word(c, morphemes, lo, hi):
                 continue  # キュウトウ器 is one word (給湯器) written so, not 急騰 + 器
@@ -390,6 +392,9 @@ class Corrector:
             # SudachiPy's own word that this is a variant spelling beats any sound match
             if old is None or (c.kind != "variant", c.distance) < (old.kind != "variant", old.distance):
                 best[key] = c
+        if spelt:  # a stretch a mora shorter or longer than the name spelt in kana is that mention, cut
+            best = {k: c for k, c in best.items()
+                    if not any(a < c.end and c.start < b and i == c.entry.id for a, b, i in spelt)}
         # Two entries as near to one span: the sound does not say which was meant.
         nearest: dict[tuple[int, int], list[Candidate]] = {}
         for c in best.values():
@@ -786,28 +791,20 @@ def _method(distance: float, text: str, start: int, end: int, alias: str) -> str
     return "phonetic"
 
 
-_NAME_KINDS = {"PERSON": "人名", "GPE": "地名", "LOC": "地名"}
-
-
 def _other_name(morphemes: Sequence[Morpheme], lo: int, hi: int, c: Candidate) -> bool:
-    """Whether the span is one proper noun SudachiPy knows that cannot be the entry: a name is
-    no misheard domain word, and a place no misheard person (宮崎市 is not 宮崎駿), nor a person
-    a place. A name it does not know (an unknown word) stays a candidate."""
-    if hi - lo != 1:
+    """Whether the span is one proper noun SudachiPy knows (a person, a place) and the entry a
+    domain word: a name written is no misheard term (漳州 is not 増収). Names of other names
+    stay candidates (a surname for a place is a common mishearing), and so do unknown words."""
+    if hi - lo != 1 or c.entry.label != "TERM":
         return False
     m = morphemes[lo]
-    if m.oov or m.pos[1] != "固有名詞" or (m.start, m.end) != (c.start, c.end):
-        return False
-    if c.entry.label == "TERM":
-        return True
-    kind = _NAME_KINDS.get(c.entry.label)
-    return kind is not None and m.pos[2] in _NAME_KINDS.values() and m.pos[2] != kind
+    return not m.oov and m.pos[1] == "固有名詞" and (m.start, m.end) == (c.start, c.end)
 
 
 def _grammar_only(morphemes: Sequence[Morpheme], lo: int, hi: int, c: Candidate, surface: str) -> bool:
-    """A hiragana span made of particles, auxiliaries and inflected words only, on token edges:
-    grammar, not a term spelt in kana (a kana term cut by SudachiPy leaves a noun piece)."""
-    if not _is_hiragana(surface) or hi <= lo:
+    """A hiragana span that begins on a particle and is made of particles, auxiliaries and
+    inflected words only, on token edges: grammar (で|は|なく), not a name spelt in kana."""
+    if not _is_hiragana(surface) or hi <= lo or morphemes[lo].pos[0] != "助詞":
         return False
     if morphemes[lo].start != c.start or morphemes[hi - 1].end != c.end:
         return False
