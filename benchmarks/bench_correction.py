@@ -19,7 +19,9 @@ reliability table uses every candidate.
 A correction is counted right when it overlaps the misheard span and names the expected term
 (its canonical id, or a replacement that is one of the term's aliases). Every other lexicon
 correction (canonical not null) is false. Recall = right / misheard items; precision = right /
-all corrections on the misheard items and on the precision set (a) together.
+all corrections on the misheard items, on the precision set (a) and on the mentions together.
+mentions.jsonl holds names written in kana with their own reading (ちゅうごく for 中国): a correct
+spelling in another script, so any correction there is false.
 Figures are printed for dev and heldout apart. Per-item outcomes are written for dev only:
 heldout is for measuring, not for reading cases from.
 """
@@ -79,7 +81,8 @@ def reliability(points: list[tuple[float, bool]]) -> dict:
     return {"bins": rows, "ece": round(ece, 4) if n else None, "corrections": n}
 
 
-def evaluate(items, precision, pipelines, threshold: float, split: str, keep_outcomes: bool) -> dict:
+def evaluate(items, precision, pipelines, threshold: float, split: str, keep_outcomes: bool,
+             mentions: list[dict] = ()) -> dict:
     items = [i for i in items if i["split"] == split]
     precision = [p for p in precision if p["split"] == split]
     applied = lambda cs: [c for c in cs if c["canonical"] is not None and c["confidence"] >= threshold]  # noqa: E731
@@ -130,12 +133,20 @@ def evaluate(items, precision, pipelines, threshold: float, split: str, keep_out
                 if keep_outcomes:
                     false_examples[config].append({"id": p["id"], "original": c["original"], "canonical": c["canonical"],
                                                    "method": c["method"], "confidence": c["confidence"]})
+    # kana spellings of names (ちゅうごく for 中国): mentions, so any correction on them is false
+    fp_mentions = 0
+    for m in mentions:
+        if m["split"] != split:
+            continue
+        found = [c for c in corrections(pipelines[m["domain"]], m["text"]) if c["canonical"] is not None]
+        points.extend((c["confidence"], False) for c in found)
+        fp_mentions += len(applied(found))
     # clean originals: each distinct sentence as written, with its domain's lexicon
     originals = {(i["domain"], i["original"]) for i in items}
     fp_clean = 0
     for domain, text in sorted(originals):
         fp_clean += len(applied(corrections(pipelines[domain], text)))
-    total = tp + fp_items + fp_precision["all_domains"]
+    total = tp + fp_items + fp_precision["all_domains"] + fp_mentions
     result = {
         "items": len(items), "precision_sentences": len(precision), "threshold": threshold,
         "recall": ratio(tp, len(items)),
@@ -148,6 +159,8 @@ def evaluate(items, precision, pipelines, threshold: float, split: str, keep_out
         "recall_without_kana": ratio(sum(v["right"] for k, v in by["type"].items() if k != "kana"),
                                      sum(v["items"] for k, v in by["type"].items() if k != "kana")),
         "clean_originals": {"sentences": len(originals), "false_corrections": fp_clean},
+        "kana_name_mentions": {"items": sum(1 for m in mentions if m["split"] == split),
+                               "false_corrections": fp_mentions},
         "reliability_all_candidates": reliability(points),
         "reliability_applied": reliability([pt for pt in points if pt[0] >= threshold]),
         "misses_by_cause": {k: dict(v) for k, v in sorted(miss_causes.items())},
@@ -169,7 +182,9 @@ def table(name: str, r: dict) -> str:
            f"precision set, false corrections: with every domain lexicon "
            f"{r['false_on_precision_set']['all_domain_lexicons']}, default lexicon only "
            f"{r['false_on_precision_set']['default_lexicon_only']}; clean originals "
-           f"{r['clean_originals']['false_corrections']} false in {r['clean_originals']['sentences']} sentences"]
+           f"{r['clean_originals']['false_corrections']} false in {r['clean_originals']['sentences']} sentences; "
+           f"kana spellings of names (mentions) {r['kana_name_mentions']['false_corrections']} false in "
+           f"{r['kana_name_mentions']['items']}"]
     for key in ("type", "type_span_is_word", "pattern", "domain", "source_kind"):
         out.append(f"  by {key.replace('_', ' ')}:")
         for v, c in r[f"by_{key}"].items():
@@ -197,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     items = load_jsonl(args.data / "misheard.jsonl")
     precision = load_jsonl(args.data / "precision.jsonl")
+    mentions = load_jsonl(args.data / "mentions.jsonl") if (args.data / "mentions.jsonl").exists() else []
     if args.limit:
         items, precision = items[:args.limit], precision[:args.limit]
     lexicons = {p.stem: p for p in sorted((args.data / "lexicons").glob("*.jsonl"))}
@@ -208,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     splits = SPLITS if args.split == "both" else (args.split,)
     results = {"data": str(args.data.relative_to(HERE.parent)) if args.data.is_relative_to(HERE.parent) else str(args.data)}
     for split in splits:
-        results[split] = evaluate(items, precision, pipelines, args.min_confidence, split, keep_outcomes=split == "dev")
+        results[split] = evaluate(items, precision, pipelines, args.min_confidence, split, keep_outcomes=split == "dev",
+                                  mentions=mentions)
         print(table(split, results[split]))
     results["seconds"] = round(time.perf_counter() - started, 1)
     print(f"({results['seconds']} s)")

@@ -17,6 +17,11 @@ class Errors:
     L005 = '{path}, line {line}: label "{value}" is not an upper-case name like ORG, PRODUCT, PERSON, GPE or TERM.'
     L006 = ("{path}, line {line}: alias {pattern!r} is already an alias of {other!r} (line {other_line}); "
             "an alias can belong to one id only. Remove one of the two lines.")
+    L007 = ('{path}, line {line}: "written" must be a non-empty string without spaces or line breaks at its ends '
+            '(got {value!r}): the name as Japanese text writes it, e.g. "アメリカ". Fix it, or leave "written" out '
+            "to have corrections keep the alias they matched.")
+    L008 = ("{path}, line {line}: id {id!r} is written {written!r} here but {other!r} on line {other_line}; an id "
+            'has one written form. Give the same "written" on both lines, or keep it on one line only.')
     # reading inputs
 
     R001 = ("Cannot decode {path}: it is not UTF-8 ({where} is not valid there), and neither Shift_JIS (CP932), "

@@ -43,24 +43,50 @@ def test_every_line_is_a_comment_or_a_pattern_object():
             continue
         assert line.strip(), f"line {number} is blank: readers of plain JSON Lines reject it"
         obj = json.loads(line)
-        assert set(obj) == {"label", "pattern", "id"}, f"line {number}: keys {sorted(obj)}"
+        assert {"label", "pattern", "id"} <= set(obj) <= {"label", "pattern", "id", "written"}, \
+            f"line {number}: keys {sorted(obj)}"
         assert obj["label"] in LABELS, f"line {number}: label {obj['label']!r}"
-        for key in ("pattern", "id"):
+        for key in ("pattern", "id", *(("written",) if "written" in obj else ())):
             value = obj[key]
             assert isinstance(value, str) and value == value.strip() and value, f"line {number}: {key} {value!r}"
 
 
 def test_header_names_sources_date_and_licence():
     header = "\n".join(line for line in _text().splitlines() if line.startswith("#"))
-    for source in ("NASDAQ-100", "Nikkei 225", "TOPIX Core30", "資金決済法", "JVCEA", "JPX", "金融庁", "ISO 3166"):
+    for source in ("NASDAQ-100", "Nikkei 225", "TOPIX Core30", "資金決済法", "JVCEA", "JPX", "金融庁", "ISO 3166",
+                   "JIS X 0304", "Wikipedia"):
         assert source in header, source
     assert re.search(r"Date: \d{4}-\d{2}-\d{2}", header)
     assert "CC0-1.0" in header
 
 
+def test_every_group_names_its_sources():
+    groups = _text().split("# --- ")[1:]
+    assert len(groups) >= 10
+    for group in groups:
+        title, *rest = group.splitlines()
+        assert any(line.startswith("# Sources:") for line in rest[:3]), title
+
+
+def test_every_name_has_its_written_form_on_its_id_line():
+    written = {r["id"]: r.get("written") for r in _rows() if r["pattern"] == r["id"]}
+    missing = [i for i, label in {r["id"]: r["label"] for r in _rows()}.items() if label != "TERM" and not written[i]]
+    assert missing == []
+
+
+@pytest.mark.parametrize("canonical, written", [
+    ("United States", "アメリカ"), ("Japan", "日本"), ("China", "中国"), ("United Kingdom", "イギリス"),
+    ("Tokyo", "東京都"), ("Kyiv", "キーウ"), ("CoreWeave", "CoreWeave"), ("Bitcoin", "ビットコイン"),
+    ("Sam Altman", "サム・アルトマン"), ("Xi Jinping", "習近平"), ("トヨタ自動車", "トヨタ自動車"),
+])
+def test_written_forms_are_japanese_usage(canonical, written):
+    assert {r.get("written") for r in _rows() if r["id"] == canonical and r["pattern"] == canonical} == {written}
+
+
 def test_size_and_spread():
+    assert 1000 <= len(_rows()) <= 2000
     labels = {row["id"]: row["label"] for row in _rows()}
-    assert len(labels) >= 150
+    assert len(labels) >= 600
     per_label = defaultdict(int)
     for label in labels.values():
         per_label[label] += 1
@@ -99,6 +125,7 @@ def test_no_one_character_or_all_hiragana_alias():
 
 @pytest.mark.parametrize("word", [
     "米", "メタ", "マスク", "トランプ", "サークル", "マイナー", "リンゴ", "アーム", "ストラテジー", "US",
+    "タイ", "チリ", "スイカ", "チップ", "大分", "京大", "理研",
 ])
 def test_everyday_words_are_not_aliases(word):
     # Each is an ordinary word (rice, meta-, face mask, playing cards, club, minor, ...) that
@@ -150,3 +177,11 @@ def test_loads_as_spacy_entity_ruler_patterns():
     found = {(ent.text, ent.label_, ent.ent_id_) for ent in doc.ents}
     assert {("オープンAI", "ORG", "OpenAI"), ("コアウィーブ", "ORG", "CoreWeave"),
             ("エヌビディア", "ORG", "NVIDIA"), ("急騰", "TERM", "急騰")} <= found
+
+
+def test_a_written_form_names_no_other_id():
+    # The written form is itself a mention of its id: one that is another id's alias would make a
+    # corrected name read back as that other entity.
+    owner = {_key(r["pattern"]): r["id"] for r in _rows()}
+    assert [(r["id"], r["written"]) for r in _rows()
+            if "written" in r and owner.get(_key(r["written"]), r["id"]) != r["id"]] == []

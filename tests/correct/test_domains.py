@@ -108,9 +108,11 @@ def test_must_not_change_spans_stay(name):
 @pytest.mark.parametrize("name", DOMAINS)
 def test_edits_slice_back(name):
     lines = transcript_lines(name)
+    lexicon = load_lexicon([CASES / p for p in load_expected(name)["lexicon"]], use_default=False)
     for n, edit in edits_of(name):
         assert edit.original == lines[n - 1][edit.start:edit.end]
-        assert edit.replacement == edit.canonical
+        # these lexicons give no written forms: a correction writes one of its id's aliases
+        assert edit.replacement in {e.pattern for e in lexicon.entries if e.id == edit.canonical}
 
 
 def _recall_params():

@@ -117,6 +117,11 @@ def _is_kana(text: str) -> bool:
 _KATAKANA_ONLY = re.compile("[ァ-ヺー]+")
 
 
+def _is_kana_text(text: str) -> bool:
+    """Hiragana or katakana (with ー and ・), of either script or both."""
+    return bool(text) and all("ぁ" <= ch <= "ゖ" or "ァ" <= ch <= "ヺ" or ch in "ー・" for ch in text)
+
+
 def _overlapping(morphemes: Sequence[Morpheme], start: int, end: int) -> tuple[int, int]:
     """The index range of the morphemes overlapping [start, end) (morphemes tile their text in
     order, so a bisection finds it: a long line has thousands of candidates)."""
@@ -286,8 +291,8 @@ class Corrector:
                 conf = round(self.model.probability(x), 3)
             if conf >= self.config.min_confidence and conf > 0:
                 e = cand.entry
-                scored.append(Edit(cand.start, cand.end, text[cand.start:cand.end], e.id, e.id, e.label,
-                                   cand.method, conf))
+                scored.append(Edit(cand.start, cand.end, text[cand.start:cand.end], written_form(cand), e.id,
+                                   e.label, cand.method, conf))
         return _select(text, scored, protected)
 
     def _unmodelled_confidence(self, cand: Candidate, evidence: Counter | None) -> float:
@@ -358,6 +363,7 @@ class Corrector:
         if not found:
             return []
         best: dict[tuple[int, int, str], Candidate] = {}
+        spelt: list[tuple[int, int, str]] = []  # names written in kana with their own reading
         aliases = self.lexicon.by_alias
         counts = _counted(morphemes)
         for c in found:
@@ -377,11 +383,25 @@ class Corrector:
             folded = fold(surface)
             if folded in aliases or folded == fold(c.entry.id):
                 continue  # a mention written right (of this entry or another) is not an edit
+            if c.entry.label != "TERM" and self._spells_alias(surface, c.entry):
+                spelt.append((c.start, c.end, c.entry.id))
+                continue  # ちゅうごく, ニッポン: the name written in kana, a mention, not an edit
+            if self._inside_word(c, morphemes, lo, hi):
+                continue  # キュウトウ器 is one word (給湯器) written so, not 急騰 + 器
+            if surface != c.alias and (c.alias in surface or (surface in c.alias and not _is_kana_text(surface))):
+                continue  # 原子力発電所 holds 原子力発電 written right, 化学研究所 is part of 理化学研究所: other names
+            if _other_name(morphemes, lo, hi, c):
+                continue  # 漳州 (a place SudachiPy knows) is no misheard 増収
+            if _grammar_only(morphemes, lo, hi, c, surface):
+                continue  # で|は|なく is a particle and an ending, no name said in kana
             key = (c.start, c.end, c.entry.id)
             old = best.get(key)
             # SudachiPy's own word that this is a variant spelling beats any sound match
             if old is None or (c.kind != "variant", c.distance) < (old.kind != "variant", old.distance):
                 best[key] = c
+        if spelt:  # a stretch a mora shorter or longer than the name spelt in kana is that mention, cut
+            best = {k: c for k, c in best.items()
+                    if not any(a < c.end and c.start < b and i == c.entry.id for a, b, i in spelt)}
         # Two entries as near to one span: the sound does not say which was meant.
         nearest: dict[tuple[int, int], list[Candidate]] = {}
         for c in best.values():
@@ -395,6 +415,27 @@ class Corrector:
                                      c.similarity, tied and c.distance <= low + 1e-9) if tied else c)
         out.sort(key=lambda c: (c.start, c.end, c.entry.id))
         return out
+
+    def _spells_alias(self, surface: str, entry: Entry) -> bool:
+        """Whether a kana `surface` reads exactly as one of the entry's aliases does."""
+        if not _is_kana_text(surface):
+            return False
+        return (to_katakana(surface).replace("・", ""), entry.id) in self._alias_of
+
+    def _inside_word(self, c: Candidate, morphemes: Sequence[Morpheme], lo: int, hi: int) -> bool:
+        """Whether the span is one kana dictionary word with an affix glued to it: SudachiPy
+        gives a suffix (器, 的, 性) to the noun before it and a prefix (お, 超) to the one after,
+        so the word said is the whole (給湯器 written キュウトウ器), of which a lexicon term of the
+        same sound (急騰) would replace a part. An unknown kana run (アンゴウシサン業者) has no
+        word of its own and stays a candidate."""
+        if hi - lo != 1:
+            return False
+        m = morphemes[lo]
+        if (m.start, m.end) != (c.start, c.end) or m.oov or not _is_kana_text(m.surface):
+            return False
+        after = morphemes[hi] if hi < len(morphemes) else None
+        before = morphemes[lo - 1] if lo else None
+        return (after is not None and after.pos[0] == "接尾辞") or (before is not None and before.pos[0] == "接頭辞")
 
     def _cand(self, start: int, end: int, entry: Entry, mm: tuple[str, ...] | None, kind: str,
               text: str = "", similarity: float = 0.0) -> Candidate | None:
@@ -743,12 +784,38 @@ class Corrector:
 
 
 
+def written_form(c: Candidate) -> str:
+    """What a correction writes: the entry's written form, else the alias the heard form
+    matched (アメリガ -> アメリカ, not the id United States: the speaker's script is kept)."""
+    return c.entry.written or c.alias
+
+
 def _method(distance: float, text: str, start: int, end: int, alias: str) -> str:
     """"reading" when the span reads as the alias, "phonetic" when it only sounds near it or
     is another katakana spelling of a katakana alias (キートルーダ for キイトルーダ)."""
     if distance == 0 and not (is_katakana(text[start:end]) and is_katakana(alias)):
         return "reading"
     return "phonetic"
+
+
+def _other_name(morphemes: Sequence[Morpheme], lo: int, hi: int, c: Candidate) -> bool:
+    """Whether the span is one proper noun SudachiPy knows (a person, a place) and the entry a
+    domain word: a name written is no misheard term (漳州 is not 増収). Names of other names
+    stay candidates (a surname for a place is a common mishearing), and so do unknown words."""
+    if hi - lo != 1 or c.entry.label != "TERM":
+        return False
+    m = morphemes[lo]
+    return not m.oov and m.pos[1] == "固有名詞" and (m.start, m.end) == (c.start, c.end)
+
+
+def _grammar_only(morphemes: Sequence[Morpheme], lo: int, hi: int, c: Candidate, surface: str) -> bool:
+    """A hiragana span that begins on a particle and is made of particles, auxiliaries and
+    inflected words only, on token edges: grammar (で|は|なく), not a name spelt in kana."""
+    if not _is_hiragana(surface) or hi <= lo or morphemes[lo].pos[0] != "助詞":
+        return False
+    if morphemes[lo].start != c.start or morphemes[hi - 1].end != c.end:
+        return False
+    return all(m.pos[0] in _FUNCTION_POS or m.pos[0] in _INFLECTING for m in morphemes[lo:hi])
 
 
 def _counted(morphemes: Sequence[Morpheme]) -> set[tuple[int, int]]:

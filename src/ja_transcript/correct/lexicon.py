@@ -3,7 +3,10 @@
     {"label": "ORG", "pattern": "コアウィーブ", "id": "CoreWeave"}
 
 `id` is the canonical form, `label` the entity label (TERM for domain words that are not
-named entities). Lines starting with `#` are comments. Several files may be combined;
+named entities). An optional `written` is the name as Japanese text writes it (アメリカ for
+the id United States): a correction writes it into the clean text, and keeps the id as its
+canonical form; without it, a correction writes the alias the heard form matched, so the
+script the speaker's words were written in is kept. Lines starting with `#` are comments. Several files may be combined;
 the built-in default lexicon comes first, so a user's file can add aliases to its ids.
 """
 
@@ -11,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -32,6 +35,7 @@ class Entry:
     id: str
     label: str
     source: str = ""  # "path:line", for messages
+    written: str = ""  # the form Japanese text writes; "" when the lexicon gives none
 
 
 @dataclass
@@ -39,11 +43,17 @@ class Lexicon:
     entries: list[Entry] = field(default_factory=list)
 
     def __post_init__(self):
+        # An id's written form may be given on any of its lines; a later file's wins.
+        written = {e.id: e.written for e in self.entries if e.written}
+        self.entries = [e if e.written == written.get(e.id, "") else replace(e, written=written.get(e.id, ""))
+                        for e in self.entries]
         self.by_alias: dict[str, Entry] = {}
         for entry in self.entries:  # a later file overrides an alias of an earlier one
             self.by_alias[fold(entry.pattern)] = entry
-        for entry in self.entries:  # the canonical form names itself: a corrected span is a mention
-            self.by_alias.setdefault(fold(entry.id), Entry(entry.id, entry.id, entry.label, entry.source))
+        for entry in self.entries:  # the canonical and written forms name the entry: a corrected span is a mention
+            for name in (entry.id, entry.written):
+                if name:
+                    self.by_alias.setdefault(fold(name), replace(entry, pattern=name))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -69,6 +79,7 @@ def parse_lines(lines: Iterable[str], path: str = "<lexicon>") -> tuple[list[Ent
     entries: list[Entry] = []
     errors: list[LexiconError] = []
     seen: dict[str, tuple[str, int]] = {}
+    written_at: dict[str, tuple[str, int]] = {}  # id -> (written, line) in this file
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -91,8 +102,15 @@ def parse_lines(lines: Iterable[str], path: str = "<lexicon>") -> tuple[list[Ent
             errors.append(LexiconError(Errors.L006.format(path=path, line=number, pattern=obj["pattern"],
                                                           other=other, other_line=other_line)))
             continue
+        written = obj.get("written", "")
+        if written:
+            other, other_line = written_at.setdefault(obj["id"], (written, number))
+            if other != written:
+                errors.append(LexiconError(Errors.L008.format(path=path, line=number, id=obj["id"], written=written,
+                                                              other=other, other_line=other_line)))
+                continue
         seen.setdefault(key, (obj["id"], number))
-        entries.append(Entry(obj["pattern"], obj["id"], obj["label"], f"{path}:{number}"))
+        entries.append(Entry(obj["pattern"], obj["id"], obj["label"], f"{path}:{number}", written))
     return entries, errors
 
 
@@ -105,6 +123,10 @@ def _check(obj: dict, path: str, number: int) -> LexiconError | None:
             return LexiconError(Errors.L004.format(path=path, line=number, key=key, value=value))
     if not _LABEL.match(obj["label"]):
         return LexiconError(Errors.L005.format(path=path, line=number, value=obj["label"]))
+    if "written" in obj:
+        value = obj["written"]
+        if not isinstance(value, str) or not value.strip() or value != value.strip() or _LINE_END.search(value):
+            return LexiconError(Errors.L007.format(path=path, line=number, value=value))
     return None
 
 
