@@ -16,6 +16,7 @@ QUOTE = frozenset({"と", "って"})  # quotative particles before 言う / 思�
 CLAUSE_LINK = frozenset({"けれど", "けれども", "が", "し", "から", "ので"})
 LEAD_ON = frozenset({"けれど", "けれども", "が"})  # …ということですが、
 NEGATIVE = frozenset({"ない", "無い"})
+PREDICATE_SUFFIXES = frozenset({"形容詞的", "動詞的"})  # 接尾辞 making a predicate: やすい, にくい, がる
 # Particles closing the speaker or source put between a quote and its verb:
 # …って、会社の先輩が言ってた / …と医者に言われた / …って母から聞いた / …ってニュースで聞いた.
 AGENT_PARTICLES = frozenset({"が", "は", "も", "に", "から", "で"})
@@ -126,8 +127,9 @@ def is_quote(m) -> bool:
 def quote_index(ms, i: int, lo: int) -> int | None:
     """The quotative と / って that the verb at i takes: right before it (って言う), or before
     the speaker or source said between them (…って、会社の先輩が言ってた, …と医者に言われた,
-    …って母から聞いた). Between, only a noun phrase (AのB) and one or two particles may stand;
-    and the quote must close a statement, so that the と of 妹と母が言ってた店 (and) is no quote.
+    …って母から聞いた). Between, only a noun phrase (AのB) and one or two particles may stand,
+    and one or two adverbs before the verb (…って母がよく言っていた, …とよく言われる);
+    the quote must close a statement, so that the と of 妹と母が言ってた店 (and) is no quote.
 
     >>> from ja_transcript.nlp import get_analyzer
     >>> ms = get_analyzer().analyze("いいって、会社の先輩が言ってた")
@@ -142,6 +144,12 @@ def quote_index(ms, i: int, lo: int) -> int | None:
     if is_quote(ms[i - 1]):
         return i - 1
     k = i - 1
+    adverbs = 0  # …って母がよく言っていた, …と前から言われている
+    while k >= lo and adverbs < 2 and ms[k].pos[0] == "副詞":
+        k -= 1
+        adverbs += 1
+    if adverbs and is_quote(ms[k]) and after_predicate(ms, k - 1, lo):  # …とよく言われる
+        return k
     particles = 0
     while k >= lo and particles < 2 and ms[k].pos[0] == "助詞" and ms[k].surface in AGENT_PARTICLES:
         k -= 1
@@ -175,10 +183,11 @@ def statement_quote(ms, i: int, lo: int) -> int | None:
 
 
 def after_predicate(ms, k: int, lo: int) -> bool:
-    """Token k closes a statement: a predicate, maybe followed by よ / ね (借りますよっていう)."""
+    """Token k closes a statement: a predicate, maybe followed by よ / ね (借りますよっていう);
+    a suffix that forms an adjective or a verb predicates too (滑りやすいって, 寒がってる)."""
     while k >= lo and ms[k].pos[1] == "終助詞":
         k -= 1
-    return k >= lo and ms[k].pos[0] in PREDICATE
+    return k >= lo and (ms[k].pos[0] in PREDICATE or ms[k].pos[1] in PREDICATE_SUFFIXES)
 
 
 def sentence_end(ms, j: int, hi: int) -> bool:

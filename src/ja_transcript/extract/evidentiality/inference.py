@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from ..words import table
 from .context import (
-    NEGATIVE, NOMINAL, PREDICATE, has_inference_suffix, is_adjectival_noun, negated, predicate_end, prev_word,
-    property_suffix, quote_index, quoted, span, with_copula,
+    NEGATIVE, NOMINAL, PREDICATE, after_predicate, has_inference_suffix, is_adjectival_noun, is_quote, negated,
+    predicate_end, prev_word, property_suffix, quote_index, quoted, span, with_copula,
 )
 from .marker import REPORTED, SPECULATIVE
 
@@ -25,6 +25,7 @@ GUESS_NOUNS = table("evidentiality", "guess_nouns")
 OUTLOOK_NOUNS = table("evidentiality", "outlook_nouns")
 JUDGE_NOUNS = table("evidentiality", "judge_nouns")
 SIMILE_ADVERBS = table("evidentiality", "simile_adverbs")
+SEEM_VERBS = frozenset({"見える", "思う", "感じる"})  # ように見える: an impression of the speaker's
 
 
 def _r_ppoi(ms, i, lo, hi):
@@ -99,6 +100,8 @@ def _r_you(ms, i, lo, hi):
         marker = span(ms, i, with_copula(ms, i, hi), SPECULATIVE)
     elif i + 2 < hi and ms[i + 1].normalized == "だ" and ms[i + 2].normalized == "気":
         marker = span(ms, i, i + 2, SPECULATIVE)
+    elif i + 2 < hi and ms[i + 1].pos[5] == "連用形-ニ" and ms[i + 2].normalized in SEEM_VERBS:
+        marker = span(ms, i, i + 2, SPECULATIVE)  # ように見える / みたいに思う: an impression
     else:
         return None
     for k in range(lo, i):
@@ -198,8 +201,16 @@ def _r_moshi(ms, i, lo, hi):
 
 
 def _r_hazu(ms, i, lo, hi):
-    """はずだ."""
-    return span(ms, i, i, SPECULATIVE) if predicate_end(ms, i + 1, hi) else None
+    """はずだ, and the inference that something cannot be: はずがない / はずはありません."""
+    if predicate_end(ms, i + 1, hi):
+        return span(ms, i, i, SPECULATIVE)
+    j = i + 2
+    if j < hi and ms[i + 1].surface in ("が", "は") and ms[i + 1].pos[0] == "助詞":
+        if ms[j].normalized in NEGATIVE:
+            return span(ms, i, j, SPECULATIVE)
+        if ms[j].normalized == "有る" and negated(ms, j + 1, hi):
+            return span(ms, i, j, SPECULATIVE)
+    return None
 
 
 def _r_outlook(ms, i, lo, hi):
@@ -237,7 +248,26 @@ def _r_ki(ms, i, lo, hi):
 def _r_think(ms, i, lo, hi):
     """と思う / と考える as a hedge (also 上がると私は思う)."""
     q = quote_index(ms, i, lo)
-    return span(ms, q, i, SPECULATIVE) if q is not None and _hedging_think(ms, i, hi) else None
+    if q is None:
+        return _think_contrast(ms, i, lo, hi)
+    return span(ms, q, i, SPECULATIVE) if _hedging_think(ms, i, hi) else None
+
+
+def _think_contrast(ms, i, lo, hi):
+    """とは思わない / とも思う: an opinion hedged (勝つとは思わない), but not the surprise of
+    the past negative (来るとは思わなかった: it happened)."""
+    if i - 3 < lo or ms[i - 1].surface not in ("は", "も") or not is_quote(ms[i - 2]) \
+            or not after_predicate(ms, i - 3, lo):
+        return None
+    if ms[i - 1].surface == "は":
+        if not negated(ms, i + 1, hi):
+            return None
+        j = i + 2 if ms[i + 1].normalized == "ない" else i + 3  # 思わない / 思いません
+        if j < hi and ms[j].normalized == "た":
+            return None
+    elif not _hedging_think(ms, i, hi):
+        return None
+    return span(ms, i - 2, i, SPECULATIVE)
 
 
 def _hedging_think(ms, i: int, hi: int) -> bool:
