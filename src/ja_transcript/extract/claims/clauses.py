@@ -11,6 +11,7 @@ from ...chars import SENTENCE_ENDS
 from ...nlp.pos import PREDICATE
 from ..words import table
 from .scan import CLAUSE_LINKS, CODE_FLAGS, F_COMMA, F_CONJ, F_FINAL, F_JUNTAI, F_LINK, F_NP, F_PLAIN, F_PRED, F_SYMBOL, F_TE_FORM, R_CLAUSE_LINK, R_IU, Scan
+from .kinds import is_question
 from .subjects import has_subject, points_back, stands_apart
 
 # After these a linking particle does not end the clause: だからこそ, からには, からです.
@@ -166,8 +167,11 @@ def merge_small(sc: Scan, clauses: list[tuple[int, int, str]]) -> list[tuple[int
             out.append((lo, hi, link, substantial))
         elif link != "end":
             pending = lo
-        elif out and out[-1][2] not in ("end", "leadin"):
-            out[-1] = (out[-1][0], hi, "end", True)  # a larger span of a substantial clause
+        elif out and out[-1][2] not in ("end", "leadin") \
+                and not (out[-1][2] == "clause" and is_question(sc, lo, hi)):
+            # a larger span of a substantial clause; but a short question after けど / が
+            # asks about it and leaves it a statement (…と言われていますが、本当でしょうか)
+            out[-1] = (out[-1][0], hi, "end", True)
         else:
             out.append((lo, hi, link, False))
     if pending is not None:

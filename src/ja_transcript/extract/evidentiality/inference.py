@@ -100,14 +100,21 @@ def _r_you(ms, i, lo, hi):
         marker = span(ms, i, with_copula(ms, i, hi), SPECULATIVE)
     elif i + 2 < hi and ms[i + 1].normalized == "だ" and ms[i + 2].normalized == "気":
         marker = span(ms, i, i + 2, SPECULATIVE)
-    elif i + 2 < hi and ms[i + 1].pos[5] == "連用形-ニ" and ms[i + 2].normalized in SEEM_VERBS:
-        marker = span(ms, i, i + 2, SPECULATIVE)  # ように見える / みたいに思う: an impression
+    elif i + 2 < hi and ms[i + 1].pos[5] == "連用形-ニ" and _seem_verb(ms, i + 2, hi) is not None:
+        marker = span(ms, i, _seem_verb(ms, i + 2, hi), SPECULATIVE)  # ように見える: an impression
     else:
         return None
     for k in range(lo, i):
         if ms[k].normalized in SIMILE_ADVERBS:
             return None
     return marker
+
+
+def _seem_verb(ms, j: int, hi: int) -> int | None:
+    """The index of 見える / 思う / 感じる at j, or after は / も at j (ようには見えない)."""
+    if ms[j].surface in ("は", "も") and ms[j].pos[0] == "助詞":
+        j += 1
+    return j if j < hi and ms[j].normalized in SEEM_VERBS else None
 
 
 def _r_copula(ms, i, lo, hi):
