@@ -33,6 +33,7 @@ from pathlib import Path
 from sudachipy import Dictionary, SplitMode
 
 from ja_transcript.extract.claims import find_claims
+from ja_transcript.extract.evidentiality import sentence_evidentiality as judge
 from ja_transcript.nlp import get_analyzer
 from ja_transcript.pipeline import Pipeline
 from ja_transcript.readers import read_path
@@ -45,16 +46,8 @@ LABELS = ("asserted", "reported", "speculative")
 
 
 def sentence_label(labels) -> str | None:
-    """A sentence's evidentiality from its claims' (None when it has none): speculative or
-    reported when a claim says so (speculative first, as for one claim's markers), asserted
-    when no claim carries a marker."""
-    labels = [x for x in labels if x is not None]
-    if not labels:
-        return None
-    for kind in ("speculative", "reported"):
-        if kind in labels:
-            return kind
-    return "asserted"
+    """A sentence's evidentiality from its claims' labels (`sentence_evidentiality`)."""
+    return judge([x for x in labels if x is not None])
 
 
 def sentence_evidentiality(text: str) -> str | None:

@@ -30,10 +30,11 @@ from typing import Sequence
 
 from .hearsay import RULES as _HEARSAY
 from .inference import RULES as _INFERENCE
-from .marker import ASSERTED, REPORTED, SPECULATIVE, Marker, decide
+from .marker import ASSERTED, REPORTED, SPECULATIVE, Marker, decide, sentence_evidentiality
 
 __all__ = ["ASSERTED", "REPORTED", "SPECULATIVE", "TRIGGERS", "Marker", "decide", "find_markers", "markers_at",
-           "markers_in"]
+           "markers_in",
+           "sentence_evidentiality"]
 
 _RULES = {**_INFERENCE, **_HEARSAY}
 # Only tokens whose normalized form is here can start a marker.

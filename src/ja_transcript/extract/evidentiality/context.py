@@ -124,6 +124,13 @@ def is_quote(m) -> bool:
     return m.normalized in QUOTE and m.pos[0] == "助詞"
 
 
+def adverbial(m) -> bool:
+    """A word modifying a verb on its own: an adverb (ずっと), an adjective in its 連用形
+    (よく), a noun used as an adverb (いつも)."""
+    p = m.pos
+    return p[0] == "副詞" or (p[0] == "形容詞" and p[5].startswith("連用形")) or (p[0] == "名詞" and "副詞可能" in p[2])
+
+
 def quote_index(ms, i: int, lo: int) -> int | None:
     """The quotative と / って that the verb at i takes: right before it (って言う), or before
     the speaker or source said between them (…って、会社の先輩が言ってた, …と医者に言われた,
@@ -145,7 +152,7 @@ def quote_index(ms, i: int, lo: int) -> int | None:
         return i - 1
     k = i - 1
     adverbs = 0  # …って母がよく言っていた, …と前から言われている
-    while k >= lo and adverbs < 2 and ms[k].pos[0] == "副詞":
+    while k >= lo and adverbs < 2 and adverbial(ms[k]):
         k -= 1
         adverbs += 1
     if adverbs and is_quote(ms[k]) and after_predicate(ms, k - 1, lo):  # …とよく言われる
