@@ -180,6 +180,14 @@ def quote_index(ms, i: int, lo: int) -> int | None:
     return None
 
 
+def to_no_quote(ms, i: int, lo: int) -> int | None:
+    """The と of a quoted statement joined to the noun at i by の: …するとの情報, …との見方."""
+    if i - 3 < lo or ms[i - 1].surface != "の" or ms[i - 1].pos[1] != "格助詞":
+        return None
+    q = i - 2
+    return q if ms[q].surface == "と" and is_quote(ms[q]) and after_predicate(ms, q - 1, lo) else None
+
+
 def statement_quote(ms, i: int, lo: int) -> int | None:
     """The quote of the verb at i when it closes a statement (閉店するって書いてあった),
     not a partner (友達と話した)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..words import table
 from .context import (
     COPULA, LEAD_ON, NOMINAL, SYMBOL, after_predicate, is_adjectival_noun, is_quote, predicate_end, prev_word,
-    property_suffix, quote_index, rest_is_final, sentence_end, span, statement_quote, with_copula,
+    property_suffix, quote_index, rest_is_final, sentence_end, span, statement_quote, to_no_quote, with_copula,
 )
 from .marker import REPORTED, Marker
 
@@ -53,6 +53,9 @@ def _r_source(ms, i, lo, hi):
     repute: …って評判です, …と噂だ, …って話です."""
     if i + 2 < hi and ms[i + 1].surface == "で" and ms[i + 2].surface == "は" and ms[i].normalized in SOURCES:
         return span(ms, i, i + 2, REPORTED, forward=True)
+    q = to_no_quote(ms, i, lo)  # …するとの情報がある, …との声が上がった
+    if q is not None:
+        return span(ms, q, i, REPORTED)
     if ms[i].normalized in CONTENT_NOUNS and i - 2 >= lo and is_quote(ms[i - 1]) \
             and after_predicate(ms, i - 2, lo) and predicate_end(ms, i + 1, hi):
         return span(ms, i - 1, with_copula(ms, i, hi), REPORTED)

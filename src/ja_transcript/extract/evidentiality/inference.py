@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..words import table
 from .context import (
     NEGATIVE, NOMINAL, PREDICATE, after_predicate, has_inference_suffix, is_adjectival_noun, is_quote, negated,
-    predicate_end, prev_word, property_suffix, quote_index, quoted, span, with_copula,
+    predicate_end, prev_word, property_suffix, quote_index, quoted, span, to_no_quote, with_copula,
 )
 from .marker import REPORTED, SPECULATIVE
 
@@ -25,6 +25,7 @@ GUESS_NOUNS = table("evidentiality", "guess_nouns")
 OUTLOOK_NOUNS = table("evidentiality", "outlook_nouns")
 JUDGE_NOUNS = table("evidentiality", "judge_nouns")
 SIMILE_ADVERBS = table("evidentiality", "simile_adverbs")
+VIEW_NOUNS = table("evidentiality", "view_nouns")
 SEEM_VERBS = frozenset({"見える", "思う", "感じる"})  # ように見える: an impression of the speaker's
 
 
@@ -220,6 +221,12 @@ def _r_hazu(ms, i, lo, hi):
     return None
 
 
+def _r_view(ms, i, lo, hi):
+    """A forecast or a view quoted with との: 回復するとの見方が強い, 遅れるとの懸念がある."""
+    q = to_no_quote(ms, i, lo)
+    return span(ms, q, i, SPECULATIVE) if q is not None else None
+
+
 def _r_outlook(ms, i, lo, hi):
     """Predicate + 見込みだ / 見通しだ (a forecast), 模様だ (a report); a forecast also after
     noun + の and before となる (完成の見込みです, 延期される見込みとなった), but not as a
@@ -227,6 +234,8 @@ def _r_outlook(ms, i, lo, hi):
     if i - 1 < lo:
         return None
     forecast = ms[i].normalized in OUTLOOK_NOUNS
+    if forecast and to_no_quote(ms, i, lo) is not None:  # 開業するとの見通しだ
+        return _r_view(ms, i, lo, hi)
     prev = ms[i - 1]
     if prev.pos[0] not in PREDICATE and not (
             forecast and prev.surface == "の" and i - 2 >= lo and ms[i - 2].pos[0] in NOMINAL):
@@ -311,6 +320,8 @@ def _r_guess_noun(ms, i, lo, hi):
     not 予想以上, 予想が外れた."""
     if quoted(ms, i, lo):
         return span(ms, i - 1, i, SPECULATIVE)
+    if to_no_quote(ms, i, lo) is not None:  # 増えるとの予想
+        return _r_view(ms, i, lo, hi)
     if i + 2 < hi and ms[i + 1].normalized == "為る" and ms[i + 2].normalized in ("れる", "られる") \
             and not (i + 3 < hi and ms[i + 3].pos[0] in NOMINAL):
         return span(ms, i, i + 2, SPECULATIVE)
@@ -337,6 +348,7 @@ RULES = {
     "違い": _r_chigai, "相違": _r_chigai, "気": _r_ki, "見る": _r_miru, "在処": _r_arika, "恐れ": _r_risk,
     "から": _r_kara,
 }
+RULES.update(dict.fromkeys(VIEW_NOUNS, _r_view))
 RULES.update(dict.fromkeys(GUESS_ADVERBS, _r_guess_adverb))
 RULES.update(dict.fromkeys(THINK_VERBS, _r_think))
 RULES.update(dict.fromkeys(GUESS_NOUNS, _r_guess_noun))
