@@ -76,6 +76,10 @@ SCOPE = [
     ("道が混んでいたので、たぶん遅れると思います。", [("道が混んでいた", "asserted"), ("遅れる", "speculative")]),
     # a final particle after a polite predicate closes an utterance
     ("外がうるさいですね、工事でも始まったのかな。", [("外がうるさい", "asserted"), ("工事でも始まった", "speculative")]),
+    # a condition is part of the claim it frames; what marks the condition does not mark the claim
+    ("友達が結婚するって聞いたら、なんだか嬉しくなった。", [("嬉しくなった", "asserted")]),
+    ("この薬を飲めば、すぐに熱が下がるはずです。", [("熱が下がる", "speculative")]),
+    ("専門家によると、気温が上がれば、虫が増えるということです。", [("虫が増える", "reported")]),
     # a question after が asks about the clause before it, which stays a claim
     ("この橋は来年架け替えられると聞きましたが、本当ですか。", [("架け替えられる", "reported"), ("本当", None)]),
 ]

@@ -303,6 +303,10 @@ def test_unseen_cases(case, expected):
     ("鍵はここにあるはずはありません。", SPECULATIVE),
     ("今の案で通るとは思いません。", SPECULATIVE),
     ("まさか本当に優勝するとは思わなかった。", ASSERTED),  # surprise: it happened
+    ("新しい市長が来月辞めるとの情報が入った。", REPORTED),
+    ("円安はしばらく続くとの見方が多い。", SPECULATIVE),
+    ("部品が足りなくなるとの懸念もある。", SPECULATIVE),
+    ("兄との約束を思い出した。", ASSERTED),  # と of a partner, no quote
 ])
 def test_marker_forms(text, expected):
     assert evidentiality(text) == expected, kinds(text)
