@@ -14,6 +14,7 @@ from ja_transcript.extract.evidentiality import (
     decide,
     find_markers,
     markers_in,
+    sentence_evidentiality,
 )
 from ja_transcript.nlp import get_analyzer
 
@@ -152,11 +153,11 @@ def test_jsem_every_sentence_is_a_claim_and_asserted_vs_not():
     items = json.loads(JSEM.read_text("utf-8"))
     got = [find_claims(item["text"]) for item in items]
     assert all(got), [item["text"] for item, claims in zip(items, got) if not claims]
-    binary = sum((claims[-1].evidentiality == ASSERTED) == (item["expected"] == ASSERTED)
-                 for item, claims in zip(items, got))
-    three = sum(claims[-1].evidentiality == item["expected"] for item, claims in zip(items, got))
-    assert binary / len(items) >= 0.95
-    assert three / len(items) >= 0.9
+    judged = [sentence_evidentiality([c.evidentiality for c in claims]) for claims in got]
+    binary = sum((j == ASSERTED) == (item["expected"] == ASSERTED) for item, j in zip(items, judged))
+    three = sum(j == item["expected"] for item, j in zip(items, judged))
+    assert binary / len(items) >= 0.97
+    assert three / len(items) >= 0.95
 
 
 def test_claim_scan_finds_the_same_markers_as_a_full_scan():
@@ -279,3 +280,33 @@ def _unseen():
 @pytest.mark.parametrize("case, expected", list(_unseen()))
 def test_unseen_cases(case, expected):
     test_marker_classes(case, expected)
+
+
+# --- forms read from their grammar: written for these tests, labelled by hand ---------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("この部品は熱に弱いとされています。", REPORTED),  # とされる: a received view
+    ("この村は昔から長寿の村とされる。", ASSERTED),  # a noun: regarded as, not a quoted statement
+    ("あの美容院は腕がいいって評判です。", REPORTED),
+    ("来週から値上げするって噂だよ。", REPORTED),
+    ("朝食を抜くと太りやすいという調査結果があります。", REPORTED),
+    ("テストは満点という結果でした。", ASSERTED),  # the result itself, no statement relayed
+    ("この研究では、五百人に話を聞きました。", ASSERTED),  # a study as the place, not a source
+    ("駅まで歩くのは遠いって、弟がいつも言っています。", REPORTED),
+    ("朝は早く起きたほうがいいと昔からよく言われる。", REPORTED),
+    ("ここは冬でも暖かいって祖母がよく話していた。", REPORTED),
+    ("この靴は歩きやすいって書いてあった。", REPORTED),  # a suffix forms the predicate quoted
+    ("隣の犬は少し寂しがっているように見える。", SPECULATIVE),
+    ("彼はあまり反省しているようには見えない。", SPECULATIVE),
+    ("まるで夢のように思えた。", ASSERTED),  # a simile
+    ("あの真面目な彼が遅刻するはずがない。", SPECULATIVE),
+    ("鍵はここにあるはずはありません。", SPECULATIVE),
+    ("今の案で通るとは思いません。", SPECULATIVE),
+    ("まさか本当に優勝するとは思わなかった。", ASSERTED),  # surprise: it happened
+    ("新しい市長が来月辞めるとの情報が入った。", REPORTED),
+    ("円安はしばらく続くとの見方が多い。", SPECULATIVE),
+    ("部品が足りなくなるとの懸念もある。", SPECULATIVE),
+    ("兄との約束を思い出した。", ASSERTED),  # と of a partner, no quote
+])
+def test_marker_forms(text, expected):
+    assert evidentiality(text) == expected, kinds(text)

@@ -6,6 +6,7 @@ so a claim is the smallest clause that stands as a statement. Clauses are cut af
 * a clause-linking particle: けど / けれど / が (接続助詞) / し / ので / から / のに;
 * a て-form or a 連用形 predicate followed by 、 (連用中止: 転換して、 / 医者であり、);
 * a plain-form predicate followed by 、 (spoken run-on: そういう会社らしい、…);
+* a final particle after a polite predicate followed by 、 (…騒がしいですね、誰か…: it closes an utterance);
 * sentence punctuation (。！？).
 
 A cut that would leave a piece without a predicate or with fewer than two content words is
@@ -20,8 +21,11 @@ SudachiPy reads as noun + case particle で when a clause with its own topic fol
 
 Evidentiality comes from each clause's own markers (see `evidentiality`). Clauses linked by
 a て-form share the modality of the clause they lead into (転換して、…変わったらしい: both
-reported), unless they carry markers of their own or the clause after them stands apart
-(a topic of its own, an opening condition: …で、日本円にすると、800円くらいかな); sentence
+reported: a plain て-clause is inside the scope of the modality that closes its chain),
+unless they carry markers of their own, end in a polite て-form (…っていう会社がありまして、
+…結んだらしい: politeness makes the clause a statement of its own, outside that scope) or
+the clause after them stands apart (a topic of its own, an opening condition: …で、日本円に
+すると、800円くらいかな); sentence
 adverbials (によると, たぶん) also cover the later clauses of their て-chain. A chain ending in
 a question or an intention is no claim, except its clauses with markers of their own.
 
@@ -39,7 +43,7 @@ from ..evidentiality import ASSERTED, Marker, decide
 from .clauses import merge_small, split_clauses, split_noun_predicates
 from .kinds import clause_kind
 from .scan import Scan
-from .subjects import stands_apart, subject_of
+from .subjects import polite_link, stands_apart, subject_of
 
 __all__ = ["ClaimSpan", "find_claims"]
 
@@ -139,12 +143,12 @@ def _chain_claims(text: str, sc: Scan, chain: list[tuple[int, int, str, bool]]) 
 
 def _spread_back(text: str, sc: Scan, chain, own: list[list[Marker]], first: int) -> list[Marker]:
     """Markers of the first clause of `chain` from `first` on that has any, unless a clause
-    that stands apart comes first."""
+    that stands apart comes first, or a polite link (…がありまして、) parts them."""
     if not any(own[first:]):  # the common case: nothing to spread
         return []
     for pos in range(first, len(chain)):
         lo, hi = chain[pos][0], chain[pos][1]
-        if stands_apart(sc, chain[pos - 1][0], lo, hi, own[pos]):
+        if polite_link(sc, chain[pos - 1][0], lo) or stands_apart(sc, chain[pos - 1][0], lo, hi, own[pos]):
             return []
         if own[pos]:
             return own[pos]

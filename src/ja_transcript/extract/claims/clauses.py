@@ -10,7 +10,8 @@ from __future__ import annotations
 from ...chars import SENTENCE_ENDS
 from ...nlp.pos import PREDICATE
 from ..words import table
-from .scan import CLAUSE_LINKS, CODE_FLAGS, F_COMMA, F_CONJ, F_JUNTAI, F_LINK, F_NP, F_PLAIN, F_PRED, F_SYMBOL, F_TE_FORM, R_CLAUSE_LINK, R_IU, Scan
+from .scan import CLAUSE_LINKS, CODE_FLAGS, F_COMMA, F_CONJ, F_FINAL, F_JUNTAI, F_LINK, F_NP, F_PLAIN, F_PRED, F_SYMBOL, F_TE_FORM, R_CLAUSE_LINK, R_IU, Scan
+from .kinds import is_question
 from .subjects import has_subject, points_back, stands_apart
 
 # After these a linking particle does not end the clause: だからこそ, からには, からです.
@@ -66,7 +67,7 @@ def link_candidates(sc: Scan) -> list[int]:
         f = cf[codes[i]]
         if f & F_COMMA:
             # a comma ends a clause after a predicate or a linking particle, or in のに、
-            if i >= 1 and (cf[codes[i - 1]] & (F_LINK | F_TE_FORM | F_PLAIN)
+            if i >= 1 and (cf[codes[i - 1]] & (F_LINK | F_TE_FORM | F_PLAIN | F_FINAL)
                            or (i >= 2 and cf[codes[i - 2]] & F_JUNTAI)):
                 cands.append(i - 1)
         elif not f & F_CONJ or roles[i] & R_CLAUSE_LINK or (i >= 1 and roles[i - 1] & R_IU):
@@ -106,6 +107,10 @@ def _link_after(sc: Scan, i: int) -> str | None:
         if m.surface in ("と", "ば") and _leadin(ms, i):
             return "leadin"
         return None
+    # A final particle after a polite predicate closes an utterance addressed to the hearer:
+    # …騒がしいですね、誰か… / …きましたね、そろそろ…
+    if p[1] == "終助詞" and nxt_comma and _polite_end(ms, i - 1):
+        return "clause"
     after_no = i >= 1 and cf[codes[i - 1]] & F_JUNTAI
     # のに、 is の + に for SudachiPy (疲れていたのに、); without the comma it may be a purpose.
     if after_no and nxt_comma and m.surface == "に":
@@ -121,6 +126,13 @@ def _link_after(sc: Scan, i: int) -> str | None:
         if form.startswith("終止形"):
             return "clause"
     return None
+
+
+def _polite_end(ms, k: int) -> bool:
+    """A polite predicate ends at token k: です, ます, ました, でしょう."""
+    if k >= 1 and ms[k].normalized == "た":
+        k -= 1
+    return k >= 0 and ms[k].normalized in ("です", "ます") and ms[k].pos[0] == "助動詞"
 
 
 def _compound_particle(ms, i: int) -> bool:
@@ -155,8 +167,11 @@ def merge_small(sc: Scan, clauses: list[tuple[int, int, str]]) -> list[tuple[int
             out.append((lo, hi, link, substantial))
         elif link != "end":
             pending = lo
-        elif out and out[-1][2] not in ("end", "leadin"):
-            out[-1] = (out[-1][0], hi, "end", True)  # a larger span of a substantial clause
+        elif out and out[-1][2] not in ("end", "leadin") \
+                and not (out[-1][2] == "clause" and is_question(sc, lo, hi)):
+            # a larger span of a substantial clause; but a short question after けど / が
+            # asks about it and leaves it a statement (…と言われていますが、本当でしょうか)
+            out[-1] = (out[-1][0], hi, "end", True)
         else:
             out.append((lo, hi, link, False))
     if pending is not None:

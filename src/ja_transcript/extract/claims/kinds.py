@@ -13,7 +13,7 @@ def clause_kind(sc: Scan, lo: int, hi: int, link: str, substantial: bool) -> str
         return "filler"
     if sc.greets is not None and sc.greets.find(1, lo, hi) >= 0 and _is_greeting(sc, lo, hi):
         return "greeting"
-    if _is_question(sc, lo, hi):
+    if is_question(sc, lo, hi):
         return "question"
     if (sc.wills is not None or sc.wishes is not None) and _is_intent(sc, lo, hi):
         return "intent"
@@ -33,7 +33,7 @@ def _is_greeting(sc: Scan, lo: int, hi: int) -> bool:
     return rest <= 3
 
 
-def _is_question(sc: Scan, lo: int, hi: int) -> bool:
+def is_question(sc: Scan, lo: int, hi: int) -> bool:
     """Questions, wondering included, but not rhetorical じゃないですか or a guess かな."""
     ms = sc.ms
     k = sc.symbols.rfind(0, lo, hi)  # the last word

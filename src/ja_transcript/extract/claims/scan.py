@@ -185,8 +185,48 @@ class Scan:
         return self.preds.find(1, lo, hi) >= 0 and self.contents.count(1, lo, hi) >= 2
 
     def markers(self, lo: int, hi: int) -> list[Marker]:
-        """Evidential markers of the clause ``lo:hi``."""
-        return markers_in(self.ms, self.triggers, lo, hi)
+        """Evidential markers of the clause ``lo:hi``, but not those of a condition inside it:
+        a conditional clause (聞いたら、 / 進めば、 / 雨なら、) is part of the claim it frames,
+        and what marks the condition does not mark the claim (来るって聞いたら、みんな喜んだ).
+        Sentence adverbials (によると, たぶん) stay."""
+        found = markers_in(self.ms, self.triggers, lo, hi)
+        if not found or self.links.find(1, lo, hi) < 0:
+            return found
+        end = condition_end(self.ms, self.codes, self.links, lo, hi)
+        return found if end < 0 else [m for m in found if m.forward or m.start >= end]
+
+
+def condition_end(ms, codes, links, lo: int, hi: int) -> int:
+    """The character offset after the last condition set off by a comma in ``lo:hi``
+    (…と、 / …ば、 / …たら、 / …なら、), or -1. An evidence frame is no condition: によると、,
+    によれば、, から判断すると、, からすると、."""
+    end = -1
+    k = links.find(1, lo + 1, hi)
+    while k >= 0:
+        if CODE_FLAGS[codes[k]] & F_COMMA:
+            m = ms[k - 1]
+            p = m.pos
+            if ((p[1] == "接続助詞" and m.surface in ("と", "ば")) or (p[0] == "助動詞" and p[5].startswith("仮定形"))) \
+                    and not _evidence_frame(ms, k - 1):
+                end = ms[k].end
+        k = links.find(1, k + 1, hi)
+    return end
+
+
+def _evidence_frame(ms, i: int) -> bool:
+    """The と / ば at i closes a frame naming the evidence, not a condition: によると,
+    によりますと, によれば, から判断すると, からすると, から見ると."""
+    k = i - 1
+    if k >= 1 and ms[k].normalized == "ます":
+        k -= 1
+    if k >= 1 and ms[k].normalized == "よる" and ms[k - 1].surface == "に":
+        return True
+    if k >= 1 and ms[k].normalized in ("為る", "見る", "考える"):
+        k -= 1
+        if k >= 1 and ms[k].pos[0] == "名詞":  # 判断すると
+            k -= 1
+        return k >= 0 and ms[k].surface == "から" and ms[k].pos[1] == "格助詞"
+    return False
 
 
 def _triggers(ms, roles: bytes, wills: bytes, links: bytes, juntais: bytes) -> bytearray:

@@ -36,6 +36,24 @@ def stands_apart(sc: Scan, before: int, lo: int, hi: int, markers: list[Marker])
     return opens_with_condition(sc, lo, hi)
 
 
+def polite_link(sc: Scan, lo: int, hi: int) -> bool:
+    """The clause ``lo:hi`` ends in a polite て-form (ありまして、 / 会社でして、).
+
+    Politeness is a mark of the speaker addressing the hearer, which only a clause that makes
+    its own statement carries (Minami's class C; a plain て-clause is class B, inside the
+    modality of the clause it leads into): the markers of a later clause do not reach it.
+
+    >>> from ja_transcript.nlp import get_analyzer
+    >>> sc = Scan(get_analyzer().analyze("会社がありまして、"))
+    >>> polite_link(sc, 0, len(sc.ms)), polite_link(Scan(get_analyzer().analyze("会社があって、")), 0, 4)
+    (True, False)
+    """
+    ms = sc.ms
+    k = sc.symbols.rfind(0, lo, hi)
+    return k > lo and ms[k].normalized in ("て", "で") and ms[k].pos[1] == "接続助詞" \
+        and ms[k - 1].normalized in ("ます", "です")
+
+
 def first_topic(sc: Scan, lo: int, hi: int) -> tuple[int, bool] | None:
     """The first token of the clause's first topic (noun + は / って), and whether it only
     names a time (今は, 後半は)."""

@@ -2,11 +2,13 @@
 
 A clause is *reported* when the speaker relays it (hearsay: らしい, そうだ after a plain
 form, によると, って聞いた, a clause-final っていう / という, ということだ, とのことだ, 模様だ,
-a quote relayed by a verb of reporting or writing: と発表した, って書いてあった;
-the quote may stand apart from its verb: …って、会社の先輩が言ってた),
+a quote relayed by a verb of reporting or writing: と発表した, って書いてあった, とされている;
+told as talk or repute: …って評判です, という研究結果, との情報;
+the quote may stand apart from its verb: …って、会社の先輩が言ってた, …って母がよく言っていた),
 *speculative* when the speaker infers or guesses it (たぶん, と思う, かもしれない / かも, だろう,
 ようだ, みたいだ, っぽい, そうだ after a stem (also the contracted かかってそう), かな, はず,
-見込みだ, 見通しで, と見られる, が予想される, おそれがある, に違いない,
+見込みだ, 見通しで, と見られる, が予想される, との見方, おそれがある, に違いない, はずがない,
+とは思わない, ように見える,
 どうやら / どうも ... らしい), and *asserted* otherwise: that covers what nearly happened
 (転びそうになった) and と思う telling a condition or a surprise (と思ったら, と思いきや). Where both kinds govern a clause,
 speculative wins (40億ドルって言ったかな: a relayed figure the speaker is unsure of).
@@ -30,10 +32,11 @@ from typing import Sequence
 
 from .hearsay import RULES as _HEARSAY
 from .inference import RULES as _INFERENCE
-from .marker import ASSERTED, REPORTED, SPECULATIVE, Marker, decide
+from .marker import ASSERTED, REPORTED, SPECULATIVE, Marker, decide, sentence_evidentiality
 
 __all__ = ["ASSERTED", "REPORTED", "SPECULATIVE", "TRIGGERS", "Marker", "decide", "find_markers", "markers_at",
-           "markers_in"]
+           "markers_in",
+           "sentence_evidentiality"]
 
 _RULES = {**_INFERENCE, **_HEARSAY}
 # Only tokens whose normalized form is here can start a marker.

@@ -16,6 +16,7 @@ QUOTE = frozenset({"と", "って"})  # quotative particles before 言う / 思�
 CLAUSE_LINK = frozenset({"けれど", "けれども", "が", "し", "から", "ので"})
 LEAD_ON = frozenset({"けれど", "けれども", "が"})  # …ということですが、
 NEGATIVE = frozenset({"ない", "無い"})
+PREDICATE_SUFFIXES = frozenset({"形容詞的", "動詞的"})  # 接尾辞 making a predicate: やすい, にくい, がる
 # Particles closing the speaker or source put between a quote and its verb:
 # …って、会社の先輩が言ってた / …と医者に言われた / …って母から聞いた / …ってニュースで聞いた.
 AGENT_PARTICLES = frozenset({"が", "は", "も", "に", "から", "で"})
@@ -123,11 +124,19 @@ def is_quote(m) -> bool:
     return m.normalized in QUOTE and m.pos[0] == "助詞"
 
 
+def adverbial(m) -> bool:
+    """A word modifying a verb on its own: an adverb (ずっと), an adjective in its 連用形
+    (よく), a noun used as an adverb (いつも)."""
+    p = m.pos
+    return p[0] == "副詞" or (p[0] == "形容詞" and p[5].startswith("連用形")) or (p[0] == "名詞" and "副詞可能" in p[2])
+
+
 def quote_index(ms, i: int, lo: int) -> int | None:
     """The quotative と / って that the verb at i takes: right before it (って言う), or before
     the speaker or source said between them (…って、会社の先輩が言ってた, …と医者に言われた,
-    …って母から聞いた). Between, only a noun phrase (AのB) and one or two particles may stand;
-    and the quote must close a statement, so that the と of 妹と母が言ってた店 (and) is no quote.
+    …って母から聞いた). Between, only a noun phrase (AのB) and one or two particles may stand,
+    and one or two adverbs before the verb (…って母がよく言っていた, …とよく言われる);
+    the quote must close a statement, so that the と of 妹と母が言ってた店 (and) is no quote.
 
     >>> from ja_transcript.nlp import get_analyzer
     >>> ms = get_analyzer().analyze("いいって、会社の先輩が言ってた")
@@ -142,6 +151,12 @@ def quote_index(ms, i: int, lo: int) -> int | None:
     if is_quote(ms[i - 1]):
         return i - 1
     k = i - 1
+    adverbs = 0  # …って母がよく言っていた, …と前から言われている
+    while k >= lo and adverbs < 2 and adverbial(ms[k]):
+        k -= 1
+        adverbs += 1
+    if adverbs and is_quote(ms[k]) and after_predicate(ms, k - 1, lo):  # …とよく言われる
+        return k
     particles = 0
     while k >= lo and particles < 2 and ms[k].pos[0] == "助詞" and ms[k].surface in AGENT_PARTICLES:
         k -= 1
@@ -165,6 +180,14 @@ def quote_index(ms, i: int, lo: int) -> int | None:
     return None
 
 
+def to_no_quote(ms, i: int, lo: int) -> int | None:
+    """The と of a quoted statement joined to the noun at i by の: …するとの情報, …との見方."""
+    if i - 3 < lo or ms[i - 1].surface != "の" or ms[i - 1].pos[1] != "格助詞":
+        return None
+    q = i - 2
+    return q if ms[q].surface == "と" and is_quote(ms[q]) and after_predicate(ms, q - 1, lo) else None
+
+
 def statement_quote(ms, i: int, lo: int) -> int | None:
     """The quote of the verb at i when it closes a statement (閉店するって書いてあった),
     not a partner (友達と話した)."""
@@ -175,10 +198,11 @@ def statement_quote(ms, i: int, lo: int) -> int | None:
 
 
 def after_predicate(ms, k: int, lo: int) -> bool:
-    """Token k closes a statement: a predicate, maybe followed by よ / ね (借りますよっていう)."""
+    """Token k closes a statement: a predicate, maybe followed by よ / ね (借りますよっていう);
+    a suffix that forms an adjective or a verb predicates too (滑りやすいって, 寒がってる)."""
     while k >= lo and ms[k].pos[1] == "終助詞":
         k -= 1
-    return k >= lo and ms[k].pos[0] in PREDICATE
+    return k >= lo and (ms[k].pos[0] in PREDICATE or ms[k].pos[1] in PREDICATE_SUFFIXES)
 
 
 def sentence_end(ms, j: int, hi: int) -> bool:

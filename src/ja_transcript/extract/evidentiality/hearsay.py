@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from ..words import table
 from .context import (
-    COPULA, LEAD_ON, NOMINAL, SYMBOL, after_predicate, is_adjectival_noun, is_quote, prev_word, property_suffix,
-    quote_index, rest_is_final, sentence_end, span, statement_quote,
+    COPULA, LEAD_ON, NOMINAL, SYMBOL, after_predicate, is_adjectival_noun, is_quote, predicate_end, prev_word,
+    property_suffix, quote_index, rest_is_final, sentence_end, span, statement_quote, to_no_quote, with_copula,
 )
 from .marker import REPORTED, Marker
 
@@ -23,6 +23,7 @@ RELAY_VERBS = table("evidentiality", "relay_verbs")
 SPEECH_VERBS = table("evidentiality", "speech_verbs")
 REPORT_NOUNS = table("evidentiality", "report_nouns")
 PARAPHRASE = table("evidentiality", "paraphrase")
+CONTENT_NOUNS = table("evidentiality", "content_nouns")
 
 
 def _r_rashii(ms, i, lo, hi):
@@ -48,9 +49,25 @@ def _r_yoru(ms, i, lo, hi):
 
 
 def _r_source(ms, i, lo, hi):
-    """Source + では: 噂では, 報道では, 近所の人の話では."""
-    if i + 2 < hi and ms[i + 1].surface == "で" and ms[i + 2].surface == "は":
+    """Source + では: 噂では, 報道では, 近所の人の話では; a quoted statement told as talk or
+    repute: …って評判です, …と噂だ, …って話です."""
+    if i + 2 < hi and ms[i + 1].surface == "で" and ms[i + 2].surface == "は" and ms[i].normalized in SOURCES:
         return span(ms, i, i + 2, REPORTED, forward=True)
+    q = to_no_quote(ms, i, lo)  # …するとの情報がある, …との声が上がった
+    if q is not None:
+        return span(ms, q, i, REPORTED)
+    if ms[i].normalized in CONTENT_NOUNS and i - 2 >= lo and is_quote(ms[i - 1]) \
+            and after_predicate(ms, i - 2, lo) and predicate_end(ms, i + 1, hi):
+        return span(ms, i - 1, with_copula(ms, i, hi), REPORTED)
+    return None
+
+
+def _r_sareru(ms, i, lo, hi):
+    """Quoted statement + される: と言われる without 言う (副作用が少ないとされている)."""
+    if ms[i].surface != "さ" or i + 1 >= hi or ms[i + 1].normalized != "れる":
+        return None
+    if i - 2 >= lo and ms[i - 1].surface == "と" and is_quote(ms[i - 1]) and after_predicate(ms, i - 2, lo):
+        return span(ms, i - 1, i + 1, REPORTED)
     return None
 
 
@@ -113,6 +130,8 @@ def _iu(ms, q: int, i: int, lo: int, hi: int) -> Marker | None:
     if nn == "こと":
         return _hearsay_koto(ms, q, i + 1, lo, hi)
     if nn in SOURCES:  # というニュース, っていう話
+        return span(ms, q, i + 1, REPORTED)
+    if nn in CONTENT_NOUNS and after_predicate(ms, q - 1, lo):  # …にくいという研究結果
         return span(ms, q, i + 1, REPORTED)
     return _said(ms, q, i, hi)
 
@@ -213,6 +232,8 @@ def _r_to(ms, i, lo, hi):
 
 RULES = {"らしい": _r_rashii, "書く": _r_write, "よる": _r_yoru, "言う": _r_iu, "こと": _r_koto, "って": _r_tte,
          "と": _r_to}
+RULES["為る"] = _r_sareru
+RULES.update(dict.fromkeys(CONTENT_NOUNS, _r_source))
 RULES.update(dict.fromkeys(SOURCES, _r_source))
 RULES.update(dict.fromkeys(RELAY_VERBS, _r_relay))
 RULES.update(dict.fromkeys(SPEECH_VERBS, _r_speech))

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from ..words import table
 from .context import (
-    NEGATIVE, NOMINAL, PREDICATE, has_inference_suffix, is_adjectival_noun, negated, predicate_end, prev_word,
-    property_suffix, quote_index, quoted, span, with_copula,
+    NEGATIVE, NOMINAL, PREDICATE, after_predicate, has_inference_suffix, is_adjectival_noun, is_quote, negated,
+    predicate_end, prev_word, property_suffix, quote_index, quoted, span, to_no_quote, with_copula,
 )
 from .marker import REPORTED, SPECULATIVE
 
@@ -25,6 +25,8 @@ GUESS_NOUNS = table("evidentiality", "guess_nouns")
 OUTLOOK_NOUNS = table("evidentiality", "outlook_nouns")
 JUDGE_NOUNS = table("evidentiality", "judge_nouns")
 SIMILE_ADVERBS = table("evidentiality", "simile_adverbs")
+VIEW_NOUNS = table("evidentiality", "view_nouns")
+SEEM_VERBS = frozenset({"見える", "思う", "感じる"})  # ように見える: an impression of the speaker's
 
 
 def _r_ppoi(ms, i, lo, hi):
@@ -99,12 +101,21 @@ def _r_you(ms, i, lo, hi):
         marker = span(ms, i, with_copula(ms, i, hi), SPECULATIVE)
     elif i + 2 < hi and ms[i + 1].normalized == "だ" and ms[i + 2].normalized == "気":
         marker = span(ms, i, i + 2, SPECULATIVE)
+    elif i + 2 < hi and ms[i + 1].pos[5] == "連用形-ニ" and _seem_verb(ms, i + 2, hi) is not None:
+        marker = span(ms, i, _seem_verb(ms, i + 2, hi), SPECULATIVE)  # ように見える: an impression
     else:
         return None
     for k in range(lo, i):
         if ms[k].normalized in SIMILE_ADVERBS:
             return None
     return marker
+
+
+def _seem_verb(ms, j: int, hi: int) -> int | None:
+    """The index of 見える / 思う / 感じる at j, or after は / も at j (ようには見えない)."""
+    if ms[j].surface in ("は", "も") and ms[j].pos[0] == "助詞":
+        j += 1
+    return j if j < hi and ms[j].normalized in SEEM_VERBS else None
 
 
 def _r_copula(ms, i, lo, hi):
@@ -198,8 +209,22 @@ def _r_moshi(ms, i, lo, hi):
 
 
 def _r_hazu(ms, i, lo, hi):
-    """はずだ."""
-    return span(ms, i, i, SPECULATIVE) if predicate_end(ms, i + 1, hi) else None
+    """はずだ, and the inference that something cannot be: はずがない / はずはありません."""
+    if predicate_end(ms, i + 1, hi):
+        return span(ms, i, i, SPECULATIVE)
+    j = i + 2
+    if j < hi and ms[i + 1].surface in ("が", "は") and ms[i + 1].pos[0] == "助詞":
+        if ms[j].normalized in NEGATIVE:
+            return span(ms, i, j, SPECULATIVE)
+        if ms[j].normalized == "有る" and negated(ms, j + 1, hi):
+            return span(ms, i, j, SPECULATIVE)
+    return None
+
+
+def _r_view(ms, i, lo, hi):
+    """A forecast or a view quoted with との: 回復するとの見方が強い, 遅れるとの懸念がある."""
+    q = to_no_quote(ms, i, lo)
+    return span(ms, q, i, SPECULATIVE) if q is not None else None
 
 
 def _r_outlook(ms, i, lo, hi):
@@ -209,6 +234,8 @@ def _r_outlook(ms, i, lo, hi):
     if i - 1 < lo:
         return None
     forecast = ms[i].normalized in OUTLOOK_NOUNS
+    if forecast and to_no_quote(ms, i, lo) is not None:  # 開業するとの見通しだ
+        return _r_view(ms, i, lo, hi)
     prev = ms[i - 1]
     if prev.pos[0] not in PREDICATE and not (
             forecast and prev.surface == "の" and i - 2 >= lo and ms[i - 2].pos[0] in NOMINAL):
@@ -237,7 +264,26 @@ def _r_ki(ms, i, lo, hi):
 def _r_think(ms, i, lo, hi):
     """と思う / と考える as a hedge (also 上がると私は思う)."""
     q = quote_index(ms, i, lo)
-    return span(ms, q, i, SPECULATIVE) if q is not None and _hedging_think(ms, i, hi) else None
+    if q is None:
+        return _think_contrast(ms, i, lo, hi)
+    return span(ms, q, i, SPECULATIVE) if _hedging_think(ms, i, hi) else None
+
+
+def _think_contrast(ms, i, lo, hi):
+    """とは思わない / とも思う: an opinion hedged (勝つとは思わない), but not the surprise of
+    the past negative (来るとは思わなかった: it happened)."""
+    if i - 3 < lo or ms[i - 1].surface not in ("は", "も") or not is_quote(ms[i - 2]) \
+            or not after_predicate(ms, i - 3, lo):
+        return None
+    if ms[i - 1].surface == "は":
+        if not negated(ms, i + 1, hi):
+            return None
+        j = i + 2 if ms[i + 1].normalized == "ない" else i + 3  # 思わない / 思いません
+        if j < hi and ms[j].normalized == "た":
+            return None
+    elif not _hedging_think(ms, i, hi):
+        return None
+    return span(ms, i - 2, i, SPECULATIVE)
 
 
 def _hedging_think(ms, i: int, hi: int) -> bool:
@@ -274,6 +320,8 @@ def _r_guess_noun(ms, i, lo, hi):
     not 予想以上, 予想が外れた."""
     if quoted(ms, i, lo):
         return span(ms, i - 1, i, SPECULATIVE)
+    if to_no_quote(ms, i, lo) is not None:  # 増えるとの予想
+        return _r_view(ms, i, lo, hi)
     if i + 2 < hi and ms[i + 1].normalized == "為る" and ms[i + 2].normalized in ("れる", "られる") \
             and not (i + 3 < hi and ms[i + 3].pos[0] in NOMINAL):
         return span(ms, i, i + 2, SPECULATIVE)
@@ -300,6 +348,7 @@ RULES = {
     "違い": _r_chigai, "相違": _r_chigai, "気": _r_ki, "見る": _r_miru, "在処": _r_arika, "恐れ": _r_risk,
     "から": _r_kara,
 }
+RULES.update(dict.fromkeys(VIEW_NOUNS, _r_view))
 RULES.update(dict.fromkeys(GUESS_ADVERBS, _r_guess_adverb))
 RULES.update(dict.fromkeys(THINK_VERBS, _r_think))
 RULES.update(dict.fromkeys(GUESS_NOUNS, _r_guess_noun))

@@ -36,3 +36,22 @@ def decide(markers: Sequence[Marker]) -> tuple[str, tuple[str, ...]]:
             return kind, surfaces
     return ASSERTED, ()
 
+
+
+def sentence_evidentiality(kinds: Sequence[str]) -> str | None:
+    """A sentence's evidentiality from its claims' (None when it has no claim): speculative
+    or reported when a claim says so (speculative first, as within a claim), asserted when
+    none of its claims carries a marker. A marker scopes over its own clause, so the
+    sentence is not judged by one clause: 来るらしいけど、私は行かない relays something.
+
+    >>> sentence_evidentiality(["reported", "asserted"]), sentence_evidentiality(["asserted"])
+    ('reported', 'asserted')
+    >>> sentence_evidentiality([]) is None
+    True
+    """
+    if not kinds:
+        return None
+    for kind in _KINDS:
+        if kind in kinds:
+            return kind
+    return ASSERTED
