@@ -128,6 +128,13 @@ def test_console_script_is_installed():
     assert result.returncode == 0 and "process" in result.stdout
 
 
+def test_python_m_runs_the_command_line():
+    from ja_transcript import __version__
+
+    result = subprocess.run([sys.executable, "-m", "ja_transcript", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and __version__ in result.stdout
+
+
 def test_ginza_option_without_the_model_says_how_to_install(tmp_path, monkeypatch):
     import ja_transcript.extract.ginza_backend as backend
 

@@ -1,0 +1,5 @@
+"""`python -m ja_transcript`: the command line, as `ja-transcript`."""
+
+from .cli import main
+
+main()
