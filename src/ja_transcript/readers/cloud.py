@@ -16,8 +16,10 @@ Each shape is the `source.format` of what it gives:
   "12.340s"}]}`` (v1, also as the ``response`` of a finished long-running operation), v2
   with ``resultEndOffset``, words' ``startOffset`` / ``endOffset`` and ``speakerLabel``.
   Durations are strings of seconds ending in "s" (or {seconds, nanos} objects). One line
-  per result; it starts at its first word, else where the result before it (on its
-  channel) ended, the results being sequential portions of the audio.
+  per result with a transcript: it spans its words, else from where the result before it
+  (on its channel) ended to its own end, the results being sequential portions of the audio.
+  v1's speaker diarization repeats every word in a last result, each with its
+  ``speakerTag``: that result gives the lines' speakers, not a line.
 - ``aws_transcribe_json``: Amazon Transcribe, ``{"jobName", "results": {"transcripts":
   [{"transcript"}], "items": [{type, start_time, end_time, alternatives: [{content}],
   speaker_label?}], "audio_segments"?: [{transcript, start_time, end_time, speaker_label}],
@@ -45,7 +47,7 @@ from typing import Any, NamedTuple
 
 from ..chars import SENTENCE_ENDS
 from .base import RawLine
-from .whisper import Parsed, TimeProblem, _short_repr, describe_json, text_to_lines
+from .whisper import _CLOSE, _OPEN, Parsed, TimeProblem, _short_repr, describe_json, text_to_lines
 
 SERVICES = {
     "assemblyai_json": "AssemblyAI",
@@ -58,7 +60,6 @@ SERVICES = {
 # `utt_split` and IBM Watson's default end-of-phrase silence, for the services' own utterances.
 PAUSE = 0.8
 
-_CLOSERS = "」』）)］】〉》\"'”’"
 
 
 class ExportProblem(TimeProblem):
@@ -140,14 +141,11 @@ def join_words(left: str, right: str) -> str:
     return left + right
 
 
-def _ends_sentence(text: str) -> bool:
-    stripped = text.rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in SENTENCE_ENDS
-
-
 def group_words(words: list[Word]) -> list[tuple[str, float | None, float | None, str | None]]:
     """Lines (text, start, end, speaker) of words: a line ends after a word that ends a
-    sentence, where the speaker changes, and at a pause of `PAUSE` seconds or more.
+    sentence outside brackets (「はい。」と言った is one sentence, as in `split_sentences`),
+    where the speaker changes, and at a pause of `PAUSE` seconds or more. Punctuation alone
+    (a word of closing brackets or 。) never starts a line.
 
     >>> [t for t, *_ in group_words([Word("はい", 0, .3, None), Word("。", None, None, None),
     ...                              Word("今日", .5, .8, None), Word("は", .8, .9, None),
@@ -155,18 +153,24 @@ def group_words(words: list[Word]) -> list[tuple[str, float | None, float | None
     ['はい。', '今日は', '雨']
     """
     lines: list[list[Word]] = []
+    depth, ended = 0, True
     for word in words:
         text = word.text.strip()
         if not text:
             continue
         word = word._replace(text=text)
         last = lines[-1][-1] if lines else None
+        trailing = all(c in _CLOSE or c in SENTENCE_ENDS for c in text)
         paused = (last is not None and last.end is not None and word.start is not None
                   and word.start - last.end >= PAUSE)
-        if last is None or _ends_sentence(last.text) or word.speaker != last.speaker or paused:
+        if last is None or not trailing and (ended or word.speaker != last.speaker or paused):
             lines.append([word])
+            depth = 0
         else:
             lines[-1].append(word)
+        for char in text:
+            depth = depth + 1 if char in _OPEN else max(depth - 1, 0) if char in _CLOSE else depth
+        ended = depth == 0 and text.rstrip(_CLOSE)[-1:] in SENTENCE_ENDS and text.rstrip(_CLOSE) != ""
     out = []
     for run in lines:
         text = run[0].text
@@ -383,47 +387,60 @@ def _google_duration(r: _Reader, obj: dict, keys: tuple[str, ...], item: str) ->
     raise r.bad_time(item, key, value, 'a duration like "12.340s"')
 
 
+def _google_words(r: _Reader, alt: dict, item: str) -> list[Word]:
+    words = []
+    for j, w in enumerate(r.items(alt.get("words"), f"{item}.words")):
+        word = f"{item}.words[{j}]"
+        w = r.object(w, word)
+        start_key, start = _google_duration(r, w, _WORD_START, word)
+        end_key, stop = _google_duration(r, w, _WORD_END, word)
+        if start is None and stop is not None:
+            start = 0.0  # proto3 JSON leaves a zero duration out: a word at the very start
+        if start is not None and stop is not None and stop < start:
+            raise ExportProblem("R042", service=r.service, item=word, start_field=start_key or _WORD_START[0],
+                                start=_short_repr(w.get(start_key, "0s")), end_field=end_key,
+                                end=_short_repr(w[end_key]))
+        speaker = r.speaker(w, "speakerLabel", word) or r.speaker(w, "speakerTag", word)
+        words.append(Word(r.text(w, "word", word), start, stop, None if speaker == "0" else speaker))
+    return words
+
+
 def _google(data: dict) -> Parsed:
     r = _Reader("google_stt_json")
-    prefix = "response.results" if "results" not in data else "results"
-    results = r.items(_google_results(data), prefix)
+    prefix = "results" if "results" in data else "response.results"
     rows: list[list] = []
-    ends: dict[Any, float] = {}  # the end of the last result on each channel
-    diarized: list[Word] = []  # words of a result without text: v1 repeats every word there with its speaker
-    for i, result in enumerate(results):
+    ends: dict[Any, float] = {}  # where the last result on each channel ended
+    begun: dict[Any, float] = {}  # ... and where it began
+    labelled: list[Word] = []  # the words of v1's diarization result, each with its speaker
+    for i, result in enumerate(r.items(_google_results(data), prefix)):
         item = f"{prefix}[{i}]"
         result = r.object(result, item)
-        _, end = _google_duration(r, result, _RESULT_END, item)
+        _, result_end = _google_duration(r, result, _RESULT_END, item)
         channel = result.get("channelTag", result.get("channel_tag"))
         alternatives = r.items(result.get("alternatives"), f"{item}.alternatives")
         alt = r.object(alternatives[0], f"{item}.alternatives[0]") if alternatives else {}
         text = r.text(alt, "transcript", f"{item}.alternatives[0]", required=False).strip()
-        words = []
-        for j, w in enumerate(r.items(alt.get("words"), f"{item}.alternatives[0].words")):
-            word = f"{item}.alternatives[0].words[{j}]"
-            w = r.object(w, word)
-            start_key, start = _google_duration(r, w, _WORD_START, word)
-            end_key, stop = _google_duration(r, w, _WORD_END, word)
-            if start is None and stop is not None:
-                start = 0.0  # proto3 JSON leaves out a zero duration: the audio's first word
-            if start is not None and stop is not None and stop < start:
-                raise ExportProblem("R042", service=r.service, item=word, start_field=start_key or _WORD_START[0],
-                                    start=_short_repr(w.get(start_key)), end_field=end_key,
-                                    end=_short_repr(w[end_key]))
-            speaker = r.speaker(w, "speakerLabel", word) or r.speaker(w, "speakerTag", word)
-            words.append(Word(r.text(w, "word", word), start, stop, None if speaker == "0" else speaker))
-        begin = next((w.start for w in words if w.start is not None), ends.get(channel, 0.0 if end is not None else None))
-        if end is not None:
-            ends[channel] = end
+        words = _google_words(r, alt, f"{item}.alternatives[0]")
+        starts = [w.start for w in words if w.start is not None]
+        stops = [w.end for w in words if w.end is not None]
+        before = ends.get(channel)
+        # v1 with speaker diarization ends with a result that repeats every word said so far,
+        # each with its speaker: its words reach back before the start of the result it follows
+        if starts and channel in begun and starts[0] < begun[channel] and all(w.speaker for w in words):
+            labelled += words
+            continue
+        begin = starts[0] if starts else (before if before is not None else 0.0 if result_end is not None else None)
+        if result_end is not None:
+            ends[channel] = result_end
+        if begin is not None:
+            begun[channel] = begin
         if not text:
-            diarized += [w for w in words if w.speaker is not None]
             continue
         speakers = {w.speaker for w in words if w.speaker is not None}
-        rows.append([text, begin, end, speakers.pop() if len(speakers) == 1 else None])
-    if diarized:
-        for row in rows:
-            if row[3] is None:
-                row[3] = speaker_over(diarized, row[1], row[2])
+        rows.append([text, begin, stops[-1] if stops else result_end, speakers.pop() if len(speakers) == 1 else None])
+    for row in rows:
+        if row[3] is None and labelled:
+            row[3] = speaker_over(labelled, row[1], row[2])
     lines = _to_lines(rows)
     return Parsed(lines, "google_stt_json", _timed(lines, "s"))
 
