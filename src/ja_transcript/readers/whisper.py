@@ -256,10 +256,11 @@ def _declared_unit(data: Any) -> str | None:
 
 
 def _fix(data: Any, record: bool) -> str:
+    option = "or give the run --time-unit ms (or s) for every file whose times do not say their unit"
     if not isinstance(data, dict):
-        return 'wrap the list as {"time_unit": "ms", "segments": [...]} (or "s")'
+        return f'wrap the list as {{"time_unit": "ms", "segments": [...]}} (or "s"), {option}'
     where = "that line's object" if record else "the top-level object"
-    return f'add "time_unit": "ms" (or "time_unit": "s") to {where}'
+    return f'add "time_unit": "ms" (or "time_unit": "s") to {where}, {option}'
 
 
 class Parsed(NamedTuple):
