@@ -1,0 +1,5 @@
+"""`python -m ja_transcript`: the command line, as the `ja-transcript` script."""
+
+from .cli import main
+
+main()
