@@ -180,6 +180,12 @@ def test_a_full_stop_inside_a_quotation_does_not_end_the_sentence():
     assert [t for t, *_ in group_words(words)] == ["彼は「行く。」と言った。", "次に"]
 
 
+def test_a_question_quoted_inside_one_word_does_not_end_the_sentence():
+    words = [Word("子どもに", 0, .4, None), Word("「うつる？」", .4, .8, None), Word("って", .8, 1, None),
+             Word("聞かれて。", 1, 1.5, None), Word("はい", 1.6, 1.8, None)]
+    assert [t for t, *_ in group_words(words)] == ["子どもに「うつる？」って聞かれて。", "はい"]
+
+
 def test_punctuation_alone_never_starts_a_line():
     # a closing bracket after a pause, and a 。 of another speaker, still close what they close
     words = [Word("「そうです。", 0, .8, "A"), Word("」", 2.0, 2.1, "A"), Word("。", None, None, "B"),

@@ -168,9 +168,9 @@ def group_words(words: list[Word]) -> list[tuple[str, float | None, float | None
             depth = 0
         else:
             lines[-1].append(word)
-        for char in text:
+        for char in text:  # a sentence ends at 。？！ outside brackets with nothing after it
             depth = depth + 1 if char in _OPEN else max(depth - 1, 0) if char in _CLOSE else depth
-        ended = depth == 0 and text.rstrip(_CLOSE)[-1:] in SENTENCE_ENDS and text.rstrip(_CLOSE) != ""
+            ended = char in SENTENCE_ENDS and depth == 0 or ended and char in SENTENCE_ENDS
     out = []
     for run in lines:
         text = run[0].text
