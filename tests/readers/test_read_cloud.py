@@ -248,6 +248,11 @@ def test_google_alternatives_not_a_list():
     assert error.code == "R040" and "results[0].alternatives is an object" in str(error)
 
 
+def test_google_channel_that_is_no_number():
+    error = _error({"results": [{"alternatives": [{"transcript": "はい"}], "resultEndTime": "1s", "channelTag": [1]}]})
+    assert error.code == "R040" and 'results[0] has "channelTag" [1]' in str(error)
+
+
 def test_aws_bad_item_time_and_missing_content():
     items = [{"type": "pronunciation", "start_time": "0.5", "end_time": "0.9", "alternatives": [{"content": "はい"}]},
              {"type": "pronunciation", "start_time": "abc", "end_time": "1.2", "alternatives": [{"content": "そう"}]}]

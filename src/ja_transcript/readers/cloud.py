@@ -417,6 +417,8 @@ def _google(data: dict) -> Parsed:
         result = r.object(result, item)
         _, result_end = _google_duration(r, result, _RESULT_END, item)
         channel = result.get("channelTag", result.get("channel_tag"))
+        if channel is not None and (isinstance(channel, bool) or not isinstance(channel, (int, str))):
+            raise r.problem(item, f'has "channelTag" {_short_repr(channel)}, not a channel number')
         alternatives = r.items(result.get("alternatives"), f"{item}.alternatives")
         alt = r.object(alternatives[0], f"{item}.alternatives[0]") if alternatives else {}
         text = r.text(alt, "transcript", f"{item}.alternatives[0]", required=False).strip()
