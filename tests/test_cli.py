@@ -207,3 +207,30 @@ def test_no_terms_leaves_domain_words_out_and_names_in(tmp_path):
     assert "TERM" in {e["label"] for e in a["entities"]}
     assert [e["label"] for e in b["entities"]] == ["ORG"] and b["stats"]["entities"] == 1
     assert a["claims"] == b["claims"]
+
+
+def test_time_unit_option_reads_times_that_do_not_say_their_unit(tmp_path):
+    # whole numbers and slow replies: seconds or milliseconds alike
+    talk = tmp_path / "talk.json"
+    talk.write_text(json.dumps({"segments": [{"speaker": "佐藤", "start": 12, "end": 20, "text": "はい"},
+                                             {"speaker": "鈴木", "start": 20, "end": 30, "text": "うーん"}]},
+                               ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("process", str(talk), "--out", str(out))
+    assert result.exit_code == 1 and "talk.json" in result.output and "--time-unit ms" in result.output
+    result = run("process", str(talk), "--out", str(out), "--time-unit", "ms", "--resume")
+    assert result.exit_code == 0, result.output
+    doc = json.loads((out / "talk.json").read_text(encoding="utf-8"))
+    assert doc["source"]["time_unit"] == "ms" and (doc["lines"][0]["start"], doc["lines"][1]["end"]) == (0.012, 0.03)
+    # another unit is another setting: --resume does the input again
+    result = run("process", str(talk), "--out", str(out), "--time-unit", "s", "--resume")
+    assert result.exit_code == 0 and "already done" not in result.output
+    doc = json.loads((out / "talk.json").read_text(encoding="utf-8"))
+    assert doc["source"]["time_unit"] == "s" and doc["lines"][0]["start"] == 12
+
+
+def test_time_unit_option_on_stdin_and_a_bad_value():
+    data = json.dumps({"segments": [{"start": 12, "end": 20, "text": "はい"}]}, ensure_ascii=False)
+    result = run("process", "-", "--time-unit", "ms", input=data)
+    assert result.exit_code == 0 and json.loads(result.stdout)["source"]["time_unit"] == "ms"
+    assert run("process", "-", "--time-unit", "minutes", input=data).exit_code == 2

@@ -48,11 +48,12 @@ def process_text(text: str, lexicons: Sequence[str | Path] = (), use_default_lex
 
 
 def process_path(path: str | Path, lexicons: Sequence[str | Path] = (), use_default_lexicon: bool = True,
-                 encoding: str | None = None) -> list[dict]:
+                 encoding: str | None = None, time_unit: str | None = None) -> list[dict]:
     """Process one transcript file (any supported format and encoding); returns its documents
-    as dicts: one, or one per record of a JSON Lines file."""
+    as dicts: one, or one per record of a JSON Lines file. `time_unit` ("s" or "ms") is the
+    unit of JSON times that do not say theirs; None decides it from the times."""
     pipeline = _pipeline(tuple(str(p) for p in lexicons), use_default_lexicon)
-    return [doc.model_dump(mode="json") for doc in pipeline.process_path(path, encoding=encoding)]
+    return [doc.model_dump(mode="json") for doc in pipeline.process_path(path, encoding=encoding, time_unit=time_unit)]
 
 
 __all__ = ["Options", "Pipeline", "extract_amounts", "process_path", "process_text", "__version__"]

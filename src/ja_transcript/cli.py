@@ -25,6 +25,12 @@ class TableFormat(str, Enum):
     parquet = "parquet"
 
 
+class TimeUnit(str, Enum):
+    auto = "auto"
+    s = "s"
+    ms = "ms"
+
+
 class Executor(str, Enum):
     local = "local"
     dask = "dask"
@@ -99,6 +105,9 @@ def process(
     jsonl: Optional[str] = typer.Option(None, "--jsonl", help="Also write every document, one a line, to this JSON Lines file ('-': stdout)."),
     resume: bool = typer.Option(False, "--resume", help="Skip inputs the manifest in --out records as done with the same bytes and settings."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default: detect)."),
+    time_unit: TimeUnit = typer.Option(TimeUnit.auto, "--time-unit",
+                                       help="Unit of JSON start/end times that do not say theirs: s, ms, or auto "
+                                            "(decided from the times; a file's own \"time_unit\" still wins)."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes for many files."),
     ginza: bool = typer.Option(False, "--ginza", help="Add ja_ginza's entities for names no lexicon has "
                                                        '(pip install "ja-transcript[ginza]"; slow, ~2 GB).'),
@@ -159,7 +168,7 @@ def process(
                       text=text_dir, html=html_dir, srt=srt_dir, vtt=vtt_dir)
     config = RunConfig(lexicons=tuple(lexicon), use_default_lexicon=not no_default_lexicon, correct=not no_correct,
                        dedup=not no_dedup, min_confidence=min_confidence, ginza=ginza, terms=not no_terms,
-                       encoding=encoding,
+                       encoding=encoding, time_unit=None if time_unit is TimeUnit.auto else time_unit.value,
                        views=targets.views)
     try:
         pipeline = config.build_pipeline()  # once: it checks the lexicons, and forked workers share it
@@ -201,7 +210,7 @@ def _process_stdin(pipeline, config, targets) -> int:
     from .batch.work import render
     from .readers import read_bytes
 
-    result = read_bytes(sys.stdin.buffer.read(), "-", encoding=config.encoding)
+    result = read_bytes(sys.stdin.buffer.read(), "-", encoding=config.encoding, time_unit=config.time_unit)
     for e in result.errors:
         typer.echo(f"error: {e}", err=True)
     to_stdout = targets.out is None and targets.jsonl is None

@@ -37,7 +37,8 @@ def _documents(items: list, config: RunConfig, fingerprint: str, kind: str) -> l
     out = []
     for item in items:
         if kind == "path":
-            out += [d.model_dump(mode="json") for d in pipeline.process_path(item, encoding=config.encoding)]
+            out += [d.model_dump(mode="json") for d in pipeline.process_path(item, encoding=config.encoding,
+                                                                         time_unit=config.time_unit)]
         elif isinstance(item, tuple):  # (name, text)
             out.append(pipeline.process_text(item[1], item[0]).model_dump(mode="json"))
         else:

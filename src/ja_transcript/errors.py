@@ -48,7 +48,8 @@ class Errors:
             "suffix of its real format (.txt, .jsonl).")
     R021 = ('{path} is not Whisper JSON, nor any speech-recognition JSON the readers know: expected an object '
             'with "segments" (openai-whisper, faster-whisper, WhisperX, podcast exports), "transcription" '
-            '(whisper.cpp), "chunks" (Hugging Face pipeline) or "text", or a list of segments; found {found}. '
+            '(whisper.cpp), "chunks" (Hugging Face pipeline) or "text", or a list of segments, nor the JSON of AssemblyAI, '
+            'Deepgram, Google Speech-to-Text or Amazon Transcribe; found {found}. '
             'Give the tool\'s JSON output as it wrote it, or convert the file to text.')
     R022 = ('{path}: segment {index} {problem}. Each segment needs "text" (a string); its times and "speaker" '
             'are optional: fix that segment.')
@@ -61,6 +62,14 @@ class Errors:
     R026 = ('{path}{at}: "time_unit" is {value}, which is no unit the readers know. Write "time_unit": "s" for '
             'times in seconds or "time_unit": "ms" for milliseconds, or leave it out to have the unit decided '
             'from the times.')
+    R040 = ("{path}{at}: in this {service} JSON, {item} {problem}. Give the file as {service} wrote it, or fix "
+            "that item (items are counted from 0, as in the JSON).")
+    R041 = ('{path}{at}: in this {service} JSON, {item} has "{field}" {value}, which is not a time: {service} '
+            "writes {expected}. Fix that time, or make it null where it is not known.")
+    R042 = ('{path}{at}: in this {service} JSON, {item} ends before it starts ("{start_field}" {start}, '
+            '"{end_field}" {end}). Fix those times (swap them if they are the wrong way round), or remove the item.')
+    R043 = ("{path}{at}: this {service} JSON holds no transcript: {why}. Give the output of a finished "
+            "transcription job, as the service wrote it.")
     R030 = ("{path}, line {line}: not valid JSON ({reason}). Each line of a JSON Lines file must be one JSON "
             "object: fix or remove that line.")
     R031 = ('{path}, line {line}: {problem}. Each line must be an object like {{"id": "ep1", "text": "..."}} or '

@@ -25,9 +25,11 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1.1"
 
 LineKind = Literal["title", "heading", "speech", "nonspeech", "blank"]
-# whisper_cpp_json, whisperx_json, hf_chunks, podcast_json: schema 1.1 (readers/whisper.py says what each is)
+# whisper_cpp_json, whisperx_json, hf_chunks, podcast_json: schema 1.1 (readers/whisper.py says what each is);
+# assemblyai_json, deepgram_json, google_stt_json, aws_transcribe_json: schema 1.1 (readers/cloud.py)
 SourceFormat = Literal["txt", "srt", "vtt", "whisper_json", "whisper_cpp_json", "whisperx_json", "hf_chunks",
-                       "podcast_json", "jsonl"]
+                       "podcast_json", "assemblyai_json", "deepgram_json", "google_stt_json", "aws_transcribe_json",
+                       "jsonl"]
 TimeUnit = Literal["s", "ms"]
 RemovalReason = Literal["repeat", "near_repeat", "restart", "hallucination"]
 AmountKind = Literal["money", "percent", "ratio", "count", "date", "duration", "number", "relative_date"]

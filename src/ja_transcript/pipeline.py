@@ -148,14 +148,16 @@ class Pipeline:
             raise reader_error("P003", path, count=len(transcripts))
         return self.process(transcripts[0])
 
-    def process_path(self, path: str | Path, encoding: str | None = None) -> list[Document]:
+    def process_path(self, path: str | Path, encoding: str | None = None,
+                     time_unit: str | None = None) -> list[Document]:
         """The documents of one input file: one, or one per record of a JSON Lines file.
+        `encoding` and `time_unit` as for `readers.read_bytes` (None: detected, decided).
 
         Raises `TranscriptError` naming the file (and line) when any of it cannot be read.
         """
         from .readers import read_path
 
-        return [self.process(raw) for raw in read_path(path, encoding=encoding).check()]
+        return [self.process(raw) for raw in read_path(path, encoding=encoding, time_unit=time_unit).check()]
 
     # -- stages ------------------------------------------------------------------
     def _corrections(self, raw_lines: Sequence[RawLine], kinds: Sequence[str],

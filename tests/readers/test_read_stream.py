@@ -68,3 +68,18 @@ def test_ranges_read_apart_give_the_records_of_the_whole(tmp_path):
         assert [i.lines for i in items if not isinstance(i, Exception)] == [t.lines for t in whole.transcripts]
         assert [str(e) for e in items if isinstance(e, Exception)] == [str(e) for e in whole.errors]
     assert len(scan(str(path), records_per_range=1).ranges) == 5  # two records share a line (a lone CR)
+
+
+def test_stream_reads_times_in_the_given_unit_as_a_whole_read_does(tmp_path):
+    # whole numbers, 0.25 characters a second as seconds: undecided without the unit given
+    records = [{"id": "r1", "segments": [{"start": 12, "end": 20, "text": "はい"}]},
+               {"id": "r2", "segments": [{"start": 40, "end": 52, "text": "どうも"}]}]
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    _, undecided = stream_jsonl(str(path))
+    assert [getattr(e, "code", None) for e in undecided] == ["R025", "R025"]
+    _, items = stream_jsonl(str(path), time_unit="ms")
+    streamed = list(items)
+    whole = read_bytes(path.read_bytes(), str(path), time_unit="ms")
+    assert [(t.time_unit, t.lines[0].start) for t in streamed] == [("ms", 0.012), ("ms", 0.04)]
+    assert streamed == [t.__class__(**{**t.__dict__, "encoding": "utf-8"}) for t in whole.transcripts]

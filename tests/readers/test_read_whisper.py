@@ -241,3 +241,63 @@ def test_a_declared_unit_decides():
 def test_a_speaker_that_is_no_name_is_a_segment_problem():
     error = _error({"segments": [{"start": 0, "end": 2, "text": "はい", "speaker": {"id": 3}}]})
     assert error.code == "R022" and "segment 1 has \"speaker\" {'id': 3}, which is no name" in str(error)
+
+
+# --- the time unit given by the caller (--time-unit) -------------------------------------------
+
+# Two slow replies in whole numbers: 0.25-0.3 characters a second as seconds, 8-10 ms segments
+# as milliseconds; nothing in the file says which.
+UNDECIDED = {"segments": [{"speaker": "佐藤", "start": 12, "end": 20, "text": "はい"},
+                          {"speaker": "鈴木", "start": 20, "end": 30, "text": "うーん"}]}
+
+
+def _with_unit(data, time_unit, name="talk.json"):
+    return read_bytes(json.dumps(data, ensure_ascii=False).encode("utf-8"), name, time_unit=time_unit)
+
+
+def test_an_undecided_unit_is_an_error_that_names_the_option():
+    (error,) = _with_unit(UNDECIDED, None).errors
+    assert error.code == "R025" and "--time-unit ms" in str(error)
+
+
+@pytest.mark.parametrize("unit,times", [("ms", [(0.012, 0.02), (0.02, 0.03)]), ("s", [(12, 20), (20, 30)])])
+def test_the_given_unit_reads_times_that_do_not_say_theirs(unit, times):
+    (t,) = _with_unit(UNDECIDED, unit).check()
+    assert [(line.start, line.end) for line in t.lines] == times
+    assert (t.format, t.time_unit) == ("podcast_json", unit)
+
+
+def test_the_given_unit_wins_over_the_evidence():
+    # the display times say milliseconds; the caller says seconds and is obeyed
+    (t,) = read_path(FIXTURES / "podcast" / "shotengai_ep12.json", time_unit="s").check()
+    (decided,) = read_path(FIXTURES / "podcast" / "shotengai_ep12.json").check()
+    assert (decided.time_unit, t.time_unit) == ("ms", "s")
+    assert t.lines[1].start == decided.lines[1].start * 1000
+
+
+def test_a_files_own_unit_wins_over_the_given_one():
+    (t,) = _with_unit({"time_unit": "s", **UNDECIDED}, "ms").check()
+    assert (t.time_unit, t.lines[0].start) == ("s", 12)
+
+
+def test_units_named_by_the_format_are_not_changed_by_the_given_one():
+    (cpp,) = read_path(FIXTURES / "whisper_cpp.json", time_unit="s").check()
+    assert (cpp.time_unit, cpp.lines[1].start) == ("ms", 2.4)  # whisper.cpp's offsets are milliseconds
+    (hf,) = read_path(FIXTURES / "hf_chunks.json", time_unit="ms").check()
+    assert (hf.time_unit, hf.lines[1].start) == ("s", 2.4)  # a Hugging Face timestamp pair is seconds
+    (aai,) = read_path(FIXTURES / "cloud" / "assemblyai_utterances_nikujaga.json", time_unit="s").check()
+    assert (aai.time_unit, aai.lines[0].start) == ("ms", 0.24)  # AssemblyAI writes milliseconds
+
+
+def test_the_given_unit_reads_every_json_lines_record():
+    records = [{"id": "a", **UNDECIDED}, {"id": "b", "segments": [{"start": 3, "end": 9, "text": "ええ"}]}]
+    data = "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode("utf-8")
+    result = read_bytes(data, "talks.jsonl", time_unit="ms")
+    assert result.errors == []
+    assert [(t.record_id, t.time_unit, t.lines[0].start) for t in result.transcripts] == [("a", "ms", 0.012),
+                                                                                            ("b", "ms", 0.003)]
+
+
+def test_an_unknown_unit_is_a_programming_error():
+    with pytest.raises(ValueError, match="time_unit must be one of s, ms"):
+        read_bytes(b"{}", "x.json", time_unit="seconds")

@@ -81,7 +81,7 @@ def run_batch(paths: Sequence[str], config: RunConfig, targets: Targets, workers
         if resume and _is_done(manifest, path, fingerprint, name):
             replays.append((unit, i))
             continue
-        parts = runner.split(Job(unit, path, name, config.encoding, input=i))
+        parts = runner.split(Job(unit, path, name, config.encoding, config.time_unit, input=i))
         jobs += [replace(part, index=unit + k) for k, part in enumerate(parts)]
         units_of[i] = len(parts)
     result.skipped = len(replays)

@@ -70,7 +70,7 @@ class DaskExecutor:
                 return [job]
         except OSError:
             return [job]
-        found = stream.scan(job.path, RECORDS_PER_TASK, name=job.path)
+        found = stream.scan(job.path, RECORDS_PER_TASK, name=job.path, time_unit=job.time_unit)
         if found is None:
             return [job]
         parts = []

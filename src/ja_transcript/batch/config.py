@@ -30,6 +30,7 @@ class RunConfig:
     ginza: bool = False
     terms: bool = True  # TERM entities (domain words of the lexicon) in the documents
     encoding: str | None = None
+    time_unit: str | None = None  # "s" or "ms" for JSON times whose unit is not said; None: from evidence
     # per-document views the workers render besides the JSON document
     views: frozenset[str] = field(default_factory=frozenset)  # of: jsonl removed tables text html
 

@@ -26,6 +26,7 @@ class Job:
     path: str  # as given ("/" separators)
     name: str  # output name: DIR/<name>.json, or DIR/<name>/<record>.json for JSON Lines
     encoding: str | None = None
+    time_unit: str | None = None  # of JSON times that do not say theirs; None: decided from evidence
     location: str | None = None  # where to open it, if not at `path` (a worker elsewhere: an absolute path)
     part: Any = None  # (readers.stream.Scan, Range): only this range of a big JSON Lines input
     input: int = 0  # position of the input among the run's inputs (a job may be part of one)
@@ -147,7 +148,7 @@ def run_job(pipeline, job: Job, views: frozenset[str] = frozenset()) -> Iterator
             yield Finished(None, 0)
             return
         sha256 = hashlib.sha256(data).hexdigest()
-        result = read_bytes(data, job.path, encoding=job.encoding)
+        result = read_bytes(data, job.path, encoding=job.encoding, time_unit=job.time_unit)
         del data
         items = [*result.errors, *result.transcripts]
     documents = 0
@@ -179,12 +180,12 @@ def _stream(job: Job):
 
     if job.part is not None:
         found, part = job.part
-        return found.sha256, stream.records(job.source, found, part, job.path)
+        return found.sha256, stream.records(job.source, found, part, job.path, job.time_unit)
     if format_for_path(job.path) != "jsonl" or job.encoding not in (None, "utf-8", "utf8"):
         return None
     try:
         if Path(job.source).stat().st_size < stream.STREAM_BYTES:
             return None
-        return stream.stream_jsonl(job.source, job.path)
+        return stream.stream_jsonl(job.source, job.path, job.time_unit)
     except OSError:
         return None  # read whole, which reports the error

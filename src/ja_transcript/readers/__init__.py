@@ -1,9 +1,10 @@
 """Read transcripts: plain text, SRT, WebVTT, speech-recognition JSON and JSON Lines, in any common encoding.
 
 Speech-recognition JSON is read in the shapes openai-whisper, faster-whisper, whisper.cpp,
-WhisperX, the Hugging Face pipeline and podcast tools write, told apart by content
-(`whisper.py`); the format "whisper_json" reads any of them, and the transcript's `format`
-names the shape found (`SOURCE_FORMATS`).
+WhisperX, the Hugging Face pipeline and podcast tools write (`whisper.py`), and in those
+of the cloud services AssemblyAI, Deepgram, Google Speech-to-Text and Amazon Transcribe
+(`cloud.py`), told apart by content; the format "whisper_json" reads any of them, and the
+transcript's `format` names the shape found (`SOURCE_FORMATS`).
 
     >>> result = read_bytes("タイトル\\r\\nこんにちは。\\r\\n".encode("cp932"), "ep1.txt")
     >>> [(line.n, line.text) for line in result.transcripts[0].lines]
@@ -30,12 +31,13 @@ from typing import Callable, Iterable, NamedTuple
 import srt
 
 from ..errors import Errors, TranscriptError
-from .base import (FORMATS, SOURCE_FORMATS, STDIN, SUFFIX_FORMATS, SUPPORTED_SUFFIXES, RawLine,
+from .base import (FORMATS, SOURCE_FORMATS, STDIN, SUFFIX_FORMATS, SUPPORTED_SUFFIXES, TIME_UNITS, RawLine,
                    RawTranscript, ReadResult, reader_error)
 from .decode import decode as _decode
 from .jsonl import read_jsonl
 from .subtitles import read_srt, read_vtt
 from .text import read_text, split_lines
+from .cloud import service_of
 from .whisper import read_whisper
 
 __all__ = [
@@ -45,15 +47,21 @@ __all__ = [
 ]
 
 
-def _single(reader: Callable[..., RawTranscript]) -> Callable[..., ReadResult]:
-    return lambda text, path, sha256, encoding: ReadResult([reader(text, path, sha256, encoding)])
+def _single(reader: Callable[..., RawTranscript], timed: bool = False) -> Callable[..., ReadResult]:
+    """A reader of one transcript; `timed`: it takes the `time_unit` override."""
+    if timed:
+        return lambda text, path, sha256, encoding, time_unit: ReadResult(
+            [reader(text, path, sha256, encoding, time_unit)])
+    return lambda text, path, sha256, encoding, time_unit: ReadResult([reader(text, path, sha256, encoding)])
 
 
-_READERS: dict[str, Callable[[str, str, str, str | None], ReadResult]] = {
+# Each is called with (text, path, sha256, encoding, time_unit): time_unit is the unit of times
+# that do not say theirs ("s" or "ms"; None: decided from evidence), for the JSON readers.
+_READERS: dict[str, Callable[[str, str, str, str | None, str | None], ReadResult]] = {
     "txt": _single(read_text),
     "srt": _single(read_srt),
     "vtt": _single(read_vtt),
-    "whisper_json": _single(read_whisper),
+    "whisper_json": _single(read_whisper, timed=True),
     "jsonl": read_jsonl,
 }
 
@@ -109,7 +117,8 @@ def sniff_format(text: str) -> str:
             if _first_line_is_object(body):
                 return "jsonl"
         else:
-            if isinstance(data, dict) and "id" in data and not any(k in data for k in _SEGMENT_KEYS):
+            if (isinstance(data, dict) and "id" in data and not any(k in data for k in _SEGMENT_KEYS)
+                    and service_of(data) is None):
                 return "jsonl"
             if isinstance(data, (dict, list)):
                 return "whisper_json"
@@ -127,35 +136,42 @@ def _is_json_lines(text: str) -> bool:
     return False
 
 
-def read_bytes(data: bytes, path: str, format: str | None = None, encoding: str | None = None) -> ReadResult:
+def read_bytes(data: bytes, path: str, format: str | None = None, encoding: str | None = None,
+               time_unit: str | None = None) -> ReadResult:
     """Read one input's bytes. `path` names it ("-" for stdin) and, without `format`, gives the
     format by its suffix; with an unknown suffix the content decides (`sniff_format`).
 
-    An explicit `encoding` wins over detection. Never raises `TranscriptError`: a failure
-    is returned in `ReadResult.errors`.
+    An explicit `encoding` wins over detection. An explicit `time_unit` ("s" or "ms") is
+    the unit of JSON ``start`` / ``end`` times instead of the one decided from evidence
+    (`time_unit.decide_unit`); a file's own "time_unit" and units that a format or its keys
+    name (whisper.cpp's offsets, the cloud services) stay as they are. Never raises
+    `TranscriptError`: a failure is returned in `ReadResult.errors`.
     """
     _check_format(format)
+    _check_time_unit(time_unit)
     try:
         text, codec = _decode(data, path, encoding)
     except TranscriptError as exc:
         return ReadResult(errors=[exc])
-    return _read_decoded(text, path, hashlib.sha256(data).hexdigest(), codec, format)
+    return _read_decoded(text, path, hashlib.sha256(data).hexdigest(), codec, format, time_unit)
 
 
-def read_string(text: str, path: str = STDIN, format: str | None = None) -> ReadResult:
+def read_string(text: str, path: str = STDIN, format: str | None = None, time_unit: str | None = None) -> ReadResult:
     r"""Read a transcript that is already text, exactly as it is: nothing is decoded, dropped or
     replaced (a byte-order mark, NUL or a lone surrogate stays a character of the first line of
     a plain text; before cues or JSON, a byte-order mark is no part of them).
     Without `format` the content decides, as for stdin (`sniff_format`); `path` only names it.
 
-    The SHA-256 is that of the text in UTF-8 (lone surrogates as their 3-byte form).
+    The SHA-256 is that of the text in UTF-8 (lone surrogates as their 3-byte form);
+    `time_unit` as for `read_bytes`.
 
     >>> read_string("1\n00:00:01,000 --> 00:00:02,000\nはい\n").transcripts[0].format
     'srt'
     """
     _check_format(format)
+    _check_time_unit(time_unit)
     sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return _read_decoded(text, path, sha256, None, format or sniff_format(text))
+    return _read_decoded(text, path, sha256, None, format or sniff_format(text), time_unit)
 
 
 def _check_format(format: str | None) -> None:
@@ -163,12 +179,18 @@ def _check_format(format: str | None) -> None:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
 
 
-def _read_decoded(text: str, path: str, sha256: str, codec: str | None, format: str | None) -> ReadResult:
+def _check_time_unit(time_unit: str | None) -> None:
+    if time_unit is not None and time_unit not in TIME_UNITS:
+        raise ValueError(f"time_unit must be one of {', '.join(TIME_UNITS)} or None, not {time_unit!r}")
+
+
+def _read_decoded(text: str, path: str, sha256: str, codec: str | None, format: str | None,
+                  time_unit: str | None = None) -> ReadResult:
     try:
         fmt = format or format_for_path(path) or sniff_format(text)
         if format is None and fmt == "whisper_json" and _is_json_lines(text):
             fmt = "jsonl"
-        return _READERS[fmt](text, path, sha256, codec)
+        return _READERS[fmt](text, path, sha256, codec, time_unit)
     except TranscriptError as exc:
         return ReadResult(errors=[exc])
     except (RecursionError, ValueError) as exc:  # e.g. JSON nested too deep: still this input's error only
@@ -180,14 +202,15 @@ def _as_given(path: str | os.PathLike) -> str:
     return text.replace(os.sep, "/") if os.sep != "/" else text
 
 
-def read_path(path: str | os.PathLike, encoding: str | None = None) -> ReadResult:
-    """Read one file ("-" reads stdin). The file is opened read-only and never changed."""
+def read_path(path: str | os.PathLike, encoding: str | None = None, time_unit: str | None = None) -> ReadResult:
+    """Read one file ("-" reads stdin). The file is opened read-only and never changed.
+    `encoding` and `time_unit` as for `read_bytes`."""
     given = _as_given(path)
     try:
         data = sys.stdin.buffer.read() if given == STDIN else Path(path).read_bytes()
     except OSError as exc:
         return ReadResult(errors=[reader_error("R005", given, reason=exc.strerror or str(exc))])
-    return read_bytes(data, given, encoding=encoding)
+    return read_bytes(data, given, encoding=encoding, time_unit=time_unit)
 
 
 class Inputs(NamedTuple):

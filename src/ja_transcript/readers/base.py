@@ -17,7 +17,8 @@ FORMATS = ("txt", "srt", "vtt", "whisper_json", "jsonl")  # what a reader can be
 # What `RawTranscript.format` (and so a document's `source.format`) can be: the formats, with
 # the speech-recognition JSON told apart by its shape (see `whisper.py`); "whisper_json" as
 # a format to read means any of these shapes.
-JSON_SHAPES = ("whisper_json", "whisper_cpp_json", "whisperx_json", "hf_chunks", "podcast_json")
+JSON_SHAPES = ("whisper_json", "whisper_cpp_json", "whisperx_json", "hf_chunks", "podcast_json",
+               "assemblyai_json", "deepgram_json", "google_stt_json", "aws_transcribe_json")
 SOURCE_FORMATS = ("txt", "srt", "vtt", *JSON_SHAPES, "jsonl")
 TIME_UNITS = ("s", "ms")
 

@@ -59,9 +59,9 @@ def _record_id(value: object, line: int) -> str:
     raise ValueError(f'"id" is {describe_json(value)}; it must be a string or a number')
 
 
-def parse_record(line: str, number: int, path: str):
+def parse_record(line: str, number: int, path: str, time_unit: str | None = None):
     """One line of a JSON Lines input: its `Record`, None for a blank line, or the
-    TranscriptError that says what is wrong with it."""
+    TranscriptError that says what is wrong with it. `time_unit`: see `whisper.parse_segments`."""
     if not line.strip():
         return None
     try:
@@ -75,7 +75,7 @@ def parse_record(line: str, number: int, path: str):
     try:
         if not isinstance(data, dict):
             raise ValueError(f"found {describe_json(data)}, not an object")
-        parsed = parse_container(data, record=True)
+        parsed = parse_container(data, record=True, time_unit=time_unit)
         if parsed is None:
             raise ValueError(f'found {describe_json(data)}, with no "text" string or "segments" list')
         record_id = _record_id(data.get("id"), number)
@@ -86,11 +86,12 @@ def parse_record(line: str, number: int, path: str):
     return Record(record_id, stated_title(data), parsed.lines, parsed.time_unit)
 
 
-def read_jsonl(text: str, path: str, sha256: str, encoding: str | None = None) -> ReadResult:
+def read_jsonl(text: str, path: str, sha256: str, encoding: str | None = None,
+               time_unit: str | None = None) -> ReadResult:
     records, errors = [], []
     # a byte-order mark (in a str read without decoding it away) is no part of the first record
     for number, line in enumerate(split_lines(text.removeprefix("\ufeff")), start=1):
-        parsed = parse_record(line, number, path)
+        parsed = parse_record(line, number, path, time_unit)
         if isinstance(parsed, Exception):
             errors.append(parsed)
         elif parsed is not None:

@@ -57,10 +57,11 @@ def _lines(path: str, start: int = 0, end: int | None = None) -> Iterator[tuple[
             offset += len(raw)
 
 
-def scan(path: str, records_per_range: int | None = None, name: str | None = None) -> Scan | None:
+def scan(path: str, records_per_range: int | None = None, name: str | None = None,
+         time_unit: str | None = None) -> Scan | None:
     """The file's hash, record ids and ranges of `records_per_range` records (one range if
     None); None when the file is not strict UTF-8 throughout (read it whole then). `name`
-    is how messages name the file (default: `path`)."""
+    is how messages name the file (default: `path`); `time_unit` as for `read_jsonl`."""
     name = path if name is None else name
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -70,7 +71,7 @@ def scan(path: str, records_per_range: int | None = None, name: str | None = Non
     last_offset = -1
     try:
         for number, (offset, line) in enumerate(_lines(path), start=1):
-            parsed = parse_record(line, number, name)
+            parsed = parse_record(line, number, name, time_unit)
             if isinstance(parsed, Exception):
                 failed += 1
             elif parsed is not None:
@@ -84,7 +85,7 @@ def scan(path: str, records_per_range: int | None = None, name: str | None = Non
     return Scan(digest.hexdigest(), unique_ids(ids), ranges, failed)
 
 
-def records(path: str, found: Scan, part: Range, name: str | None = None
+def records(path: str, found: Scan, part: Range, name: str | None = None, time_unit: str | None = None
             ) -> Iterator[RawTranscript | TranscriptError]:
     """The records (and the errors of bad lines) of one range, in file order; records and
     messages name the file `name` (default: `path`)."""
@@ -92,7 +93,7 @@ def records(path: str, found: Scan, part: Range, name: str | None = None
     given, number = part.first_record, part.first_line - 1
     for _, line in _lines(path, part.start, None if part.end < 0 else part.end):
         number += 1
-        parsed = parse_record(line, number, name)
+        parsed = parse_record(line, number, name, time_unit)
         if isinstance(parsed, Exception):
             yield parsed
         elif parsed is not None:
@@ -104,10 +105,11 @@ def records(path: str, found: Scan, part: Range, name: str | None = None
         yield reader_error("R032", name)
 
 
-def stream_jsonl(path: str, name: str | None = None) -> tuple[str, Iterator[RawTranscript | TranscriptError]] | None:
+def stream_jsonl(path: str, name: str | None = None, time_unit: str | None = None
+                 ) -> tuple[str, Iterator[RawTranscript | TranscriptError]] | None:
     """(SHA-256, the records and errors in file order), or None when the file must be read
     whole (it is not UTF-8: the encoding is detected on the whole file then)."""
-    found = scan(path, name=name)
+    found = scan(path, name=name, time_unit=time_unit)
     if found is None:
         return None
-    return found.sha256, records(path, found, found.ranges[0], name)
+    return found.sha256, records(path, found, found.ranges[0], name, time_unit)

@@ -22,6 +22,8 @@ of what it gives):
   podcast hosting and editing tools), often in milliseconds, with a display time
   (``"timestamp": "00:00:03"``) beside the numbers.
 
+The exports of cloud services (AssemblyAI, Deepgram, Google, Amazon) are read by `cloud.py`.
+
 A segment's text is kept as written except its outer whitespace: Whisper starts every
 segment with a space, an artefact of its tokenizer marking a word start, not speech. Its
 ``speaker`` (a name or a number) is the line's speaker; whisper.cpp's "?" (it could not
@@ -254,10 +256,11 @@ def _declared_unit(data: Any) -> str | None:
 
 
 def _fix(data: Any, record: bool) -> str:
+    option = "or give the run --time-unit ms (or s) for every file whose times do not say their unit"
     if not isinstance(data, dict):
-        return 'wrap the list as {"time_unit": "ms", "segments": [...]} (or "s")'
+        return f'wrap the list as {{"time_unit": "ms", "segments": [...]}} (or "s"), {option}'
     where = "that line's object" if record else "the top-level object"
-    return f'add "time_unit": "ms" (or "time_unit": "s") to {where}'
+    return f'add "time_unit": "ms" (or "time_unit": "s") to {where}, {option}'
 
 
 class Parsed(NamedTuple):
@@ -266,10 +269,16 @@ class Parsed(NamedTuple):
     time_unit: str | None  # of the times as written: "s", "ms", or None without any
 
 
-def parse_segments(data: Any, key: str | None, segments: list, record: bool = False) -> Parsed:
-    """The lines of `segments`, times in seconds; raises SegmentProblem or TimeProblem."""
+def parse_segments(data: Any, key: str | None, segments: list, record: bool = False,
+                   time_unit: str | None = None) -> Parsed:
+    """The lines of `segments`, times in seconds; raises SegmentProblem or TimeProblem.
+
+    `time_unit` ("s" or "ms"), when given, is the unit of ``start`` / ``end`` instead of the
+    one the evidence would decide (the file's own "time_unit" still wins: it is about this
+    file); units the keys name (whisper.cpp's offsets, ``start_ms``) are not changed by it.
+    """
     shape = segments_shape(data, key, segments)
-    declared = _declared_unit(data)
+    declared = _declared_unit(data) or time_unit
     read = [_read_segment(segment, index, shape) for index, segment in enumerate(segments, start=1)]
     by_evidence = [s for s in read if s.keys[2] is None and (s.start is not None or s.end is not None)]
     named = {s.keys[2] for s in read if s.keys[2] is not None and (s.start is not None or s.end is not None)}
@@ -308,17 +317,23 @@ def describe_json(value: Any) -> str:
 _SEGMENT_KEYS = ("segments", "transcription", "chunks")
 
 
-def parse_container(data: Any, record: bool = False) -> Parsed | None:
+def parse_container(data: Any, record: bool = False, time_unit: str | None = None) -> Parsed | None:
     """The lines of a parsed speech-recognition document, or None if it is none of the shapes;
-    raises SegmentProblem or TimeProblem for a segment or times that cannot be read. `record`:
-    `data` is a line of a JSON Lines file (for the messages)."""
+    raises SegmentProblem or TimeProblem (a `cloud.ExportProblem` for a cloud service's
+    export) for a segment, field or times that cannot be read. `record`: `data` is a line of
+    a JSON Lines file (for the messages). `time_unit`: see `parse_segments`."""
+    from .cloud import parse_service, service_of  # cloud builds on this module's helpers
+
     if isinstance(data, list):
-        return parse_segments(data, None, data, record)
+        return parse_segments(data, None, data, record, time_unit)
     if not isinstance(data, dict):
         return None
     for key in _SEGMENT_KEYS:
         if isinstance(data.get(key), list) and (data[key] or not isinstance(data.get("text"), str)):
-            return parse_segments(data, key, data[key], record)
+            return parse_segments(data, key, data[key], record, time_unit)
+    service = service_of(data)
+    if service is not None:
+        return parse_service(data, service)
     if isinstance(data.get("text"), str):
         return Parsed(text_to_lines(data["text"]), "whisper_json", None)
     return None
@@ -329,14 +344,15 @@ def stated_title(data: Any) -> str | None:
     return title if isinstance(title, str) and title.strip() else None
 
 
-def read_whisper(text: str, path: str, sha256: str, encoding: str | None = None) -> RawTranscript:
+def read_whisper(text: str, path: str, sha256: str, encoding: str | None = None,
+                 time_unit: str | None = None) -> RawTranscript:
     try:
         # a byte-order mark (in a str read without decoding it away) is no part of the JSON
         data = json.loads(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
         raise reader_error("R020", path, line=exc.lineno, column=exc.colno, reason=exc.msg) from None
     try:
-        parsed = parse_container(data)
+        parsed = parse_container(data, time_unit=time_unit)
     except SegmentProblem as exc:
         raise reader_error("R022", path, index=exc.index, problem=exc.problem) from None
     except TimeProblem as exc:
