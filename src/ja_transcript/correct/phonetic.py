@@ -26,11 +26,11 @@ _SINGLE = str.maketrans({
 
 
 _VOWEL_OF = {}
-for _vowel, _row in zip("アイウエオ", ("アカサタナハマヤラワガザダバパ", "イキシチニヒミリギジヂビピ",
+for _vowel_kana, _row in zip("アイウエオ", ("アカサタナハマヤラワガザダバパ", "イキシチニヒミリギジヂビピ",
                                       "ウクスツヌフムユルグズヅブプ", "エケセテネヘメレゲゼデベペ",
                                       "オコソトノホモヨロヲゴゾドボポ")):
     for _kana in _row:
-        _VOWEL_OF[_kana] = _vowel
+        _VOWEL_OF[_kana] = _vowel_kana
 # A vowel kana after a mora of the same vowel, or ウ after o and イ after e, is a long vowel.
 _LENGTHENS = {("ア", "ア"), ("イ", "イ"), ("ウ", "ウ"), ("エ", "エ"), ("オ", "オ"), ("オ", "ウ"), ("エ", "イ")}
 
