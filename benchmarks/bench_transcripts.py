@@ -20,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SETS = HERE / "transcripts"
-SCORER = HERE.parents[1].parent / "shared" / "tools" / "score.py"
+SCORER = HERE.parents[1] / "shared" / "tools" / "score.py"  # ../shared beside the checkout
 CLI = Path(sys.executable).with_name("ja-transcript")
 
 
