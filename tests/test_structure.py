@@ -104,6 +104,17 @@ def test_headings_of_many_shapes_between_punctuated_speech(heading):
     assert kinds(lines)[3] == "heading"
 
 
+@pytest.mark.parametrize("opening", [
+    "では二つ目、保険の見直しです。",  # では, SudachiPy's で + は: the conjunction after a pause
+    "では続いて、車の維持費の話に行きましょう。",
+    "で、次は通信費なんですけど、",  # で and a pause
+])
+def test_a_heading_before_a_line_opening_with_the_conjunction_de_wa(opening):
+    lines = ["はい、こんにちは。", "今日は家計の話です。", "まずは固定費から見ていきます。", "家計の見直し",
+             opening, "ここからが本題です。", "よろしくお願いします。"]
+    assert kinds(lines)[3] == "heading"
+
+
 @pytest.mark.parametrize("line", [
     "そうですね",  # a short answer
     "はい",

@@ -213,11 +213,16 @@ def _is_noun_phrase(words: Sequence[Morpheme]) -> bool:
 
 def _continues(morphemes: Sequence[Morpheme]) -> bool:
     """A line that opens with an auxiliary, a final or linking particle or a quotative
-    (です, よね, けど, って) goes on with the line before it."""
+    (です, よね, けど, って) goes on with the line before it. A line that opens with で then
+    は or a pause (では次に, で、逆に) opens a new sentence: SudachiPy reads the conjunction
+    では as a case particle and a topic one, but a line break is a pause, and after a pause
+    で is the conjunction."""
     words = [m for m in morphemes if m.pos[0] not in ("空白",)]
     if not words:
         return False
     first = words[0]
+    if first.surface == "で" and len(words) > 1 and (words[1].surface == "は" or words[1].pos[0] == "補助記号"):
+        return False
     return (first.pos[0] in ("助動詞", "接尾辞") or first.pos[1] in ("終助詞", "接続助詞", "格助詞")
             or first.surface in ("って", "っていう", "という"))
 
