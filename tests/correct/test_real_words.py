@@ -185,3 +185,15 @@ def test_two_script_name_with_a_misheard_head():
     assert edits_in("ネルブ防災を入れて", lexicon) == [("ネルブ防災", "NERV防災", "phonetic")]
     assert edits_in("ネルフ防災とNERV防災", lexicon) == []
     assert edits_in("NERVEの話とネルブの話", lexicon) == []
+
+
+@pytest.mark.parametrize("line", [
+    "はいどうも、皆さんこんにちは。",  # はい|どう|も: 配当 (ハイトウ) in the default lexicon
+    "はいどうもー、ゲームニュースの時間です。",
+    "ああそうなんですか、知りませんでした。",
+    "うーんしかいはどうしますかね。",
+])
+def test_an_interjection_opening_a_kana_stretch_is_no_part_of_a_name(line):
+    from ja_transcript import process_text
+
+    assert process_text(line)["corrections"] == []

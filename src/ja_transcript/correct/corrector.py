@@ -394,6 +394,8 @@ class Corrector:
                 continue  # 漳州 (a place SudachiPy knows) is no misheard 増収
             if _grammar_only(morphemes, lo, hi, c, surface):
                 continue  # で|は|なく is a particle and an ending, no name said in kana
+            if hi > lo and morphemes[lo].pos[0] == "感動詞" and morphemes[lo].start == c.start:
+                continue  # はい|どう(も): an interjection opens talk, it is no part of a name
             key = (c.start, c.end, c.entry.id)
             old = best.get(key)
             # SudachiPy's own word that this is a variant spelling beats any sound match
