@@ -360,3 +360,12 @@ def test_another_speakers_echo_is_never_a_repeat():
 def test_one_speakers_repeat_is_found_across_the_others_lines():
     lines = [(1, "新しいモデルの発表は来月になりそうです。"), (2, "なるほど。"), (3, "新しいモデルの発表は来月になりそうです。")]
     assert removals(lines, speakers={1: "A", 2: "B", 3: "A"}) == {3: ("repeat", 1)}
+
+
+@pytest.mark.parametrize("first, reply", [
+    ("田中先生、本日はよろしくお願いします。", "よろしくお願いしますー。"),  # a guest's reply, drawn out
+    ("皆さん、今日もお疲れ様でした。", "お疲れ様でしたー"),
+    ("それでは山本さん、ありがとうございました。", "ありがとうございましたー！"),
+])
+def test_a_drawn_out_set_phrase_answering_the_line_before_stays(first, reply):
+    assert find_duplicate_lines([(1, first), (2, reply)]) == {}

@@ -16,12 +16,13 @@ apart by `restarts` (a line abandoned and said again); `config` holds every thre
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from rapidfuzz.distance import LCSseq
 
-from ja_transcript.nlp import Morpheme
+from ja_transcript.nlp import Morpheme, get_analyzer
 
 from ..model import Removal, build
 from .config import DedupConfig
@@ -176,8 +177,15 @@ def _is_substantial(line: Line, config: DedupConfig) -> bool:
         return False
     if line.size > config.backchannel_max_chars:
         return True
+    # A vowel drawn out at the end (しますー, ですねー) is said so, not written: SudachiPy would
+    # read しま|す|ー as nouns, so the words are read without it.
+    plain = _DRAWN_OUT.sub("", line.text)
+    morphemes = line.morphemes if plain == line.text else get_analyzer().analyze(plain)
     return not all(m.pos[0] in _BACKCHANNEL_POS or _is_auxiliary_verb(m) or m.normalized in _SET_PHRASE_NOUNS
-                   for m in line.morphemes)
+                   for m in morphemes)
+
+
+_DRAWN_OUT = re.compile("(?<=[ぁ-ゖ])[ー〜～]+(?=[。、，,！？!?…\\s]|$)")
 
 
 # Nouns of greetings and courtesies: two speakers each say them (よろしくお願いします, お疲れ様です).
