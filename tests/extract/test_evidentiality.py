@@ -250,6 +250,18 @@ GAPS = [
     ("あの人なら答えを知ってそう。", SPECULATIVE),
     ("この時間ならもう寝てそうだね。", SPECULATIVE),
     ("彼は笑ってそう言った。", ASSERTED),
+    # 7. what stands between a quote and its verb: a focus particle, a pause, the past fused
+    #    with って by SudachiPy (たって), a forecast relayed by という
+    ("この温泉は肌にいいとも言われています。", REPORTED),
+    ("新しい監督は守備を重視するとは聞いていました。", REPORTED),
+    ("来季の契約で合意した、と球団は発表しました。", REPORTED),
+    ("運賃を据え置く、と鉄道会社が説明した。", REPORTED),
+    ("初日だけで三千人入ったって聞きました。", REPORTED),
+    ("あの店、閉店したって聞いたよ。", REPORTED),
+    ("雨が降ったって試合はやります。", ASSERTED),  # concessive: even if it rains
+    ("今年の冬は寒くなるという予想もあります。", SPECULATIVE),
+    ("金利はもう上がらないという見方が広がっています。", SPECULATIVE),
+    ("主演は新人だという噂です。", REPORTED),
 ]
 
 

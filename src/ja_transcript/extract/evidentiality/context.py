@@ -20,6 +20,7 @@ PREDICATE_SUFFIXES = frozenset({"形容詞的", "動詞的"})  # 接尾辞 makin
 # Particles closing the speaker or source put between a quote and its verb:
 # …って、会社の先輩が言ってた / …と医者に言われた / …って母から聞いた / …ってニュースで聞いた.
 AGENT_PARTICLES = frozenset({"が", "は", "も", "に", "から", "で"})
+FOCUS_PARTICLES = frozenset({"も", "は", "さえ", "まで"})  # on a quote: …とも言われる
 DEGREE_ADVERBS = table("evidentiality", "degree_adverbs")
 PROPERTY_NOUNS = table("evidentiality", "property_nouns")
 INFERENCE_SUFFIXES = table("evidentiality", "inference_suffixes")
@@ -150,6 +151,11 @@ def quote_index(ms, i: int, lo: int) -> int | None:
         return None
     if is_quote(ms[i - 1]):
         return i - 1
+    if ms[i - 1].normalized in ("たって", "だって") and ms[i - 1].pos[1] == "接続助詞":
+        return i - 1  # 入ったって聞いた: SudachiPy reads the past and the quotative as one concessive
+    if i - 2 >= lo and ms[i - 1].surface in FOCUS_PARTICLES and ms[i - 1].pos[0] == "助詞" \
+            and is_quote(ms[i - 2]) and after_predicate(ms, i - 3, lo):
+        return i - 2  # …とも言われている, …とは聞いていた: a focus particle on the quote
     k = i - 1
     adverbs = 0  # …って母がよく言っていた, …と前から言われている
     while k >= lo and adverbs < 2 and adverbial(ms[k]):
@@ -200,6 +206,8 @@ def statement_quote(ms, i: int, lo: int) -> int | None:
 def after_predicate(ms, k: int, lo: int) -> bool:
     """Token k closes a statement: a predicate, maybe followed by よ / ね (借りますよっていう);
     a suffix that forms an adjective or a verb predicates too (滑りやすいって, 寒がってる)."""
+    if k >= lo and ms[k].pos[1] == "読点":
+        k -= 1  # 合意した、と発表した: a pause before the quotative, as news reads it
     while k >= lo and ms[k].pos[1] == "終助詞":
         k -= 1
     return k >= lo and (ms[k].pos[0] in PREDICATE or ms[k].pos[1] in PREDICATE_SUFFIXES)

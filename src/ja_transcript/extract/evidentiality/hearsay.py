@@ -14,7 +14,7 @@ from .context import (
     COPULA, LEAD_ON, NOMINAL, SYMBOL, after_predicate, is_adjectival_noun, is_quote, predicate_end, prev_word,
     property_suffix, quote_index, rest_is_final, sentence_end, span, statement_quote, to_no_quote, with_copula,
 )
-from .marker import REPORTED, Marker
+from .marker import REPORTED, SPECULATIVE, Marker
 
 # Nouns naming a source, verbs relaying a quote, verbs of speaking, nouns of reporting used
 # with する, words restating one's own point (data/words.toml says more of each).
@@ -24,6 +24,9 @@ SPEECH_VERBS = table("evidentiality", "speech_verbs")
 REPORT_NOUNS = table("evidentiality", "report_nouns")
 PARAPHRASE = table("evidentiality", "paraphrase")
 CONTENT_NOUNS = table("evidentiality", "content_nouns")
+# A forecast or a view relayed (という予測, という見方): what is relayed is a guess.
+FORECAST_NOUNS = table("evidentiality", "guess_nouns") | table("evidentiality", "view_nouns") \
+    | table("evidentiality", "outlook_nouns")
 
 
 def _r_rashii(ms, i, lo, hi):
@@ -133,6 +136,8 @@ def _iu(ms, q: int, i: int, lo: int, hi: int) -> Marker | None:
         return span(ms, q, i + 1, REPORTED)
     if nn in CONTENT_NOUNS and after_predicate(ms, q - 1, lo):  # …にくいという研究結果
         return span(ms, q, i + 1, REPORTED)
+    if nn in FORECAST_NOUNS and after_predicate(ms, q - 1, lo):  # …に達するという予測もある
+        return span(ms, q, i + 1, SPECULATIVE)
     return _said(ms, q, i, hi)
 
 

@@ -263,6 +263,8 @@ def _r_ki(ms, i, lo, hi):
 
 def _r_think(ms, i, lo, hi):
     """と思う / と考える as a hedge (also 上がると私は思う)."""
+    if i - 2 >= lo and ms[i - 1].surface in ("は", "も") and ms[i - 1].pos[0] == "助詞" and is_quote(ms[i - 2]):
+        return _think_contrast(ms, i, lo, hi)  # とは思わない, とも思う: read by their particle
     q = quote_index(ms, i, lo)
     if q is None:
         return _think_contrast(ms, i, lo, hi)
