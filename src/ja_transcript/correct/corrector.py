@@ -394,8 +394,9 @@ class Corrector:
                 continue  # 漳州 (a place SudachiPy knows) is no misheard 増収
             if _grammar_only(morphemes, lo, hi, c, surface):
                 continue  # で|は|なく is a particle and an ending, no name said in kana
-            if hi > lo and morphemes[lo].pos[0] == "感動詞" and morphemes[lo].start == c.start:
-                continue  # はい|どう(も): an interjection opens talk, it is no part of a name
+            if hi > lo and morphemes[lo].pos[0] == "感動詞" and len(morphemes[lo].surface) > 1 \
+                    and morphemes[lo].start == c.start:
+                continue  # はい|どう(も): an interjection opens talk, no part of a name (a lone あ may be)
             key = (c.start, c.end, c.entry.id)
             old = best.get(key)
             # SudachiPy's own word that this is a variant spelling beats any sound match
@@ -517,11 +518,13 @@ class Corrector:
         n = len(morphemes)
         for i in range(n):
             first = morphemes[i]
-            if not (first[5][0] in _CONTENT_POS or first[6]) or first.surface in ("・", "ー"):
+            if not (first[5][0] in _CONTENT_POS or first[6] or _compound_head(morphemes, i)) \
+                    or first.surface in ("・", "ー"):
                 continue
             if first[5][0] == "接尾辞" and i > 0:
                 continue  # a suffix belongs to the word before it (四世役 is 四世 + 役)
             combos: list[str] = [""]
+            before = None  # the token the next one joins
             for j in range(i, min(n, i + _MAX_SOUND_SPAN)):
                 m = morphemes[j]
                 if j > i and m.surface in _JOINERS:
@@ -533,7 +536,11 @@ class Corrector:
                 readings = self._readings(m)[:_NEAR_READINGS]
                 if not readings:
                     break
-                combos = [a + b for a in combos for b in readings][:_NEAR_COMBOS]
+                joined = [a + b for a in combos for b in readings]
+                if before is not None and _sino_pair(before, m):
+                    joined += [c for a in combos for b in readings if (c := geminated(a, b))]
+                combos = joined[:_NEAR_COMBOS]
+                before = m
                 if m.surface == "の":
                     continue
                 start, end = first.start, m.end
@@ -818,6 +825,35 @@ def _grammar_only(morphemes: Sequence[Morpheme], lo: int, hi: int, c: Candidate,
     if morphemes[lo].start != c.start or morphemes[hi - 1].end != c.end:
         return False
     return all(m.pos[0] in _FUNCTION_POS or m.pos[0] in _INFLECTING for m in morphemes[lo:hi])
+
+
+def _compound_head(morphemes: Sequence[Morpheme], i: int) -> bool:
+    """A verb's 連用形 right before a noun heads a compound noun (替え玉, 持ち帰り, 乗り場)."""
+    m = morphemes[i]
+    return m.pos[0] == "動詞" and m.pos[5].startswith("連用形") and i + 1 < len(morphemes) \
+        and morphemes[i + 1].pos[0] == "名詞" and morphemes[i + 1].start == m.end
+
+
+def _sino_pair(a: Morpheme, b: Morpheme) -> bool:
+    """Two kanji words side by side, where Sino-Japanese sound changes happen."""
+    return is_kanji(a.surface[-1:]) and is_kanji(b.surface[:1])
+
+
+_VOICELESS_HEAD = frozenset("カキクケコサシスセソタチツテトハヒフヘホ")
+_H_TO_P = str.maketrans("ハヒフヘホ", "パピプペポ")
+
+
+def geminated(a: str, b: str) -> str:
+    """The reading of a Sino-Japanese compound whose first part ends in チ, ツ, ク or キ before
+    a voiceless consonant: the mora becomes ッ, and h after it p (一 + 風 イップウ, 学 + 校 ガッコウ,
+    出 + 発 シュッパツ); '' when the sounds do not meet so.
+
+    >>> geminated("イチ", "フウドウ"), geminated("ガク", "コウ"), geminated("イチ", "バン")
+    ('イップウドウ', 'ガッコウ', '')
+    """
+    if len(a) < 2 or a[-1] not in "チツクキ" or not b or b[0] not in _VOICELESS_HEAD:
+        return ""
+    return a[:-1] + "ッ" + b[0].translate(_H_TO_P) + b[1:]
 
 
 def _counted(morphemes: Sequence[Morpheme]) -> set[tuple[int, int]]:
