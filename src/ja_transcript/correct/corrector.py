@@ -330,16 +330,19 @@ class Corrector:
             # The tests that rule a candidate out need a few features only: they come first.
             surface = text[c.start:c.end]
             if self._known(surface):
+                span_zipf, term_zipf = zipf_of(surface), zipf_of(c.alias)
                 # A dictionary word is a word said, unless its context says the term is being
                 # talked about: other names of the lexicon in the same line, names of the term's
-                # own lexicon in the lines around, or the term itself written there. How much
-                # that context weighs is the model's to say (a talk on 治験 still has 知見).
-                if not here.get(c.entry.id) and not any(b <= c.start or a >= c.end for a, b in telling) \
-                        and not around.supports(c.entry):
+                # own lexicon in the lines around, the term itself written there or anywhere in
+                # the transcript. How much that context weighs is the model's to say (a talk on
+                # 治験 still has 知見). With no context at all, only the words' priors can speak:
+                # the word heard must be the rarer of the two (wordfreq's Zipf).
+                context = here.get(c.entry.id) or evidence.get(c.entry.id) or around.supports(c.entry) \
+                    or any(b <= c.start or a >= c.end for a, b in telling)
+                if not context and span_zipf >= term_zipf:
                     continue
                 # Nor when the word is over ten times as common as the term (Zipf one higher): a
                 # name or two nearby cannot outweigh that prior (同じ系統の変化球 in a talk on 継投).
-                span_zipf, term_zipf = zipf_of(surface), zipf_of(c.alias)
                 if span_zipf - term_zipf > 1.0:
                     continue
                 # A common word for a rarer word (計算 for 決算): both are vocabulary, the prior
