@@ -43,7 +43,7 @@ from ..chars import is_kanji
 from ..model import Edit
 from .confidence import FEATURES, ConfidenceModel, default_model, zipf
 from .index import SoundIndex
-from .lexicon import Entry, Lexicon, fold
+from .lexicon import DEFAULT_LEXICON, Entry, Lexicon, fold
 from .phonetic import devoice, is_katakana, is_latin, morae, mora_distance, phonetic_key, phonetic_keys, to_katakana
 
 _CONTENT_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
@@ -335,11 +335,11 @@ class Corrector:
                 # talked about: other names of the lexicon in the same line, names of the term's
                 # own lexicon in the lines around, the term itself written there or anywhere in
                 # the transcript. How much that context weighs is the model's to say (a talk on
-                # 治験 still has 知見). With no context at all, only the words' priors can speak:
-                # the word heard must be the rarer of the two (wordfreq's Zipf).
+                # 治験 still has 知見). With no context at all, only a word that speech hardly
+                # ever says (one wordfreq does not list) is more likely the term misheard.
                 context = here.get(c.entry.id) or evidence.get(c.entry.id) or around.supports(c.entry) \
                     or any(b <= c.start or a >= c.end for a, b in telling)
-                if not context and span_zipf >= term_zipf:
+                if not context and (span_zipf > 0 or not term_zipf):
                     continue
                 # Nor when the word is over ten times as common as the term (Zipf one higher): a
                 # name or two nearby cannot outweigh that prior (同じ系統の変化球 in a talk on 継投).
@@ -812,8 +812,10 @@ def window_mentions(matches: Sequence[Sequence[tuple[int, int, Entry]]], texts: 
 
 
 def _lexicon_of(entry: Entry) -> str:
-    """The lexicon file an entry comes from (its source is "path:line"): one domain's words."""
-    return entry.source.rpartition(":")[0] or entry.source
+    """The lexicon file an entry comes from (its source is "path:line"): one domain's words.
+    The built-in lexicon is names of every field, no domain: "" (its names tell no topic)."""
+    path = entry.source.rpartition(":")[0] or entry.source
+    return "" if path == DEFAULT_LEXICON else path
 
 
 @dataclass(frozen=True)
@@ -832,7 +834,8 @@ class _Around:
     def supports(self, entry: Entry) -> bool:
         """The term written around, or another name of its own lexicon."""
         lexicon = _lexicon_of(entry)
-        return entry.id in self.ids or any(e.id != entry.id and _lexicon_of(e) == lexicon for _, e in self.telling)
+        return entry.id in self.ids or bool(lexicon) and any(e.id != entry.id and _lexicon_of(e) == lexicon
+                                                             for _, e in self.telling)
 
     def features(self, entry: Entry) -> dict[str, float]:
         lexicon = _lexicon_of(entry)
@@ -841,7 +844,7 @@ class _Around:
         for d, e in self.telling:
             if e.id == entry.id:
                 continue
-            if _lexicon_of(e) == lexicon:
+            if lexicon and _lexicon_of(e) == lexicon:
                 same[e.id] = min(d, same.get(e.id, d))
             if e.label == entry.label:
                 label.add(e.id)
