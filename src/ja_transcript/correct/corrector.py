@@ -331,15 +331,16 @@ class Corrector:
             surface = text[c.start:c.end]
             if self._known(surface):
                 span_zipf, term_zipf = zipf_of(surface), zipf_of(c.alias)
-                # A dictionary word is a word said, unless its context says the term is being
-                # talked about: other names of the lexicon in the same line, names of the term's
-                # own lexicon in the lines around, the term itself written there or anywhere in
-                # the transcript. How much that context weighs is the model's to say (a talk on
-                # 治験 still has 知見). With no context at all, only a word that speech hardly
-                # ever says (one wordfreq does not list) is more likely the term misheard.
-                context = here.get(c.entry.id) or evidence.get(c.entry.id) or around.supports(c.entry) \
-                    or any(b <= c.start or a >= c.end for a, b in telling)
-                if not context and (span_zipf > 0 or not term_zipf):
+                # A dictionary word is a word said, unless its own line says the term is being
+                # talked about: other names of the lexicon stand in the same line. Names of the
+                # field in the lines around, or the term written there, do not let it in: measured,
+                # they let in the words a talk on the field is full of (a talk on 治験 still has
+                # 知見); they weigh in the confidence of the candidates that are let in.
+                if not any(b <= c.start or a >= c.end for a, b in telling):
+                    continue
+                # Nor when the line writes the term itself right: the recogniser knew the term
+                # here, so the other spelling of its sound is the other word.
+                if here.get(c.entry.id):
                     continue
                 # Nor when the word is over ten times as common as the term (Zipf one higher): a
                 # name or two nearby cannot outweigh that prior (同じ系統の変化球 in a talk on 継投).
@@ -830,12 +831,6 @@ class _Around:
     def of(cls, window: Sequence[Nearby], zipf_of) -> "_Around":
         return cls(tuple((d, e) for d, s, e in window if zipf_of(s) < _EVERYDAY_ZIPF),
                    frozenset(e.id for _, _, e in window))
-
-    def supports(self, entry: Entry) -> bool:
-        """The term written around, or another name of its own lexicon."""
-        lexicon = _lexicon_of(entry)
-        return entry.id in self.ids or bool(lexicon) and any(e.id != entry.id and _lexicon_of(e) == lexicon
-                                                             for _, e in self.telling)
 
     def features(self, entry: Entry) -> dict[str, float]:
         lexicon = _lexicon_of(entry)
