@@ -293,7 +293,7 @@ class Corrector:
             if x is None:
                 conf = self._unmodelled_confidence(cand, evidence)
             else:
-                conf = round(self.model.probability(x), 3)
+                conf = min(round(self.model.probability(x), 3), 0.999)  # a fitted probability, never certainty
             if conf >= self.config.min_confidence and conf > 0:
                 e = cand.entry
                 scored.append(Edit(cand.start, cand.end, text[cand.start:cand.end], written_form(cand), e.id,
