@@ -10,7 +10,12 @@ choice between overlapping candidates) is one example, with the features of
 - on a misheard item (with the built-in lexicon and its domain's, as the benchmark runs it):
   right (1) when it overlaps the misheard span and names the expected term, else wrong (0);
 - on a precision-set sentence (with the built-in lexicon and every domain lexicon): wrong;
-- on a misheard item's sentence as written ("clean original", its domain's lexicon): wrong.
+- on a misheard item's sentence as written ("clean original", its domain's lexicon): wrong;
+- on every line of the context benchmark's passages (`context.py`), the other lines its context:
+  right only on the misheard line, as above.
+
+The single sentences are seen as the benchmark scores them, alone (the other dev lines of their
+file count as evidence elsewhere, as before); the passages teach what the lines around say.
 
 Only `split == "dev"` is read; heldout is for measuring. The model is a logistic regression
 on standardized features (scikit-learn, L2, C below); cross-validated log loss and accuracy are
@@ -36,18 +41,24 @@ def load_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def examples(pipeline, text: str, context: list[str] = ()):
+def examples(pipeline, text: str, context: list[tuple[int, str]] = (), elsewhere: list[str] = ()):
     """(candidate, features) the pipeline's corrector sees on `text`, a line of a transcript
-    whose other lines are `context` (their correct mentions are the evidence elsewhere)."""
+    whose other lines are `context` (lines away, text) and, further off, `elsewhere`: the correct
+    mentions of both are the evidence elsewhere, those of context lines within the corrector's
+    window its context, as the pipeline gives them."""
     analyzer, aliases, corrector = pipeline.analyzer, pipeline.aliases, pipeline.corrector
     morphemes = analyzer.analyze(text)
     mentions = aliases.find(text, morphemes)
     evidence = Counter(entry.id for _, _, entry in mentions)
-    for line in context:
-        evidence.update(entry.id for _, _, entry in aliases.find(line, analyzer.analyze(line)))
+    window = []  # as `window_mentions` gives it in the pipeline: (lines away, as written, entry)
+    for distance, line in [*context, *((None, t) for t in elsewhere)]:
+        found = aliases.find(line, analyzer.analyze(line))
+        evidence.update(entry.id for _, _, entry in found)
+        if distance is not None and distance <= corrector.config.window:
+            window += [(distance, line[a:b], entry) for a, b, entry in found]
     protected = [(s, e) for s, e, _ in mentions]
     out = []
-    for cand, x in corrector.scored_candidates(text, morphemes, evidence, protected):
+    for cand, x in corrector.scored_candidates(text, morphemes, evidence, protected, window):
         if x is None:
             continue  # latin and variant candidates: not modelled
         blocked = any(cand.start < b and a < cand.end and not (cand.start <= a and b <= cand.end)
@@ -83,27 +94,41 @@ def collect(data: Path = DATA, split: str = "dev"):
         if "file" in p["source"]:
             dev_lines.setdefault(p["source"]["file"], {})[p["source"]["line"]] = p["text"]
 
-    def context(source: dict) -> list[str]:
+    def elsewhere(source: dict) -> list[str]:
         lines = dev_lines.get(source.get("file"), {})
         return [t for n, t in sorted(lines.items()) if n != source.get("line")]
 
     X, y, groups = [], [], []
     for item in items:
-        for cand, x in examples(pipelines[item["domain"]], item["text"], context(item["source"])):
+        for cand, x in examples(pipelines[item["domain"]], item["text"], elsewhere=elsewhere(item["source"])):
             X.append(x)
             y.append(1 if is_right(cand, item) else 0)
             groups.append(item["source"]["sentence_key"])
     for p in precision:
-        for _, x in examples(every, p["text"], context(p["source"])):
+        for _, x in examples(every, p["text"], elsewhere=elsewhere(p["source"])):
             X.append(x)
             y.append(0)
             groups.append(f"precision:{p['id']}")
     originals = {(i["domain"], i["original"], i["source"]["sentence_key"]): i["source"] for i in items}
     for (domain, text, key), source in sorted(originals.items()):
-        for _, x in examples(pipelines[domain], text, context(source)):
+        for _, x in examples(pipelines[domain], text, elsewhere=elsewhere(source)):
             X.append(x)
             y.append(0)
             groups.append(key)
+    # Passages of the context benchmark (context.py): a misheard dictionary word among the lines
+    # around it, the same passage as written, and everyday and other-domain passages with a
+    # domain lexicon; every line is an example line, the others its context.
+    passages = [p for p in load_jsonl(data / "context.jsonl") if p["split"] == split] \
+        if (data / "context.jsonl").exists() else []
+    for p in passages:
+        group = f"context:{p['item'] or p['id']}"  # a misheard passage and its clean twin go together
+        for k, line in enumerate(p["lines"]):
+            around = [(abs(j - k), t) for j, t in enumerate(p["lines"]) if j != k]
+            for cand, x in examples(pipelines[p["domain"]], line, around):
+                right = p["kind"] == "misheard" and k == p["target"] and is_right(cand, p)
+                X.append(x)
+                y.append(1 if right else 0)
+                groups.append(group)
     return X, y, groups
 
 

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from .chars import apply_edits
 from .correct.aliases import AliasMatcher
-from .correct.corrector import Corrector, CorrectorConfig
+from .correct.corrector import Corrector, CorrectorConfig, window_mentions
 from .correct.lexicon import Entry, Lexicon, load_lexicon
 from .dedup import DedupConfig, find_duplicate_lines, find_loops
 from .dedup.hallucinations import Segment, find_hallucinations
@@ -178,11 +178,14 @@ class Pipeline:
         if not self.options.correct:
             return out
         evidence = Counter(entry.id for found in matches for _, _, entry in found)
+        texts = [r.text for r in raw_lines]
+        width = self.corrector.config.window
         for i, r in enumerate(raw_lines):
             if kinds[i] == "blank":
                 continue
             protected = [(s, e) for s, e, _ in matches[i]] + [(e.start, e.end) for e in out[i]]
-            found = self.corrector.find(r.text, morphemes[i], evidence, protected)
+            found = self.corrector.find(r.text, morphemes[i], evidence, protected,
+                                        window_mentions(matches, texts, i, width))
             if found:  # most lines have nothing to correct
                 out[i] = sorted([*out[i], *found], key=lambda e: e.start)
         return out

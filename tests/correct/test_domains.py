@@ -4,7 +4,8 @@ Every `<name>.expected.json` lists the misheard forms that must be corrected (li
 canonical) and spans that must stay as written. A form the corrector is known to miss carries
 `known_miss` with the cause; its test is a strict xfail, so fixing the cause shows up here.
 The transcript is corrected line by line as the pipeline does it: aliases written correctly
-anywhere in the transcript count as evidence, and on their own line they are protected.
+anywhere in the transcript count as evidence, on their own line they are protected, and those
+of the lines around are the line's window.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from ja_transcript.correct.aliases import AliasMatcher
-from ja_transcript.correct.corrector import Corrector
+from ja_transcript.correct.corrector import Corrector, window_mentions
 from ja_transcript.model import Edit
 from ja_transcript.correct.lexicon import load_lexicon
 from ja_transcript.nlp import get_analyzer
@@ -48,14 +49,16 @@ def correct_transcript(lines: list[str], lexicon_paths: list[Path]) -> list[tupl
     matcher, corrector = AliasMatcher(lexicon), Corrector(lexicon, analyzer)
     morphemes = [analyzer.analyze(line) for line in lines]
     evidence: Counter = Counter()
-    mentions = []
+    matches = []
     for line, ms in zip(lines, morphemes):
         found = matcher.find(line, ms)
-        mentions.append([(start, end) for start, end, _ in found])
+        matches.append(found)
         evidence.update(entry.id for _, _, entry in found)
-    return [(n, edit)
-            for n, (line, ms, protected) in enumerate(zip(lines, morphemes, mentions), start=1)
-            for edit in corrector.find(line, ms, evidence, protected)]
+    width = corrector.config.window
+    return [(i + 1, edit)
+            for i, (line, ms, found) in enumerate(zip(lines, morphemes, matches))
+            for edit in corrector.find(line, ms, evidence, [(start, end) for start, end, _ in found],
+                                       window_mentions(matches, lines, i, width))]
 
 
 @lru_cache(maxsize=None)

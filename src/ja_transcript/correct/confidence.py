@@ -22,7 +22,13 @@ Features (each a number; the model file lists them by name, in order, with the s
   `same_line` (it is written correctly in this line, so this span is likely another word),
   `nearby` (other lexicon mentions in the line, of names rarer than everyday words),
   `next_particle`, `prev_particle`;
-- the entry and the method: `label_term`, `method_katakana` (the katakana key match).
+- the entry and the method: `label_term`, `method_katakana` (the katakana key match);
+- the lines around (`CorrectorConfig.window` each side), where a transcript states its topic:
+  `window_domain` (other names of the entry's own lexicon written there, rarer than everyday
+  words, up to 3), `window_nearest` (1 / lines away of the nearest of them, 0 when none),
+  `window_label` (other names of the entry's label there), `term_in_window` (the entry itself
+  written there); and for a span that is a dictionary word, where only context can tell,
+  `word_window_domain` and `word_term_around` (the term written around or anywhere else).
 
 Latin near misses and SudachiPy's spelling variants are not in the benchmark, so the model
 has nothing to learn them from: their confidence stays a fixed function of the match
@@ -47,6 +53,8 @@ FEATURES = (
     "span_hiragana", "span_katakana", "term_katakana", "script_change", "shares_chars", "len_ratio",
     "evidence", "same_line", "nearby", "next_particle", "prev_particle",
     "label_term", "method_katakana",
+    "window_domain", "window_nearest", "window_label", "term_in_window",
+    "word_window_domain", "word_term_around",
 )
 
 

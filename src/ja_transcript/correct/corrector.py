@@ -43,7 +43,7 @@ from ..chars import is_kanji
 from ..model import Edit
 from .confidence import FEATURES, ConfidenceModel, default_model, zipf
 from .index import SoundIndex
-from .lexicon import Entry, Lexicon, fold
+from .lexicon import DEFAULT_LEXICON, Entry, Lexicon, fold
 from .phonetic import devoice, is_katakana, is_latin, morae, mora_distance, phonetic_key, phonetic_keys, to_katakana
 
 _CONTENT_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
@@ -90,6 +90,9 @@ class CorrectorConfig:
     # 3 morae: a near match of two morae is chance). The bound only limits the search; whether
     # a near sound is a correction is the confidence model's decision.
     near_limits: tuple[float, ...] = (0.0, 0.0, 0.0, 0.45, 0.6, 0.8, 0.8, 1.0)
+    # Lines each side of a line whose lexicon mentions are its context: a transcript states its
+    # topic in the lines around a word, seldom in the word's own sentence.
+    window: int = 3
     model: ConfidenceModel | None = None  # None: the shipped model
 
 
@@ -277,18 +280,20 @@ class Corrector:
 
     # -- find ----------------------------------------------------------------
     def find(self, text: str, morphemes: Sequence[Morpheme], evidence: Counter | None = None,
-             protected: Sequence[tuple[int, int]] = ()) -> list[Edit]:
+             protected: Sequence[tuple[int, int]] = (), window: Sequence[Nearby] = ()) -> list[Edit]:
         """Edits for misheard spans of `text`, non-overlapping and sorted by start.
 
         `evidence` counts correctly written mentions per canonical id in the whole
-        transcript; `protected` spans (aliases written correctly, collapsed loops) are left alone.
+        transcript; `protected` spans (aliases written correctly, collapsed loops) are left alone;
+        `window` holds the mentions written correctly in the lines around this one
+        (`window_mentions`).
         """
         scored = []
-        for cand, x in self.scored_candidates(text, morphemes, evidence, protected):
+        for cand, x in self.scored_candidates(text, morphemes, evidence, protected, window):
             if x is None:
                 conf = self._unmodelled_confidence(cand, evidence)
             else:
-                conf = round(self.model.probability(x), 3)
+                conf = min(round(self.model.probability(x), 3), 0.999)  # a fitted probability, never certainty
             if conf >= self.config.min_confidence and conf > 0:
                 e = cand.entry
                 scored.append(Edit(cand.start, cand.end, text[cand.start:cand.end], written_form(cand), e.id,
@@ -305,7 +310,8 @@ class Corrector:
         return round(min(conf, 1.0), 3)
 
     def scored_candidates(self, text: str, morphemes: Sequence[Morpheme], evidence: Counter | None = None,
-                          protected: Sequence[tuple[int, int]] = ()) -> list[tuple[Candidate, list[float] | None]]:
+                          protected: Sequence[tuple[int, int]] = (), window: Sequence[Nearby] = ()
+                          ) -> list[tuple[Candidate, list[float] | None]]:
         """Every candidate with its feature vector (in `confidence.FEATURES` order), None for
         the kinds the model does not cover (latin, variant)."""
         found = self.candidates(text, morphemes)
@@ -314,6 +320,7 @@ class Corrector:
         evidence = evidence or Counter()
         telling = [(a, b) for a, b in protected if self._zipf(text[a:b]) < _EVERYDAY_ZIPF]
         here = Counter(e.id for e in (self.lexicon.by_alias.get(fold(text[a:b])) for a, b in protected) if e)
+        around = _Around.of(window, self._zipf)
         out = []
         zipf_of = self._zipf
         for c in found:
@@ -323,15 +330,20 @@ class Corrector:
             # The tests that rule a candidate out need a few features only: they come first.
             surface = text[c.start:c.end]
             if self._known(surface):
-                # A dictionary word is a word said, unless its own sentence says the term is
-                # being talked about: other names of the lexicon stand in the same line. That the
-                # term is named elsewhere in the transcript is not enough (a talk on 治験 still
-                # has 知見).
-                if not here.get(c.entry.id) and not any(b <= c.start or a >= c.end for a, b in telling):
+                span_zipf, term_zipf = zipf_of(surface), zipf_of(c.alias)
+                # A dictionary word is a word said, unless its own line says the term is being
+                # talked about: other names of the lexicon stand in the same line. Names of the
+                # field in the lines around, or the term written there, do not let it in: measured,
+                # they let in the words a talk on the field is full of (a talk on 治験 still has
+                # 知見); they weigh in the confidence of the candidates that are let in.
+                if not any(b <= c.start or a >= c.end for a, b in telling):
+                    continue
+                # Nor when the line writes the term itself right: the recogniser knew the term
+                # here, so the other spelling of its sound is the other word.
+                if here.get(c.entry.id):
                     continue
                 # Nor when the word is over ten times as common as the term (Zipf one higher): a
                 # name or two nearby cannot outweigh that prior (同じ系統の変化球 in a talk on 継投).
-                span_zipf, term_zipf = zipf_of(surface), zipf_of(c.alias)
                 if span_zipf - term_zipf > 1.0:
                     continue
                 # A common word for a rarer word (計算 for 決算): both are vocabulary, the prior
@@ -339,7 +351,7 @@ class Corrector:
                 # transcript saying the term elsewhere does.
                 if c.entry.label == "TERM" and span_zipf > term_zipf and not evidence.get(c.entry.id):
                     continue
-            x = self._features(c, text, morphemes, evidence, telling, here)
+            x = self._features(c, text, morphemes, evidence, telling, here, around)
             # A name in hiragana that runs on into a word (はままつ朝ラジ) is a title styled so,
             # written on purpose, not a mishearing: a kana spelling said alone is followed by a
             # particle or a mark.
@@ -637,7 +649,7 @@ class Corrector:
 
     # -- features ------------------------------------------------------------
     def _features(self, c: Candidate, text: str, morphemes: Sequence[Morpheme], evidence: Counter,
-                  protected: Sequence[tuple[int, int]], here: Counter) -> list[float]:
+                  protected: Sequence[tuple[int, int]], here: Counter, around: "_Around") -> list[float]:
         surface = text[c.start:c.end]
         lo, hi = _overlapping(morphemes, c.start, c.end)
         inside = morphemes[lo:hi]
@@ -682,8 +694,12 @@ class Corrector:
             "next_particle": particle(after[0] if after else None),
             "prev_particle": particle(before[-1] if before else None),
             "label_term": 1.0 if c.entry.label == "TERM" else 0.0,
+            **around.features(c.entry),
             "method_katakana": 1.0 if c.kind == "katakana" else 0.0,
         }
+        # Context weighs most where the sound cannot decide: a dictionary word said for the term.
+        values["word_window_domain"] = values["span_is_word"] * values["window_domain"]
+        values["word_term_around"] = values["span_is_word"] * max(values["term_in_window"], values["evidence"])
         return [values[f] for f in FEATURES]
 
     def _phonetic_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
@@ -791,6 +807,57 @@ class Corrector:
         entry = entry or self._latin[match]
         return [self._cand(start, end, entry, None, "latin", similarity=round(best[1], 4))]
 
+
+
+Nearby = tuple[int, str, Entry]  # a mention written correctly in another line: (lines away, as written, entry)
+
+
+def window_mentions(matches: Sequence[Sequence[tuple[int, int, Entry]]], texts: Sequence[str], i: int,
+                    width: int) -> list[Nearby]:
+    """The mentions found in the `width` lines before and after line `i` (`matches[k]` are
+    line k's (start, end, entry)), with how many lines away each is."""
+    return [(abs(k - i), texts[k][a:b], entry)
+            for k in range(max(0, i - width), min(len(matches), i + width + 1)) if k != i
+            for a, b, entry in matches[k]]
+
+
+def _lexicon_of(entry: Entry) -> str:
+    """The lexicon file an entry comes from (its source is "path:line"): one domain's words.
+    The built-in lexicon is names of every field, no domain: "" (its names tell no topic)."""
+    path = entry.source.rpartition(":")[0] or entry.source
+    return "" if path == DEFAULT_LEXICON else path
+
+
+@dataclass(frozen=True)
+class _Around:
+    """What the lines around a line say of its topic: the mentions there of names rarer than
+    everyday words (as `telling` in the line), and every id written there."""
+
+    telling: tuple[tuple[int, Entry], ...]
+    ids: frozenset[str]
+
+    @classmethod
+    def of(cls, window: Sequence[Nearby], zipf_of) -> "_Around":
+        return cls(tuple((d, e) for d, s, e in window if zipf_of(s) < _EVERYDAY_ZIPF),
+                   frozenset(e.id for _, _, e in window))
+
+    def features(self, entry: Entry) -> dict[str, float]:
+        lexicon = _lexicon_of(entry)
+        same = {}  # id -> nearest distance, other names of the term's lexicon
+        label = set()
+        for d, e in self.telling:
+            if e.id == entry.id:
+                continue
+            if lexicon and _lexicon_of(e) == lexicon:
+                same[e.id] = min(d, same.get(e.id, d))
+            if e.label == entry.label:
+                label.add(e.id)
+        return {
+            "window_domain": float(min(len(same), 3)),
+            "window_nearest": 1.0 / min(same.values()) if same else 0.0,
+            "window_label": float(min(len(label), 3)),
+            "term_in_window": 1.0 if entry.id in self.ids else 0.0,
+        }
 
 
 def written_form(c: Candidate) -> str:
