@@ -102,3 +102,20 @@ def test_a_worker_killed_mid_run_changes_nothing(batch, serial, cluster, tmp_pat
     killer.join()
     assert killed and killed[0] < finished  # the worker died while the batch ran
     assert _tree(tmp_path) == serial
+
+
+def test_small_inputs_side_by_side_go_as_one_task(tmp_path, monkeypatch):
+    from ja_transcript.batch.work import Job
+
+    sizes = [100, 100, 100, 5000, 100, 100]
+    jobs = []
+    for k, n in enumerate(sizes):
+        path = tmp_path / f"t{k}.txt"
+        path.write_text("あ" * (n // 3), encoding="utf-8")
+        jobs.append(Job(k, str(path), f"t{k}"))
+    jobs.append(Job(len(jobs), str(tmp_path / "missing.txt"), "missing"))  # cannot be sized: alone
+    monkeypatch.setattr(cluster_module, "TASKS_PER_WORKER", 1)
+    monkeypatch.setattr(cluster_module, "TASK_BYTES", 400)
+    groups = cluster_module.task_groups(jobs, workers=1)
+    assert [[j.index for j in g] for g in groups] == [[0, 1, 2], [3], [4, 5], [6]]
+    assert [j for g in groups for j in g] == jobs  # every job once, in order

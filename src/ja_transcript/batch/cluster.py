@@ -1,7 +1,8 @@
 """Batches on a Dask cluster (dask.distributed): `process --executor dask [--scheduler ADDRESS]`.
 
 Tasks are inputs, and ranges of records of big JSON Lines inputs, so one huge file is
-spread over the cluster too. Each worker process builds one pipeline, from settings that
+spread over the cluster too; small inputs side by side go as one task (`task_groups`), as a
+task costs the scheduler and the client a few milliseconds whatever its size. Each worker process builds one pipeline, from settings that
 travel as content (lexicon texts, not paths), the first time it needs it. Workers write
 each document's files themselves, atomically and under the same names as a local run; the
 client gets back only what the batch-wide streams and the manifest need, and writes those
@@ -26,6 +27,8 @@ from .sinks import Targets
 from .work import Failed, Finished, Job, Message, run_job
 
 RECORDS_PER_TASK = 200  # records of a big JSON Lines input per task
+TASK_BYTES = 512 * 1024  # inputs are grouped into tasks of about this much (at most)
+TASKS_PER_WORKER = 16  # but into this many tasks a worker at least, so the work stays balanced
 _local = threading.local()  # in each worker thread: its pipeline (SudachiPy is not thread-safe)
 
 
@@ -37,10 +40,39 @@ def _pipeline(config: RunConfig, fingerprint: str):
     return _local.pipeline
 
 
-def run_task(config: RunConfig, fingerprint: str, targets: Targets, job: Job) -> list[Message]:
-    """One task on a worker: process the job, write its documents' files, return the rest."""
+def run_task(config: RunConfig, fingerprint: str, targets: Targets, jobs: list[Job]) -> list[list[Message]]:
+    """One task on a worker: process its jobs, write their documents' files, return the rest
+    (one list of messages a job)."""
     pipeline = _pipeline(config, fingerprint)
-    return list(run_job(pipeline, replace(job, files=targets), config.views))
+    return [list(run_job(pipeline, replace(job, files=targets), config.views)) for job in jobs]
+
+
+def task_groups(jobs: list[Job], workers: int) -> list[list[Job]]:
+    """Consecutive jobs in groups of about `TASK_BYTES` of input, or less when the batch is
+    small (at least `TASKS_PER_WORKER` groups a worker); a range of records, or a file that
+    cannot be sized, is a group of its own.
+
+    >>> from .work import Job
+    >>> [len(g) for g in task_groups([Job(k, f"/nonexistent/{k}", str(k)) for k in range(3)], 2)]
+    [1, 1, 1]
+    """
+    sizes = []
+    for job in jobs:
+        try:
+            sizes.append(None if job.part is not None else os.path.getsize(job.source))
+        except OSError:
+            sizes.append(None)
+    target = min(TASK_BYTES, sum(n or 0 for n in sizes) // (TASKS_PER_WORKER * max(1, workers)))
+    groups: list[list[Job]] = []
+    size = target  # the next job opens a group
+    for job, n in zip(jobs, sizes):
+        if n is None or size + n > target:
+            groups.append([job])
+            size = target if n is None else n
+        else:
+            groups[-1].append(job)
+            size += n
+    return groups
 
 
 class DaskExecutor:
@@ -93,32 +125,34 @@ class DaskExecutor:
         run = uuid.uuid4().hex[:8]  # task keys of this run only
         try:
             config = client.scatter(self.config, broadcast=True)  # sent once to each worker
-            window = 4 * max(1, sum(client.nthreads().values()))
-            pending = iter(jobs)
+            workers = max(1, sum(client.nthreads().values()))
+            window = 4 * workers
+            pending = iter(task_groups(jobs, workers))
             futures = as_completed()
-            by_key = {}
+            by_key: dict[str, list[Job]] = {}
 
-            def submit(job: Job) -> None:
-                future = client.submit(run_task, config, self.fingerprint, self.targets, job, pure=False,
-                                       key=f"ja-transcript-{run}-{job.index}")
-                by_key[future.key] = job
+            def submit(group: list[Job]) -> None:
+                future = client.submit(run_task, config, self.fingerprint, self.targets, group, pure=False,
+                                       key=f"ja-transcript-{run}-{group[0].index}")
+                by_key[future.key] = group
                 futures.add(future)
 
-            for job in [next(pending) for _ in range(min(window, len(jobs)))]:
-                submit(job)
+            for group in [g for g in (next(pending, None) for _ in range(window)) if g is not None]:
+                submit(group)
             for future in futures:
-                job = by_key.pop(future.key)
+                group = by_key.pop(future.key)
                 try:
-                    messages = future.result()
+                    results = future.result()
                 except Exception as exc:  # the task killed worker after worker, or failed there
-                    messages = [Failed(Errors.P006.format(path=job.path, reason=f"{type(exc).__name__}: {exc}")),
-                                Finished(None, 0)]
+                    results = [[Failed(Errors.P006.format(path=job.path, reason=f"{type(exc).__name__}: {exc}")),
+                                Finished(None, 0)] for job in group]
                 future.release()
                 nxt = next(pending, None)
                 if nxt is not None:
                     submit(nxt)
-                for message in messages:
-                    yield job, message
+                for job, messages in zip(group, results):
+                    for message in messages:
+                        yield job, message
         finally:
             client.close()
             if cluster is not None:
