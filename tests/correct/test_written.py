@@ -62,6 +62,8 @@ def test_without_written_the_matched_alias_keeps_the_heard_script(tmp_path):
     "こどもとかんこくりょうりを食べた。",  # 韓国 in hiragana, in a longer kana stretch
     "あめりかのニュースを見た。",         # アメリカ in hiragana
     "トウキョウに住んでいます。",         # 東京 in katakana
+    "ノルウェイに留学していた。",         # ノルウェー with its long vowel written イ
+    "トーキョーの夜景がきれいだ。",       # 東京 with its long vowels written ー
 ])
 def test_a_name_in_kana_with_its_own_reading_is_a_mention(default, text):
     edits, doc = _edits(default, text)

@@ -188,6 +188,7 @@ class Corrector:
                 for key in phonetic_keys(readings[0]):
                     by_key.setdefault(key, set()).add(entry)
         self._index = SoundIndex(sounds)
+        self._spelt = {(s.morae, s.entry.id) for s in self._index.sounds}  # how each entry sounds
         self._morae_of: dict[str, int] = {}
         for s in self._index.sounds:  # an entry's length: its shortest reading
             n = self._morae_of.get(s.entry.id)
@@ -432,10 +433,12 @@ class Corrector:
         return out
 
     def _spells_alias(self, surface: str, entry: Entry) -> bool:
-        """Whether a kana `surface` reads exactly as one of the entry's aliases does."""
+        """Whether a kana `surface` sounds exactly as one of the entry's aliases does: the same
+        morae are the same word spelt otherwise (ちゅうごく, ニッポン, ノルウェイ for ノルウェー:
+        a long vowel written either way), which no mishearing makes."""
         if not _is_kana_text(surface):
             return False
-        return (to_katakana(surface).replace("・", ""), entry.id) in self._alias_of
+        return (morae(surface), entry.id) in self._spelt
 
     def _inside_word(self, c: Candidate, morphemes: Sequence[Morpheme], lo: int, hi: int) -> bool:
         """Whether the span is one kana dictionary word with an affix glued to it: SudachiPy
