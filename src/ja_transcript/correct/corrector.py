@@ -69,6 +69,8 @@ _JOINERS = frozenset("・．.＝=")
 _LETTERS = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
     "エー", "ビー", "シー", "ディー", "イー", "エフ", "ジー", "エイチ", "アイ", "ジェー", "ケー", "エル", "エム", "エヌ",
     "オー", "ピー", "キュー", "アール", "エス", "ティー", "ユー", "ブイ", "ダブリュー", "エックス", "ワイ", "ゼット")))
+_ENGLISH_DIGITS = dict(zip("0123456789", ("ゼロ", "ワン", "ツー", "スリー", "フォー", "ファイブ", "シックス", "セブン", "エイト",
+                                            "ナイン")))
 _DIGITS = re.compile("[0-9０-９]")
 _NUMERALS = re.compile("[0-9０-９〇一二三四五六七八九十百千万億兆]")
 _KATAKANA_PART = re.compile("[ァ-ヺー]+")
@@ -234,14 +236,21 @@ class Corrector:
         words (中央駅 may come out as チュンアンエキ; チュウオウエキ is among the others).
         Symbols (・) are silent."""
         options = []
-        for m in self.analyzer.analyze(pattern):
-            if m.pos[0] in ("補助記号", "空白"):
-                continue
+        words = [m for m in self.analyzer.analyze(pattern) if m.pos[0] not in ("補助記号", "空白")]
+        for k, m in enumerate(words):
             reading = to_katakana(m.reading)
             choices = [reading] if _is_kana(reading) else []
             choices += [r for r in self._dictionary_readings(m.surface)[:3] if r not in choices]
-            if not choices and m.surface.isascii() and m.surface.isalpha() and len(m.surface) <= 4:
-                choices = ["".join(_LETTERS[c] for c in m.surface.upper())]
+            surface = m.surface
+            if surface.isascii() and surface.isalpha() and len(surface) <= 4:
+                # Letters are said by name: SudachiPy reads a lone A or G as a unit (アール, グラム)
+                spelt = "".join(_LETTERS[c] for c in surface.upper())
+                if spelt in choices:
+                    choices.remove(spelt)
+                choices.insert(0 if len(surface) == 1 or not choices else len(choices), spelt)
+            elif len(surface) == 1 and surface.isdigit() and any(
+                    w.surface.isascii() and w.surface.isalpha() for w in words[max(0, k - 1):k + 2]):
+                choices.append(_ENGLISH_DIGITS[surface])  # a digit in a model name: A1c エーワンシー, F1 エフワン
             if not choices:
                 return []
             options.append(choices)
@@ -433,12 +442,15 @@ class Corrector:
         return out
 
     def _spells_alias(self, surface: str, entry: Entry) -> bool:
-        """Whether a kana `surface` sounds exactly as one of the entry's aliases does: the same
-        morae are the same word spelt otherwise (ちゅうごく, ニッポン, ノルウェイ for ノルウェー:
-        a long vowel written either way), which no mishearing makes."""
+        """Whether a kana `surface` is the entry's name spelt otherwise: it reads exactly as an
+        alias (ちゅうごく, ニッポン), or has an alias's very morae and is a word of the dictionary
+        (ノルウェイ for ノルウェー, a long vowel written either way). The same sounds in a spelling
+        no dictionary has (エイザイ for エーザイ) are the transcriber's, and are corrected."""
         if not _is_kana_text(surface):
             return False
-        return (morae(surface), entry.id) in self._spelt
+        if (to_katakana(surface).replace("・", ""), entry.id) in self._alias_of:
+            return True
+        return (morae(surface), entry.id) in self._spelt and self._known(surface)
 
     def _inside_word(self, c: Candidate, morphemes: Sequence[Morpheme], lo: int, hi: int) -> bool:
         """Whether the span is one kana dictionary word with an affix glued to it: SudachiPy
