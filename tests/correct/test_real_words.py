@@ -218,3 +218,12 @@ def test_a_compound_is_heard_with_its_sound_changes(rows, sentence, original, ca
 ])
 def test_words_apart_are_not_joined_as_a_compound(rows, sentence):
     assert edits_in(sentence, inline_lexicon(*rows)) == []
+
+
+@pytest.mark.parametrize("rows, sentence, original, canonical", [
+    # Latin letters are said by name (SudachiPy reads a lone G as グラム), a digit beside them in English too
+    (term("5G"), "ファイブジーの基地局が増えた。", "ファイブジー", "5G"),
+    (term("A4用紙"), "エーフォー用紙に印刷してください。", "エーフォー用紙", "A4用紙"),
+])
+def test_letters_and_digits_of_a_name_are_said_as_people_say_them(rows, sentence, original, canonical):
+    assert [(o, c) for o, c, _ in edits_in(sentence, inline_lexicon(*rows))] == [(original, canonical)]
