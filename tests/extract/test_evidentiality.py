@@ -262,6 +262,10 @@ GAPS = [
     ("今年の冬は寒くなるという予想もあります。", SPECULATIVE),
     ("金利はもう上がらないという見方が広がっています。", SPECULATIVE),
     ("主演は新人だという噂です。", REPORTED),
+    # 8. a marker ending a relative clause gives way to the clause's own marker
+    ("副作用があるかもしれない薬が承認されたと報じられた。", REPORTED),
+    ("値上げするらしい店が増えたと思います。", SPECULATIVE),
+    ("閉店するかもしれない店です。", SPECULATIVE),  # alone, it still colours the clause
 ]
 
 

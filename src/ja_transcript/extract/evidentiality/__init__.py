@@ -80,12 +80,27 @@ def markers_at(ms: Sequence, indexes, lo: int, hi: int) -> list[Marker]:
     """Markers starting at the given token indexes (tokens whose normalized form is in
     `TRIGGERS`) of the clause ``ms[lo:hi]``; the same as `find_markers` without the scan."""
     out: list[Marker] = []
+    inner: list[Marker] = []  # markers that end a noun's modifier
     rules = _RULES
     for i in indexes:
         rule = rules.get(ms[i].normalized)
         if rule is not None:
             found = rule(ms, i, lo, hi)
             if found is not None:
-                out.append(found)
-    return out
+                (inner if _modifies_a_noun(ms, i, found, hi) else out).append(found)
+    # A marker inside a relative clause (存在するかもしれない物質…というニュース) gives way to
+    # the clause's own; alone, it still colours what the clause says (閉店するかもしれない店です).
+    return out or inner
+
+
+def _modifies_a_noun(ms: Sequence, i: int, marker: Marker, hi: int) -> bool:
+    """Whether a marker ends a relative clause (存在するかもしれない物質の兆候, 来るらしい人): it
+    scopes over that clause, a noun's modifier, more than over the claim the noun stands in."""
+    j = i
+    while j < hi and ms[j].end <= marker.end:
+        j += 1
+    while j < hi and ms[j].pos[0] == "助動詞":  # the rest of its predicate: かもしれ|ない
+        j += 1
+    return i < j < hi and ms[j].pos[0] in ("名詞", "代名詞") and ms[j].pos[1] != "助動詞語幹" \
+        and ms[j - 1].pos[0] in ("助動詞", "形容詞", "動詞") and ms[j - 1].pos[5].startswith("連体形")
 
