@@ -227,3 +227,13 @@ def test_words_apart_are_not_joined_as_a_compound(rows, sentence):
 ])
 def test_letters_and_digits_of_a_name_are_said_as_people_say_them(rows, sentence, original, canonical):
     assert [(o, c) for o, c, _ in edits_in(sentence, inline_lexicon(*rows))] == [(original, canonical)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "京都風の味付けにしました。",  # 京都 + 風, not 京都府
+    "東京堂で本を買った。",  # 東京 + 堂 (a bookshop), not 東京都
+])
+def test_a_name_written_right_with_a_suffix_is_another_name(sentence):
+    lexicon = inline_lexicon(("GPE", "京都", "Kyoto"), ("GPE", "京都府", "Kyoto"), ("GPE", "東京", "Tokyo"),
+                             ("GPE", "東京都", "Tokyo"))
+    assert edits_in(sentence, lexicon) == []

@@ -191,6 +191,9 @@ class Corrector:
                     by_key.setdefault(key, set()).add(entry)
         self._index = SoundIndex(sounds)
         self._spelt = {(s.morae, s.entry.id) for s in self._index.sounds}  # how each entry sounds
+        self._written_of: dict[str, list[str]] = {}  # each entry's aliases as written
+        for entry in lexicon.entries:
+            self._written_of.setdefault(entry.id, []).append(entry.pattern)
         self._morae_of: dict[str, int] = {}
         for s in self._index.sounds:  # an entry's length: its shortest reading
             n = self._morae_of.get(s.entry.id)
@@ -412,6 +415,8 @@ class Corrector:
                 continue  # キュウトウ器 is one word (給湯器) written so, not 急騰 + 器
             if surface != c.alias and (c.alias in surface or (surface in c.alias and not _is_kana_text(surface))):
                 continue  # 原子力発電所 holds 原子力発電 written right, 化学研究所 is part of 理化学研究所: other names
+            if self._suffixed_name(c, surface, morphemes, lo, hi):
+                continue  # 東京 + 堂: a name of the entry written right, and a suffix: another name
             if _other_name(morphemes, lo, hi, c):
                 continue  # 漳州 (a place SudachiPy knows) is no misheard 増収
             if _grammar_only(morphemes, lo, hi, c, surface):
@@ -440,6 +445,16 @@ class Corrector:
                                      c.similarity, tied and c.distance <= low + 1e-9) if tied else c)
         out.sort(key=lambda c: (c.start, c.end, c.entry.id))
         return out
+
+    def _suffixed_name(self, c: Candidate, surface: str, morphemes: Sequence[Morpheme], lo: int, hi: int) -> bool:
+        """Whether the span is a name of the entry written right followed by suffixes only
+        (東京 + 堂): a name made on it, not a mishearing of a longer one (東京都)."""
+        for alias in self._written_of.get(c.entry.id, ()):
+            if len(alias) > 1 and surface.startswith(alias) and surface != alias:
+                rest = [m for m in morphemes[lo:hi] if m.start >= c.start + len(alias)]
+                if rest and rest[0].start == c.start + len(alias) and all(m.pos[0] == "接尾辞" for m in rest):
+                    return True
+        return False
 
     def _spells_alias(self, surface: str, entry: Entry) -> bool:
         """Whether a kana `surface` is the entry's name spelt otherwise: it reads exactly as an
