@@ -115,6 +115,18 @@ def test_a_heading_before_a_line_opening_with_the_conjunction_de_wa(opening):
     assert kinds(lines)[3] == "heading"
 
 
+def test_a_line_run_on_with_pauses_inside_and_none_at_its_end_is_speech():
+    lines = ["はい、こんにちは。", "今日は家計の話です。", "まずは固定費から見ていきます。", "保険の話、先生、よく相談される",
+             "ことなんですけど、どうですか。", "ここからが本題です。", "よろしくお願いします。"]
+    assert kinds(lines)[3] == "speech"
+
+
+def test_a_heading_with_one_pause_inside_stays_a_heading():
+    lines = ["はい、こんにちは。", "今日は家計の話です。", "まずは固定費から見ていきます。", "保険の見直し、その第一歩",
+             "では続いて、保険の話です。", "ここからが本題です。", "よろしくお願いします。"]
+    assert kinds(lines)[3] == "heading"
+
+
 @pytest.mark.parametrize("line", [
     "そうですね",  # a short answer
     "はい",

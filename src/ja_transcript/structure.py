@@ -33,6 +33,7 @@ from .nlp import Morpheme
 from .nonspeech import is_nonspeech
 
 _PUNCT = set("、。，．,.！？!?…」』）)")
+_INNER_PAUSES = re.compile("[、，].*[、，]")  # two pauses or more inside a line
 _SPEECH_END = set("、。，,…")  # a line ending so is a piece of a spoken sentence
 _QUESTION_END = set("？?")
 # Inside a noun-phrase heading, only these particles link nouns: 仮想通貨とAIの関係, オープンAIとの契約.
@@ -264,6 +265,9 @@ def explain_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
             ev.append(Evidence("first line", 1.0))
         if punctuated and stripped[-1] not in _PUNCT:
             ev.append(Evidence("unpunctuated among punctuated speech", 1.5))
+            if _INNER_PAUSES.search(stripped):
+                # …の話、先生、健康診断でよく見る: pauses inside, none at the end: speech run on
+                ev.append(Evidence("pauses inside it, none at its end", -1.5))
         if form.ending in ("plain", "question") and polite_share >= 0.3:
             ev.append(Evidence("plain form among polite speech", 0.5))
         if not punctuated and form.ending == "noun" and len(form.content_words) < 2 and not form.marker:
