@@ -256,6 +256,17 @@ class _Reader:
                                 start=_short_repr(obj[keys[0]]), end_field=keys[1], end=_short_repr(obj[keys[1]]))
         return start, end
 
+    def segments(self, segments: list, path: str, text_key: str, time_keys: tuple[str, str], speaker_key: str,
+                 read) -> list[tuple[str, float | None, float | None, str | None]]:
+        """(text, start, end, speaker) of each of a list of timed segments (utterances)."""
+        rows = []
+        for i, s in enumerate(segments):
+            item = f"{path}[{i}]"
+            s = self.object(s, item)
+            start, end = self.span(s, time_keys, item, read)
+            rows.append((self.text(s, text_key, item).strip(), start, end, self.speaker(s, speaker_key, item)))
+        return rows
+
 
 _DECIMAL = re.compile(r"\d+(?:\.\d*)?|\.\d+")
 
@@ -276,13 +287,7 @@ def _assemblyai(data: dict) -> Parsed:
     ms = lambda obj, key, item: r.number(obj, key, item, 1000)  # noqa: E731
     utterances = r.items(data.get("utterances"), "utterances")
     if utterances:
-        rows = []
-        for i, u in enumerate(utterances):
-            item = f"utterances[{i}]"
-            u = r.object(u, item)
-            start, end = r.span(u, ("start", "end"), item, ms)
-            rows.append((r.text(u, "text", item).strip(), start, end, r.speaker(u, "speaker", item)))
-        lines = _to_lines(rows)
+        lines = _to_lines(r.segments(utterances, "utterances", "text", ("start", "end"), "speaker", ms))
         return Parsed(lines, "assemblyai_json", _timed(lines, "ms"))
     words = r.items(data.get("words"), "words")
     if words:
@@ -313,13 +318,8 @@ def _deepgram(data: dict) -> Parsed:
     results = r.object(data["results"], "results")
     utterances = r.items(results.get("utterances"), "results.utterances")
     if utterances:
-        rows = []
-        for i, u in enumerate(utterances):
-            item = f"results.utterances[{i}]"
-            u = r.object(u, item)
-            start, end = r.span(u, ("start", "end"), item, seconds)
-            rows.append((r.text(u, "transcript", item).strip(), start, end, r.speaker(u, "speaker", item)))
-        lines = _to_lines(rows)
+        lines = _to_lines(r.segments(utterances, "results.utterances", "transcript", ("start", "end"), "speaker",
+                                     seconds))
         return Parsed(lines, "deepgram_json", _timed(lines, "s"))
     channels = r.items(results.get("channels"), "results.channels")
     if not channels:
@@ -486,13 +486,8 @@ def _aws(data: dict) -> Parsed:
     results = r.object(data["results"], "results")
     segments = r.items(results.get("audio_segments"), "results.audio_segments")
     if segments:
-        rows = []
-        for i, s in enumerate(segments):
-            item = f"results.audio_segments[{i}]"
-            s = r.object(s, item)
-            start, end = r.span(s, ("start_time", "end_time"), item, seconds)
-            rows.append((r.text(s, "transcript", item).strip(), start, end, r.speaker(s, "speaker_label", item)))
-        lines = _to_lines(rows)
+        lines = _to_lines(r.segments(segments, "results.audio_segments", "transcript", ("start_time", "end_time"),
+                                     "speaker_label", seconds))
         return Parsed(lines, "aws_transcribe_json", _timed(lines, "s"))
     items = r.items(results.get("items"), "results.items")
     if items:
