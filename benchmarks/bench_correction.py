@@ -141,6 +141,10 @@ def evaluate(items, precision, pipelines, threshold: float, split: str, keep_out
         found = [c for c in corrections(pipelines[m["domain"]], m["text"]) if c["canonical"] is not None]
         points.extend((c["confidence"], False) for c in found)
         fp_mentions += len(applied(found))
+        if keep_outcomes:
+            false_examples["kana_name_mentions"] += [{"id": m["id"], "text": m["text"], "original": c["original"],
+                                                      "replacement": c["replacement"], "confidence": c["confidence"]}
+                                                     for c in applied(found)]
     # clean originals: each distinct sentence as written, with its domain's lexicon
     originals = {(i["domain"], i["original"]) for i in items}
     fp_clean = 0

@@ -22,6 +22,8 @@ class Errors:
             "to have corrections keep the alias they matched.")
     L008 = ("{path}, line {line}: id {id!r} is written {written!r} here but {other!r} on line {other_line}; an id "
             'has one written form. Give the same "written" on both lines, or keep it on one line only.')
+    L009 = ('{path}, line {line}: "reading" must be the pattern\'s reading in kana, e.g. "ミヤザキハヤオ" (got '
+            '{value!r}). Write it in katakana or hiragana, or leave "reading" out to have the dictionary read it.')
     # reading inputs
 
     R001 = ("Cannot decode {path}: it is not UTF-8 ({where} is not valid there), and neither Shift_JIS (CP932), "

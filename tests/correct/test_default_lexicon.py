@@ -43,7 +43,7 @@ def test_every_line_is_a_comment_or_a_pattern_object():
             continue
         assert line.strip(), f"line {number} is blank: readers of plain JSON Lines reject it"
         obj = json.loads(line)
-        assert {"label", "pattern", "id"} <= set(obj) <= {"label", "pattern", "id", "written"}, \
+        assert {"label", "pattern", "id"} <= set(obj) <= {"label", "pattern", "id", "written", "reading"}, \
             f"line {number}: keys {sorted(obj)}"
         assert obj["label"] in LABELS, f"line {number}: label {obj['label']!r}"
         for key in ("pattern", "id", *(("written",) if "written" in obj else ())):
@@ -185,3 +185,12 @@ def test_a_written_form_names_no_other_id():
     owner = {_key(r["pattern"]): r["id"] for r in _rows()}
     assert [(r["id"], r["written"]) for r in _rows()
             if "written" in r and owner.get(_key(r["written"]), r["id"]) != r["id"]] == []
+
+
+def test_readings_are_given_for_peoples_kanji_names_only_and_are_kana():
+    # a reading is how a person's name is said where SudachiPy reads it otherwise; places,
+    # companies and terms are read by the dictionary
+    for number, line in enumerate(_text().splitlines(), start=1):
+        if line.startswith("{") and "reading" in (obj := json.loads(line)):
+            assert obj["label"] == "PERSON" and not obj["pattern"].isascii(), f"line {number}"
+            assert all("ァ" <= ch <= "ヺ" or ch == "ー" for ch in obj["reading"]), f"line {number}: {obj['reading']}"

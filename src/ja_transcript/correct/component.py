@@ -132,13 +132,14 @@ class CorrectorComponent:
         return {"use_default_lexicon": self.use_default_lexicon, "min_confidence": self.min_confidence}
 
     def _entries(self) -> list[dict]:
-        return [{"label": e.label, "pattern": e.pattern, "id": e.id, **({"written": e.written} if e.written else {})}
+        return [{"label": e.label, "pattern": e.pattern, "id": e.id, **({"written": e.written} if e.written else {}),
+                 **({"reading": e.reading} if e.reading else {})}
                 for e in self.lexicon.entries]
 
     def _restore(self, cfg: dict, entries: list[dict]) -> None:
         self.use_default_lexicon, self.min_confidence = cfg["use_default_lexicon"], cfg["min_confidence"]
-        self._lexicon = Lexicon([Entry(e["pattern"], e["id"], e["label"], "pipeline", e.get("written", ""))
-                                 for e in entries])
+        self._lexicon = Lexicon([Entry(e["pattern"], e["id"], e["label"], "pipeline", e.get("written", ""),
+                                       e.get("reading", "")) for e in entries])
         self._built = None
 
     def to_disk(self, path, exclude=()) -> None:

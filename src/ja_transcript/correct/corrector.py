@@ -181,7 +181,7 @@ class Corrector:
             if all(is_latin(word) for word in alias.split(" ")):  # CoreWeave, The Athletic
                 latin.setdefault(alias, entry)
                 continue
-            readings = self._alias_readings(entry.pattern)
+            readings = [entry.reading] if entry.reading else self._alias_readings(entry.pattern)
             for reading in readings:
                 by_reading.setdefault(reading, set()).add(entry)
                 self._alias_of.setdefault((reading, entry.id), entry.pattern)
@@ -260,7 +260,13 @@ class Corrector:
         return ["".join(combo) for combo in islice(product(*options), limit)] if options else []
 
     def _is_dictionary_word(self, surface: str) -> bool:
-        return bool(self.analyzer.dictionary.lookup(surface))
+        lookup = self.analyzer.dictionary.lookup
+        if lookup(surface):
+            return True
+        # SudachiPy files Latin words in lower case (its input plugin folds case first): WHITE is
+        # the English word white; a romanized name filed so (otani) is no English word
+        return surface.isascii() and not surface.islower() and any(
+            m.part_of_speech()[1] != "固有名詞" for m in lookup(surface.lower()))
 
     # -- readings ----------------------------------------------------------
     def _readings(self, m: Morpheme) -> tuple[str, ...]:
@@ -368,7 +374,7 @@ class Corrector:
             # A name in hiragana that runs on into a word (はままつ朝ラジ) is a title styled so,
             # written on purpose, not a mishearing: a kana spelling said alone is followed by a
             # particle or a mark.
-            if c.entry.label != "TERM" and _is_hiragana(surface) and c.end < len(text) \
+            if c.entry.label != "TERM" and c.distance == 0 and _is_hiragana(surface) and c.end < len(text) \
                     and not _is_hiragana(text[c.end]) and not x[_NEXT_PARTICLE]:
                 continue
             out.append((c, x))
@@ -398,16 +404,20 @@ class Corrector:
             if (c.end < len(text) and is_katakana(text[c.end - 1:c.end + 1])) or \
                     (c.start > 0 and is_katakana(text[c.start - 1:c.start + 1])):
                 continue  # a katakana word is heard whole: フリーレ|ンな is SudachiPy's cut, not a span
-            if "の" in surface[1:-1] and "の" not in c.alias and "ノ" not in c.alias:
+            lo, hi = _overlapping(morphemes, c.start, c.end)
+            if "の" not in c.alias and "ノ" not in c.alias and _joined_by_no(morphemes, lo, hi, c, surface):
                 continue  # 東京の大学 is two words joined by a particle, not 東京大学
             if _DIGITS.search(surface) and not _DIGITS.search(c.alias):
                 continue  # a transcriber writes figures as said: 第13条 is no 第一三共
-            lo, hi = _overlapping(morphemes, c.start, c.end)
-            if not _NUMERALS.search(c.alias) and any(m.pos[1] == "数詞" for m in morphemes[lo:hi]):
-                continue  # 三十 (サンジュウ) is a number, not 増収 (三 has a rare reading ゾウ)
+            if not _NUMERALS.search(c.alias) and any(m.pos[1] == "数詞" and not _is_kana_text(m.surface)
+                                                     for m in morphemes[lo:hi]):
+                continue  # 三十 (サンジュウ) is a number, not 増収; a kana く is SudachiPy's guess of 九
             folded = fold(surface)
             if folded in aliases or folded == fold(c.entry.id):
                 continue  # a mention written right (of this entry or another) is not an edit
+            if _old_form_kanji(morphemes, lo, hi, c, surface) and fold(c.alias) == fold(
+                    "".join(m.normalized for m in morphemes[lo:hi])):
+                continue  # 日本製鐵: the name in old-form kanji (鐵 for 鉄), written right
             if c.entry.label != "TERM" and self._spells_alias(surface, c.entry):
                 spelt.append((c.start, c.end, c.entry.id))
                 continue  # ちゅうごく, ニッポン: the name written in kana, a mention, not an edit
@@ -422,16 +432,22 @@ class Corrector:
             if _grammar_only(morphemes, lo, hi, c, surface):
                 continue  # で|は|なく is a particle and an ending, no name said in kana
             if hi > lo and morphemes[lo].pos[0] == "感動詞" and len(morphemes[lo].surface) > 1 \
-                    and morphemes[lo].start == c.start:
-                continue  # はい|どう(も): an interjection opens talk, no part of a name (a lone あ may be)
+                    and morphemes[lo].start == c.start and not (lo + 1 < hi and _fragment(morphemes[lo + 1])):
+                # はい|どう(も): an interjection opens talk, no part of a name (a lone あ may be);
+                # one cut off a kana run SudachiPy could not read (ぐう|ぐ|ん) is no interjection
+                continue
             key = (c.start, c.end, c.entry.id)
             old = best.get(key)
             # SudachiPy's own word that this is a variant spelling beats any sound match
             if old is None or (c.kind != "variant", c.distance) < (old.kind != "variant", old.distance):
                 best[key] = c
-        if spelt:  # a stretch a mora shorter or longer than the name spelt in kana is that mention, cut
+        if spelt:  # a stretch inside the name spelt in kana, or a mora longer, is that mention, cut;
+            # one reaching further says more than the name (なりた|くうこ: the airport misheard)
             best = {k: c for k, c in best.items()
-                    if not any(a < c.end and c.start < b and i == c.entry.id for a, b, i in spelt)}
+                    if not any(a < c.end and c.start < b and i == c.entry.id
+                               and ((a <= c.start and c.end <= b)
+                                    or len(morae(text[min(a, c.start):max(b, c.end)])) <= len(morae(text[a:b])) + 1)
+                               for a, b, i in spelt)}
         # Two entries as near to one span: the sound does not say which was meant.
         nearest: dict[tuple[int, int], list[Candidate]] = {}
         for c in best.values():
@@ -912,6 +928,31 @@ def _other_name(morphemes: Sequence[Morpheme], lo: int, hi: int, c: Candidate) -
         return False
     m = morphemes[lo]
     return not m.oov and m.pos[1] == "固有名詞" and (m.start, m.end) == (c.start, c.end)
+
+
+def _old_form_kanji(morphemes: Sequence[Morpheme], lo: int, hi: int, c: Candidate, surface: str) -> bool:
+    """Whether the span is whole tokens, and some kanji token of it SudachiPy normalizes to
+    another kanji spelling of the same word (製鐵 -> 製鉄, 國 -> 国): a spelling, not a sound."""
+    if hi <= lo or morphemes[lo].start != c.start or morphemes[hi - 1].end != c.end:
+        return False
+    return any(m.normalized != m.surface and len(m.normalized) == len(m.surface) and is_kanji(m.surface[:1])
+               and m.reading and all(is_kanji(ch) for ch in m.normalized) for m in morphemes[lo:hi])
+
+
+def _fragment(m: Morpheme) -> bool:
+    """A single kana that is no particle or ending: a piece SudachiPy cut off a kana run it
+    could not read as words (ち|の|じ, ぐう|ぐ|ん), not a word said."""
+    return len(m.surface) == 1 and _is_kana_text(m.surface) and m.pos[0] not in _FUNCTION_POS
+
+
+def _joined_by_no(morphemes: Sequence[Morpheme], lo: int, hi: int, c: Candidate, surface: str) -> bool:
+    """Whether a の inside the span joins two words (東京の大学). In a kana run cut into
+    fragments (ち|の|じ for チノシ) a の token beside a fragment is a sound of the name."""
+    if "の" not in surface[1:-1]:
+        return False
+    sounds = [k for k in range(lo + 1, hi - 1) if morphemes[k].surface == "の"
+              and (_fragment(morphemes[k - 1]) or _fragment(morphemes[k + 1]))]
+    return surface[1:-1].count("の") > len(sounds)
 
 
 def _grammar_only(morphemes: Sequence[Morpheme], lo: int, hi: int, c: Candidate, surface: str) -> bool:

@@ -6,7 +6,10 @@
 named entities). An optional `written` is the name as Japanese text writes it (アメリカ for
 the id United States): a correction writes it into the clean text, and keeps the id as its
 canonical form; without it, a correction writes the alias the heard form matched, so the
-script the speaker's words were written in is kept. Lines starting with `#` are comments. Several files may be combined;
+script the speaker's words were written in is kept. An optional `reading` (kana) is how the
+pattern is said, for names whose reading the dictionary does not give (宮崎駿: ミヤザキハヤオ,
+where SudachiPy reads 駿 シュン): the corrector hears the pattern by it alone. Lines starting
+with `#` are comments. Several files may be combined;
 the built-in default lexicon comes first, so a user's file can add aliases to its ids.
 """
 
@@ -19,7 +22,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..chars import LINE_BREAK
+from ..chars import LINE_BREAK, to_katakana
 from ..chars import fold_latin as fold  # aliases are matched with Latin letters folded
 from ..errors import Errors, LexiconError
 
@@ -28,6 +31,7 @@ _LABEL = re.compile(r"^[A-Z][A-Z_]*$")
 # Lines end only at LF, CRLF or CR: str.splitlines() would also cut a pattern at U+2028 and
 # the like, which JSON strings may hold raw, and make later line numbers wrong.
 _LINE_END = LINE_BREAK
+_KANA = re.compile("[ぁ-ゖァ-ヺー]+")  # a reading: kana and the long-vowel mark only
 
 @dataclass(frozen=True)
 class Entry:
@@ -36,6 +40,7 @@ class Entry:
     label: str
     source: str = ""  # "path:line", for messages
     written: str = ""  # the form Japanese text writes; "" when the lexicon gives none
+    reading: str = ""  # how the pattern is said, in katakana; "" when the lexicon gives none
 
 
 @dataclass
@@ -53,7 +58,7 @@ class Lexicon:
         for entry in self.entries:  # the canonical and written forms name the entry: a corrected span is a mention
             for name in (entry.id, entry.written):
                 if name:
-                    self.by_alias.setdefault(fold(name), replace(entry, pattern=name))
+                    self.by_alias.setdefault(fold(name), replace(entry, pattern=name, reading=""))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -110,7 +115,8 @@ def parse_lines(lines: Iterable[str], path: str = "<lexicon>") -> tuple[list[Ent
                                                               other=other, other_line=other_line)))
                 continue
         seen.setdefault(key, (obj["id"], number))
-        entries.append(Entry(obj["pattern"], obj["id"], obj["label"], f"{path}:{number}", written))
+        entries.append(Entry(obj["pattern"], obj["id"], obj["label"], f"{path}:{number}", written,
+                             to_katakana(obj.get("reading", ""))))
     return entries, errors
 
 
@@ -127,6 +133,10 @@ def _check(obj: dict, path: str, number: int) -> LexiconError | None:
         value = obj["written"]
         if not isinstance(value, str) or not value.strip() or value != value.strip() or _LINE_END.search(value):
             return LexiconError(Errors.L007.format(path=path, line=number, value=value))
+    if "reading" in obj:
+        value = obj["reading"]
+        if not isinstance(value, str) or not _KANA.fullmatch(value):
+            return LexiconError(Errors.L009.format(path=path, line=number, value=value))
     return None
 
 

@@ -1,0 +1,53 @@
+"""Terms said in kana that SudachiPy cuts into pieces it cannot read as words.
+
+A kana run the dictionary has no word for comes out as one-kana fragments (ひ|の|じ), a kana
+く taken for the numeral 九, or an interjection cut off its start (ぐう|ぐ|ん): the pieces are
+no words said, so they neither join two words by a particle, nor make a number, nor open talk.
+Hand-labelled: each line says the term in kana with one sound misheard.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ja_transcript import Options, Pipeline
+
+LEXICON = [
+    {"label": "GPE", "pattern": "日野市", "id": "日野市"},
+    {"label": "TERM", "pattern": "改革", "id": "改革"},
+    {"label": "FAC", "pattern": "羽田空港", "id": "羽田空港"},
+    {"label": "FAC", "pattern": "羽田", "id": "羽田空港"},
+    {"label": "ORG", "pattern": "東京大学", "id": "東京大学"},
+    {"label": "ORG", "pattern": "空軍", "id": "空軍"},
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory):
+    path = tmp_path_factory.mktemp("lex") / "kana.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in LEXICON), encoding="utf-8")
+    return Pipeline(lexicons=[path], use_default_lexicon=False, options=Options())
+
+
+def corrections(pipeline, text):
+    return [(c.original, c.canonical) for c in pipeline.process_text(text, format="txt").corrections if c.canonical]
+
+
+@pytest.mark.parametrize("text, original, canonical", [
+    ("ひのじの公園に行った。", "ひのじ", "日野市"),             # ひ|の|じ: the の is a sound of ヒノシ
+    ("政府はかいかっくを進める。", "かいかっく", "改革"),        # かい|かっ|く: a kana く is no numeral 九
+    ("はねだくうこから出発した。", "はねだくうこ", "羽田空港"),  # はねだ spells 羽田; the run says more
+])
+def test_a_term_said_in_kana_and_cut_into_pieces_is_corrected(pipeline, text, original, canonical):
+    assert (original, canonical) in corrections(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "東京の大学に通っている。",      # two words joined by a particle, not 東京大学
+    "はねだで降りた。",              # 羽田 spelt in kana: a mention, not an edit
+    "この本の内容はいいよ。",
+])
+def test_words_and_mentions_stay(pipeline, text):
+    assert corrections(pipeline, text) == []
