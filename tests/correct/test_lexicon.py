@@ -22,6 +22,9 @@ def test_good_lines_comments_and_blank_lines():
     (line(label="ORG", pattern=[{"LOWER": "toyota"}], id="Toyota"), "plain string"),
     (line(label="org", pattern="トヨタ", id="Toyota"), "upper-case"),
     (line(label="ORG", pattern="  ", id="Toyota"), "non-empty"),
+    (line(label="PERSON", pattern="宮崎駿", id="宮崎駿", reading="Miyazaki"), '"reading" must be'),
+    (line(label="PERSON", pattern="宮崎駿", id="宮崎駿", reading=""), '"reading" must be'),
+    (line(label="PERSON", pattern="宮崎駿", id="宮崎駿", reading="宮崎はやお"), '"reading" must be'),
 ])
 def test_bad_lines_are_reported_by_number_and_the_rest_is_kept(bad, needle):
     good = line(label="ORG", pattern="トヨタ", id="Toyota")
@@ -64,3 +67,11 @@ def test_fold_keeps_length():
 def test_default_lexicon_loads():
     lex = load_lexicon()
     assert len(lex.ids) >= 150
+
+
+def test_a_reading_is_kept_in_katakana_for_its_line_only():
+    entries, errors = parse_lines([line(label="PERSON", pattern="宮崎駿", id="Hayao Miyazaki", reading="みやざきはやお")])
+    assert errors == [] and entries[0].reading == "ミヤザキハヤオ"
+    lexicon = Lexicon(entries)
+    assert lexicon.by_alias[fold("宮崎駿")].reading == "ミヤザキハヤオ"
+    assert lexicon.by_alias[fold("Hayao Miyazaki")].reading == ""  # the id is another spelling, read as it stands

@@ -131,3 +131,26 @@ def test_a_later_file_gives_the_written_form(tmp_path):
                  encoding="utf-8")
     lex = load_lexicon([a, b], use_default=False)
     assert {e.written for e in lex.entries} == {"アメリカ"}
+
+
+def test_a_reading_given_in_the_lexicon_is_how_the_name_is_heard(tmp_path):
+    # SudachiPy reads 駿 シュン: without the reading, ミヤザキシ (a place, 宮崎市) is a mora from it
+    path = _lexicon_file(tmp_path, [{"label": "PERSON", "pattern": "宮崎駿", "id": "宮崎駿",
+                                     "reading": "ミヤザキハヤオ"}])
+    pipeline = Pipeline(lexicons=[path], use_default_lexicon=False, options=Options())
+    assert _edits(pipeline, "みやざきはやおの映画を見た。")[0] == []           # the name spelt in kana: a mention
+    assert _edits(pipeline, "ミヤザキハヤウ監督の新作が出た。")[0] == [("ミヤザキハヤウ", "宮崎駿", "宮崎駿")]
+    assert _edits(pipeline, "ミヤザキシュン監督の新作が出た。")[0] == []
+
+
+def test_an_english_word_in_capitals_is_a_word_not_a_misheard_name(default):
+    # SudachiPy files English words in lower case: WHITE FOX is two words, not White House
+    assert _edits(default, "制作会社WHITE FOXの新作が発表された。")[0] == []
+
+
+@pytest.mark.parametrize("text", [
+    "日本製鐵の野球部が優勝した。",   # 鐵: the old form of 鉄, the company's own former spelling
+    "新日本製鐵の工場を訪れた。",
+])
+def test_a_name_in_old_form_kanji_is_a_spelling_not_a_mishearing(default, text):
+    assert _edits(default, text)[0] == []
