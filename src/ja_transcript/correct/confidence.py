@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -106,5 +107,8 @@ def zipf(word: str) -> float:
     >>> zipf("公園") > zipf("講演") > 0, zipf("ぬぬぬぬ")
     (True, 0.0)
     """
-    f = _frequencies().get(word)
+    frequencies = _frequencies()
+    f = frequencies.get(word)
+    if not f and "々" in word[1:]:  # the iteration mark spells the kanji again: 上々 is counted as 上上
+        f = frequencies.get(re.sub("(.)々", r"\1\1", word))
     return math.log10(f) + 9.0 if f else 0.0

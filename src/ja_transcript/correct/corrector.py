@@ -34,6 +34,7 @@ from itertools import accumulate, islice, product
 from operator import attrgetter
 from typing import Sequence
 
+from sudachipy import SplitMode
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -62,6 +63,7 @@ _LATIN_RUN = re.compile("[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.&
 # A lexicon mention this common as a word (日本, 東京, 政府: Zipf 5 and over, ten per 100,000
 # words) says nothing of the topic; a rarer one (トヨタ, 首相, 大谷) does.
 _EVERYDAY_ZIPF = 5.0
+_PRIOR_GAP = 3.0  # Zipf: a term this much commoner than the dictionary word written may stand for it
 _NEXT_PARTICLE = FEATURES.index("next_particle")
 _MAX_SOUND_SPAN = 7  # tokens of a near-sound span, the joiners of a name's parts (・) included
 _JOINERS = frozenset("・．.＝=")
@@ -168,6 +170,7 @@ class Corrector:
         self.config = config
         self._model = config.model  # the shipped one is read at the first use
         self._known = lru_cache(maxsize=65536)(self._is_dictionary_word)
+        self._unit_word = lru_cache(maxsize=65536)(self._is_unit_word)
         self._dictionary_readings = lru_cache(maxsize=65536)(self._lookup_readings)
         self._cached_readings = lru_cache(maxsize=65536)(self._token_readings)
         self._starts = lru_cache(maxsize=65536)(self._starting_readings)
@@ -259,6 +262,25 @@ class Corrector:
             options.append(choices)
         return ["".join(combo) for combo in islice(product(*options), limit)] if options else []
 
+    def _word_said(self, surface: str, morphemes: Sequence[Morpheme], c: Candidate) -> bool:
+        """Whether the span is a dictionary word that fits where it stands: a kana verb in its
+        plain form before は, を or が does not (`_noun_in_kana`)."""
+        if not self._known(surface):
+            return False
+        lo, hi = _overlapping(morphemes, c.start, c.end)
+        return not (hi - lo == 1 and _noun_in_kana(morphemes, lo))
+
+    def _is_unit_word(self, surface: str) -> bool:
+        """Whether the dictionary has `surface` as one short unit of common vocabulary only,
+        written in kanji (野兎; not 財務相 = 財務 + 相, nor a name such as フォンダ, nor じか, 直
+        in kana): wordfreq counts such words by that spelling, so their Zipf value is their own,
+        not 0 for a compound, a person's rarity for a name, or a kana spelling's for the word."""
+        if not any(is_kanji(ch) for ch in surface):
+            return False
+        found = self.analyzer.dictionary.lookup(surface)
+        return bool(found) and all(len(m.split(SplitMode.A)) <= 1 and m.part_of_speech()[1] != "固有名詞"
+                                   for m in found)
+
     def _is_dictionary_word(self, surface: str) -> bool:
         lookup = self.analyzer.dictionary.lookup
         if lookup(surface):
@@ -348,14 +370,18 @@ class Corrector:
                 continue
             # The tests that rule a candidate out need a few features only: they come first.
             surface = text[c.start:c.end]
-            if self._known(surface):
+            if self._word_said(surface, morphemes, c):
                 span_zipf, term_zipf = zipf_of(surface), zipf_of(c.alias)
                 # A dictionary word is a word said, unless its own line says the term is being
                 # talked about: other names of the lexicon stand in the same line. Names of the
                 # field in the lines around, or the term written there, do not let it in: measured,
                 # they let in the words a talk on the field is full of (a talk on 治験 still has
                 # 知見); they weigh in the confidence of the candidates that are let in.
-                if not any(b <= c.start or a >= c.end for a, b in telling):
+                # Or when the term is said a hundred times as often as the word (Zipf two higher)
+                # and the word is one short unit, whose frequency is its own (野兎 for 野党, 急凍
+                # for 急騰): the prior then favours the term the recogniser missed.
+                if not any(b <= c.start or a >= c.end for a, b in telling) and not (
+                        term_zipf - span_zipf >= _PRIOR_GAP and self._unit_word(surface)):
                     continue
                 # Nor when the line writes the term itself right: the recogniser knew the term
                 # here, so the other spelling of its sound is the other word.
@@ -441,13 +467,14 @@ class Corrector:
             # SudachiPy's own word that this is a variant spelling beats any sound match
             if old is None or (c.kind != "variant", c.distance) < (old.kind != "variant", old.distance):
                 best[key] = c
-        if spelt:  # a stretch inside the name spelt in kana, or a mora longer, is that mention, cut;
-            # one reaching further says more than the name (なりた|くうこ: the airport misheard)
+        if spelt:  # a stretch inside the name spelt in kana, or a mora longer, is that mention, cut,
+            # whichever entry it sounds near (ざいむしょう spells 財務省: no misheard 外務省); one
+            # reaching further says more than the name (なりた|くうこ: the airport misheard)
             best = {k: c for k, c in best.items()
-                    if not any(a < c.end and c.start < b and i == c.entry.id
+                    if not any(a < c.end and c.start < b
                                and ((a <= c.start and c.end <= b)
                                     or len(morae(text[min(a, c.start):max(b, c.end)])) <= len(morae(text[a:b])) + 1)
-                               for a, b, i in spelt)}
+                               for a, b, _ in spelt)}
         # Two entries as near to one span: the sound does not say which was meant.
         nearest: dict[tuple[int, int], list[Candidate]] = {}
         for c in best.values():
@@ -672,7 +699,7 @@ class Corrector:
                 for e in range(s + 2, min(b, s + _MAX_KANA_SPAN) + 1):
                     if e in inside_word:
                         continue
-                    if (s, e) in tokens:
+                    if (s, e) in tokens and not _noun_in_kana(morphemes, token_at[s]):
                         continue  # one whole token: the token runs have it
                     surface = text[s:e]
                     mixed = not _is_hiragana(surface) and not is_katakana(surface)
@@ -703,7 +730,7 @@ class Corrector:
         after = morphemes[hi:hi + 1]
         cuts = bool(inside) and (inside[0].start != c.start or inside[-1].end != c.end)
         span_script, term_script = _script(surface), _script(c.alias)
-        is_word = self._known(surface)
+        is_word = self._word_said(surface, morphemes, c)
         n = max(c.term_morae, 1)
         nearby = sum(1 for a, b in protected if b <= c.start or a >= c.end)
 
@@ -937,6 +964,17 @@ def _old_form_kanji(morphemes: Sequence[Morpheme], lo: int, hi: int, c: Candidat
         return False
     return any(m.normalized != m.surface and len(m.normalized) == len(m.surface) and is_kanji(m.surface[:1])
                and m.reading and all(is_kanji(ch) for ch in m.normalized) for m in morphemes[lo:hi])
+
+
+def _noun_in_kana(morphemes: Sequence[Morpheme], k: int) -> bool:
+    """A hiragana token SudachiPy reads as a verb or adjective in its plain form right before
+    は, を or が: a plain form takes no such particle (やとうは: no 雇う), so it is a noun written
+    in kana (野党). The token runs skip verbs; the kana stretches look at it."""
+    m = morphemes[k]
+    if m.pos[0] not in ("動詞", "形容詞") or not m.pos[5].startswith(("終止形", "連体形")) or k + 1 >= len(morphemes):
+        return False
+    after = morphemes[k + 1]
+    return _is_hiragana(m.surface) and after.surface in ("は", "を", "が") and after.pos[1] in ("係助詞", "格助詞")
 
 
 def _fragment(m: Morpheme) -> bool:
