@@ -209,6 +209,8 @@ def _hearsay_koto(ms, a: int, k: int, lo: int, hi: int) -> Marker | None:
     j = k + 1
     if j >= hi or ms[j].normalized not in COPULA:
         return None
+    if a - 1 < lo or ms[a - 1].pos[0] in SYMBOL:  # ということで、 opening a sentence: "so"
+        return None
     cop = ms[j]
     if cop.pos[5].startswith("連体形") or cop.pos[5].startswith("意志推量形"):
         return None

@@ -31,6 +31,7 @@ PPOI_NOUNS = table("evidentiality", "ppoi_nouns")
 # What a likelihood is said to be: 可能性がある / 高い / 大きい / 出てきた / 強まる.
 LIKELIHOOD_PREDICATES = frozenset({"有る", "高い", "低い", "大きい", "小さい", "強い", "薄い", "濃い", "出る",
                                    "高まる", "強まる", "大", "濃厚", "十分"})
+HARD_SUFFIXES = frozenset({"難い", "辛い"})  # 考えにくい, 考えがたい, 考えづらい
 SEEM_VERBS = frozenset({"見える", "思う", "感じる"})  # ように見える: an impression of the speaker's
 
 
@@ -326,6 +327,8 @@ def _think_contrast(ms, i, lo, hi):
             or not after_predicate(ms, i - 3, lo):
         return None
     if ms[i - 1].surface == "は":
+        if i + 1 < hi and ms[i + 1].normalized in HARD_SUFFIXES and ms[i + 1].pos[0] == "接尾辞":
+            return span(ms, i - 2, i + 1, SPECULATIVE)  # とは考えにくい: hard to think, so unlikely
         if not negated(ms, i + 1, hi):
             return None
         j = i + 2 if ms[i + 1].normalized == "ない" else i + 3  # 思わない / 思いません
