@@ -1,4 +1,4 @@
-"""The rules of reported markers (hearsay, relayed quotes): らしい, によると, 噂では,
+"""The rules of reported markers (hearsay, relayed quotes): らしい, によると, 噂では, 曰く,
 って聞いた, と発表した, って書いてあった, という / ということだ / とのことだ, clause-final
 って and と.
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from ..words import table
 from .context import (
-    COPULA, LEAD_ON, NOMINAL, SYMBOL, after_predicate, is_adjectival_noun, is_quote, predicate_end, prev_word,
-    property_suffix, PROPERTY_NOUNS, quote_index, rest_is_final, sentence_end, span, statement_quote, to_no_quote, with_copula,
+    COPULA, LEAD_ON, NOMINAL, PROPERTY_NOUNS, SYMBOL, after_predicate, is_adjectival_noun, is_quote, predicate_end, prev_word,
+    property_suffix, quote_index, rest_is_final, sentence_end, span, statement_quote, to_no_quote, with_copula,
 )
 from .marker import REPORTED, SPECULATIVE, Marker
 

@@ -1,7 +1,8 @@
 """The rules of speculative markers (inference, guesses, forecasts): っぽい, そうだ (and the
 hearsay そうだ after a plain form), ようだ / みたいだ, だろう / でしょう, かもしれない, かな,
 たぶん, どうやら, はずだ, 見込みだ, に違いない, 気がする, と思う, とみられる, と予想される,
-おそれがある, から判断すると.
+おそれがある, 可能性が高い / 公算が大きい, とは限らない, であろう, and the grounds of a guess
+(から判断すると, この様子だと, 足跡を見ると…らしい).
 
 Each rule takes the clause's morphemes ``ms``, the trigger's index ``i`` and the clause
 bounds ``lo:hi``, and returns a Marker or None; the cheapest test comes first in each.
@@ -12,8 +13,8 @@ from __future__ import annotations
 
 from ..words import table
 from .context import (
-    NEGATIVE, NOMINAL, PREDICATE, after_predicate, has_inference_suffix, is_adjectival_noun, is_quote, negated,
-    predicate_end, prev_word, property_suffix, PROPERTY_NOUNS, quote_index, quoted, span, to_no_quote, with_copula,
+    NEGATIVE, NOMINAL, PREDICATE, PROPERTY_NOUNS, after_predicate, has_inference_suffix, is_adjectival_noun, is_quote, negated,
+    predicate_end, prev_word, property_suffix, quote_index, quoted, span, to_no_quote, with_copula,
 )
 from .marker import REPORTED, SPECULATIVE
 
@@ -26,6 +27,8 @@ OUTLOOK_NOUNS = table("evidentiality", "outlook_nouns")
 JUDGE_NOUNS = table("evidentiality", "judge_nouns")
 SIMILE_ADVERBS = table("evidentiality", "simile_adverbs")
 VIEW_NOUNS = table("evidentiality", "view_nouns")
+EVIDENCE_NOUNS = table("evidentiality", "evidence_nouns")
+SOURCES = table("evidentiality", "sources")
 LIKELIHOOD_NOUNS = table("evidentiality", "likelihood_nouns")
 PPOI_NOUNS = table("evidentiality", "ppoi_nouns")
 # What a likelihood is said to be: 可能性がある / 高い / 大きい / 出てきた / 強まる.
@@ -362,10 +365,16 @@ def _hedging_think(ms, i: int, hi: int) -> bool:
 
 
 def _r_miru(ms, i, lo, hi):
-    """とみられる."""
+    """とみられる; and what is seen as the ground of an inference later in the clause
+    (足跡を見ると…いたらしい, 様子を見る限り…ようだ), unless it is a source (新聞を見ると: hearsay)."""
     if i + 1 < hi and ms[i + 1].normalized in ("れる", "られる") and quoted(ms, i, lo):
         return span(ms, i - 1, i + 1, SPECULATIVE)
-    return None
+    if i - 2 < lo or i + 1 >= hi or ms[i - 1].surface != "を" or ms[i - 2].pos[0] not in NOMINAL \
+            or ms[i - 2].normalized in SOURCES:
+        return None
+    if not (_judging(ms, i + 1) or ms[i + 1].normalized == "限り"):
+        return None
+    return span(ms, i - 1, i + 1, SPECULATIVE, forward=True) if has_inference_suffix(ms, i + 2, hi) else None
 
 
 def _r_guess_noun(ms, i, lo, hi):
@@ -388,9 +397,31 @@ def _r_kara(ms, i, lo, hi):
     j = i + 1
     if ms[j].normalized in JUDGE_NOUNS and j + 1 < hi and ms[j + 1].normalized == "為る":
         j += 1
-    if ms[j].normalized in ("為る", "見る", "考える") and j + 1 < hi \
-            and ms[j + 1].surface in ("と", "ば") and ms[j + 1].pos[1] == "接続助詞":
+    if ms[j].normalized in ("為る", "見る", "考える", "察する") and j + 1 < hi and _judging(ms, j + 1):
         return span(ms, i, j + 1, SPECULATIVE, forward=True)
+    return None
+
+
+def _judging(ms, j: int) -> bool:
+    """The conditional that makes a verb of judging a frame: 判断すると, 見れば, 察するに."""
+    m = ms[j]
+    return (m.surface in ("と", "ば") and m.pos[1] == "接続助詞") or (m.surface == "に" and ms[j - 1].normalized == "察する")
+
+
+def _r_evidence(ms, i, lo, hi):
+    """An appearance as the ground of a guess: この様子だと, 空の様子では, この分じゃ."""
+    if ms[i].pos[0] != "名詞" or i + 1 >= hi:
+        return None
+    if ms[i].normalized == "分" and not (i - 1 >= lo and ms[i - 1].pos[0] == "連体詞"):
+        return None  # この分だと, not 十分 or 自分
+    nxt = ms[i + 1]
+    if nxt.normalized == "だ" and i + 2 < hi and ms[i + 2].surface == "と" and ms[i + 2].pos[1] == "接続助詞":
+        return span(ms, i, i + 2, SPECULATIVE, forward=True)
+    if nxt.normalized == "で" and nxt.pos[1] == "格助詞":
+        if nxt.surface == "じゃ":
+            return span(ms, i, i + 1, SPECULATIVE, forward=True)
+        if i + 2 < hi and ms[i + 2].surface == "は":
+            return span(ms, i, i + 2, SPECULATIVE, forward=True)
     return None
 
 
@@ -402,6 +433,7 @@ RULES = {
     "から": _r_kara, "限る": _r_kagiru, "有る": _r_aru,
 }
 RULES.update(dict.fromkeys(LIKELIHOOD_NOUNS, _r_likelihood))
+RULES.update(dict.fromkeys(EVIDENCE_NOUNS, _r_evidence))
 RULES.update(dict.fromkeys(VIEW_NOUNS, _r_view))
 RULES.update(dict.fromkeys(GUESS_ADVERBS, _r_guess_adverb))
 RULES.update(dict.fromkeys(THINK_VERBS, _r_think))
