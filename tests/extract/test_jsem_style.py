@@ -17,8 +17,8 @@ DEV = [c for c in CASES if c["split"] == "dev"]
 HELD = [c for c in CASES if c["split"] == "heldout"]
 # Measured at the end of the session that wrote the set (see the file's "about"); a floor,
 # not a target: lower it only with a reason, never raise it by tuning on these cases.
-HELD_THREE_WAY = 0.96
-HELD_BINARY = 0.97
+HELD_THREE_WAY = 129 / 131
+HELD_BINARY = 129 / 131
 
 
 def judge(text):

@@ -23,7 +23,6 @@ AGENT_PARTICLES = frozenset({"が", "は", "も", "に", "から", "で"})
 FOCUS_PARTICLES = frozenset({"も", "は", "さえ", "まで"})  # on a quote: …とも言われる
 DEGREE_ADVERBS = table("evidentiality", "degree_adverbs")
 PROPERTY_NOUNS = table("evidentiality", "property_nouns")
-MILD_DEGREE_ADVERBS = table("evidentiality", "mild_degree_adverbs")
 MANNER_NOUNS = table("evidentiality", "manner_nouns")
 MANNER_SUFFIXES = frozenset({"振り", "方"})  # 戦いぶり, 話しっぷり, 読み方
 TOPIC_PARTICLES = frozenset({"は", "が", "も"})
@@ -92,8 +91,9 @@ def property_suffix(ms, i: int, lo: int, hi: int) -> bool:
     """Noun + らしい / っぽい at i names a property rather than hearsay or inference.
 
     Cues: negated or becoming (らしくない, っぽくなった), attributive (春らしい天気),
-    a degree adverb before it (とても, 実に, いかにも; 少し, やや right before the noun:
-    少し水っぽい), a lexicalised noun (男らしい), or a manner as the topic (話し方は先生らしい).
+    a degree adverb before it (とても, 実に, いかにも), a lexicalised noun (男らしい), or a
+    manner as the topic (話し方は先生らしい). A milder adverb is no cue: ちょっとファウルっぽい
+    judges a fact.
     """
     if i + 1 < hi:
         nxt = ms[i + 1]
@@ -102,11 +102,6 @@ def property_suffix(ms, i: int, lo: int, hi: int) -> bool:
         if nxt.pos[0] in ("名詞", "代名詞", "形状詞"):  # attributive: 秋らしい天気, 家庭料理らしい素朴な味
             return True
     if ms[i - 1].normalized in PROPERTY_NOUNS:
-        return True
-    k = i - 1  # the noun, maybe a compound: 少し|水っぽい, やや|観光地|っぽい
-    while k - 1 >= lo and ms[k - 1].pos[0] in NOMINAL:
-        k -= 1
-    if k - 1 >= lo and ms[k - 1].normalized in MILD_DEGREE_ADVERBS and adverbial(ms[k - 1]):
         return True
     for k in range(lo, i - 1):
         m = ms[k]

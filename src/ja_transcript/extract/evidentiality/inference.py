@@ -1,7 +1,7 @@
 """The rules of speculative markers (inference, guesses, forecasts): っぽい, そうだ (and the
 hearsay そうだ after a plain form), ようだ / みたいだ, だろう / でしょう, かもしれない, かな,
 たぶん, どうやら, はずだ, 見込みだ, に違いない, 気がする, と思う, とみられる, と予想される,
-おそれがある, 可能性が高い / 公算が大きい, とは限らない, であろう, and the grounds of a guess
+おそれがある, 可能性が高い / 公算が大きい, とも限らない, であろう, and the grounds of a guess
 (から判断すると, この様子だと, 足跡を見ると…らしい).
 
 Each rule takes the clause's morphemes ``ms``, the trigger's index ``i`` and the clause
@@ -291,8 +291,9 @@ def _r_likelihood(ms, i, lo, hi):
 
 
 def _r_kagiru(ms, i, lo, hi):
-    """とは限らない / とも限らない: the quoted statement need not (or may) hold."""
-    if i - 3 < lo or ms[i - 1].surface not in ("は", "も") or ms[i - 1].pos[0] != "助詞" \
+    """とも限らない: the quoted statement may hold (来ないとも限らない). とは限らない (need not
+    hold) is the speaker's own statement, no inference."""
+    if i - 3 < lo or ms[i - 1].surface != "も" or ms[i - 1].pos[0] != "助詞" \
             or not is_quote(ms[i - 2]) or not after_predicate(ms, i - 3, lo) or not negated(ms, i + 1, hi):
         return None
     return span(ms, i - 2, i + 1, SPECULATIVE)
