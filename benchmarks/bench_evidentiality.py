@@ -18,6 +18,10 @@ Reported:
   claims_domains_heldout.json (held out), per domain: each labelled clause right (the claim
   holding its key has its evidentiality; a null label: no claim holds the key), and each
   sentence right by `sentence_label` of its labels against that of the claims found;
+- the JSeM-style set jsem_style.json (sentences written for the project in JSeM's manner, its
+  "about" says how): development and held-out split apart (the held-out one with --heldout),
+  each sentence judged as the JSeM section judges it; asserted-vs-not, three-way, the
+  confusion table and per phenomenon; --errors lists the development split's errors only;
 - speed: find_claims on SudachiPy morphemes against SudachiPy alone (split mode C, reading
   surface, reading, normalized form and POS of every token), best of --repeat runs.
 """
@@ -78,6 +82,35 @@ def jsem(show_errors: bool) -> None:
         for g, item in zip(got, items):
             if g != item["expected"]:
                 print(f"    {item['jsem_id']}: {item['expected']} -> {g}  {item['text']}")
+
+
+def jsem_style(split: str, show_errors: bool) -> None:
+    path = CASES / "jsem_style.json"
+    if not path.exists():
+        print(f"jsem_style.json: not found")
+        return
+    items = [c for c in json.loads(path.read_text("utf-8"))["cases"] if c["split"] == split]
+    got = [sentence_evidentiality(c["text"]) for c in items]
+    n = len(items)
+    binary = sum((g == "asserted") == (c["expected"] == "asserted") for g, c in zip(got, items))
+    three = sum(g == c["expected"] for g, c in zip(got, items))
+    print(f"jsem_style.json {split} ({n} sentences): asserted vs not {binary}/{n} = {binary / n:.3f}, "
+          f"three-way {three}/{n} = {three / n:.3f}")
+    confusion = Counter((c["expected"], g) for g, c in zip(got, items))
+    cols = LABELS + (None,)
+    print("  reference \\ found   " + "".join(f"{str(c):>12}" for c in cols))
+    for row in LABELS:
+        print(f"  {row:<19}" + "".join(f"{confusion[(row, c)]:>12}" for c in cols))
+    per: dict = {}
+    for g, c in zip(got, items):
+        row = per.setdefault(c["phenomenon"], [0, 0])
+        row[0] += g == c["expected"]
+        row[1] += 1
+    print("  per phenomenon: " + ", ".join(f"{k} {ok}/{m}" for k, (ok, m) in sorted(per.items())))
+    if show_errors and split == "dev":
+        for g, c in zip(got, items):
+            if g != c["expected"]:
+                print(f"    {c['id']} [{c['phenomenon']}] {c['expected']} -> {g}  {c['text']}")
 
 
 def sample(show_errors: bool) -> None:
@@ -211,7 +244,7 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true", help="list the sentences judged wrong")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--heldout", action="store_true",
-                    help="also score the held-out domain set (claims_domains_heldout.json)")
+                    help="also score the held-out sets (claims_domains_heldout.json, jsem_style.json's heldout split)")
     args = ap.parse_args()
     jsem(args.errors)
     sample(args.errors)
@@ -220,6 +253,9 @@ def main() -> None:
     domains("claims_domains.json", args.errors)
     if args.heldout:
         domains("claims_domains_heldout.json", False)
+    jsem_style("dev", args.errors)
+    if args.heldout:
+        jsem_style("heldout", False)
     speed(args.repeat)
 
 

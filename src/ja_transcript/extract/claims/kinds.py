@@ -108,6 +108,8 @@ def _is_intent(sc: Scan, lo: int, hi: int) -> bool:
                     continue
             elif not (p[0] == "動詞" or m.normalized == "ます"):  # だろう is a guess, not a will
                 continue
+            elif m.normalized == "有る" and k - 1 >= lo and ms[k - 1].normalized == "だ":  # であろう: a guess too
+                continue
         elif (m.normalized == "たい" and p[0] != "助動詞") or (m.normalized == "欲しい" and "非自立可能" not in p[1]):
             continue
         if all(ms[t].normalized in _INTENT_TAIL or cf[codes[t]] & (F_SYMBOL | F_FINAL) for t in range(k + 1, hi)):

@@ -8,7 +8,7 @@ the quote may stand apart from its verb: …って、会社の先輩が言って
 *speculative* when the speaker infers or guesses it (たぶん, と思う, かもしれない / かも, だろう,
 ようだ, みたいだ, っぽい, そうだ after a stem (also the contracted かかってそう), かな, はず,
 見込みだ, 見通しで, と見られる, が予想される, との見方, おそれがある, に違いない, はずがない,
-とは思わない, ように見える,
+とは思わない, ように見える, 可能性がある, 公算が大きい, とも限らない, であろう, この様子だと,
 どうやら / どうも ... らしい), and *asserted* otherwise: that covers what nearly happened
 (転びそうになった) and と思う telling a condition or a surprise (と思ったら, と思いきや). Where both kinds govern a clause,
 speculative wins (40億ドルって言ったかな: a relayed figure the speaker is unsure of).

@@ -23,6 +23,9 @@ AGENT_PARTICLES = frozenset({"が", "は", "も", "に", "から", "で"})
 FOCUS_PARTICLES = frozenset({"も", "は", "さえ", "まで"})  # on a quote: …とも言われる
 DEGREE_ADVERBS = table("evidentiality", "degree_adverbs")
 PROPERTY_NOUNS = table("evidentiality", "property_nouns")
+MANNER_NOUNS = table("evidentiality", "manner_nouns")
+MANNER_SUFFIXES = frozenset({"振り", "方"})  # 戦いぶり, 話しっぷり, 読み方
+TOPIC_PARTICLES = frozenset({"は", "が", "も"})
 INFERENCE_SUFFIXES = table("evidentiality", "inference_suffixes")
 
 
@@ -88,7 +91,9 @@ def property_suffix(ms, i: int, lo: int, hi: int) -> bool:
     """Noun + らしい / っぽい at i names a property rather than hearsay or inference.
 
     Cues: negated or becoming (らしくない, っぽくなった), attributive (春らしい天気),
-    a degree adverb before it (とても, 実に, いかにも), or a lexicalised noun (男らしい).
+    a degree adverb before it (とても, 実に, いかにも), a lexicalised noun (男らしい), or a
+    manner as the topic (話し方は先生らしい). A milder adverb is no cue: ちょっとファウルっぽい
+    judges a fact.
     """
     if i + 1 < hi:
         nxt = ms[i + 1]
@@ -102,10 +107,17 @@ def property_suffix(ms, i: int, lo: int, hi: int) -> bool:
         m = ms[k]
         if m.normalized in DEGREE_ADVERBS or m.surface in ("なんて", "など"):
             return True
+        if k > lo and m.surface in TOPIC_PARTICLES and m.pos[0] == "助詞" and manner(ms[k - 1]):
+            return True
         nxt = ms[k + 1].surface
         if (m.surface == "実" and nxt == "に") or (m.surface == "いかに" and nxt == "も"):
             return True
     return False
+
+
+def manner(m) -> bool:
+    """A noun of manner or bearing (態度, 話し方) or one made with 振り / 方 (戦いぶり)."""
+    return m.normalized in MANNER_NOUNS or (m.pos[0] == "接尾辞" and m.normalized in MANNER_SUFFIXES)
 
 
 def has_inference_suffix(ms, i: int, hi: int) -> bool:

@@ -1,4 +1,4 @@
-"""The rules of reported markers (hearsay, relayed quotes): らしい, によると, 噂では,
+"""The rules of reported markers (hearsay, relayed quotes): らしい, によると, 噂では, 曰く,
 って聞いた, と発表した, って書いてあった, という / ということだ / とのことだ, clause-final
 って and と.
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..words import table
 from .context import (
-    COPULA, LEAD_ON, NOMINAL, SYMBOL, after_predicate, is_adjectival_noun, is_quote, predicate_end, prev_word,
+    COPULA, LEAD_ON, NOMINAL, PROPERTY_NOUNS, SYMBOL, after_predicate, is_adjectival_noun, is_quote, predicate_end, prev_word,
     property_suffix, quote_index, rest_is_final, sentence_end, span, statement_quote, to_no_quote, with_copula,
 )
 from .marker import REPORTED, SPECULATIVE, Marker
@@ -24,19 +24,34 @@ SPEECH_VERBS = table("evidentiality", "speech_verbs")
 REPORT_NOUNS = table("evidentiality", "report_nouns")
 PARAPHRASE = table("evidentiality", "paraphrase")
 CONTENT_NOUNS = table("evidentiality", "content_nouns")
+PRO_PREDICATES = frozenset({"そう", "こう", "ああ"})  # adverbs standing for a predicate: そうらしい
 # A forecast or a view relayed (という予測, という見方): what is relayed is a guess.
 FORECAST_NOUNS = table("evidentiality", "guess_nouns") | table("evidentiality", "view_nouns") \
     | table("evidentiality", "outlook_nouns")
 
 
 def _r_rashii(ms, i, lo, hi):
-    """らしい: hearsay after a predicate; after a noun hearsay (金持ちらしい) or a property (男らしい)."""
+    """らしい: hearsay after a predicate; after a noun hearsay (金持ちらしい) or a property (男らしい);
+    after an adverb it makes an adjective of it (わざとらしい), save after そう / こう / ああ,
+    which stand for a predicate (どうやらそうらしい)."""
     prev = prev_word(ms, i, lo)
     if prev is None:
         return None
-    if prev.pos[0] in NOMINAL and not is_adjectival_noun(prev) and property_suffix(ms, i, lo, hi):
+    if prev.pos[0] == "副詞" and prev.normalized not in PRO_PREDICATES:
+        return None
+    # a na-adjective noun + らしい is hearsay (静からしい) unless the pair is a word of its own (馬鹿らしい)
+    if prev.pos[0] in NOMINAL and (prev.normalized in PROPERTY_NOUNS
+                          or not is_adjectival_noun(prev) and property_suffix(ms, i, lo, hi)):
         return None
     return span(ms, i, i, REPORTED)
+
+
+def _r_iwaku(ms, i, lo, hi):
+    """Person + 曰く: what follows is what they said (太郎曰く、…)."""
+    prev = prev_word(ms, i, lo)
+    if prev is None or prev.pos[0] not in NOMINAL:
+        return None
+    return span(ms, i, i, REPORTED, forward=True)
 
 
 def _r_yoru(ms, i, lo, hi):
@@ -130,6 +145,8 @@ def _iu(ms, q: int, i: int, lo: int, hi: int) -> Marker | None:
         # (not a name: …ハードっていうね)
         return span(ms, q, i, REPORTED) if after_predicate(ms, q - 1, lo) else None
     nn = nxt.normalized
+    if nn == "ます" and rest_is_final(ms, i + 2, hi) and after_predicate(ms, q - 1, lo):
+        return span(ms, q, i + 1, REPORTED)  # the polite clause-final relay: …があるといいます。
     if nn == "こと":
         return _hearsay_koto(ms, q, i + 1, lo, hi)
     if nn in SOURCES:  # というニュース, っていう話
@@ -192,6 +209,8 @@ def _hearsay_koto(ms, a: int, k: int, lo: int, hi: int) -> Marker | None:
     j = k + 1
     if j >= hi or ms[j].normalized not in COPULA:
         return None
+    if a - 1 < lo or ms[a - 1].pos[0] in SYMBOL:  # ということで、 opening a sentence: "so"
+        return None
     cop = ms[j]
     if cop.pos[5].startswith("連体形") or cop.pos[5].startswith("意志推量形"):
         return None
@@ -235,7 +254,7 @@ def _r_to(ms, i, lo, hi):
 
 
 
-RULES = {"らしい": _r_rashii, "書く": _r_write, "よる": _r_yoru, "言う": _r_iu, "こと": _r_koto, "って": _r_tte,
+RULES = {"らしい": _r_rashii, "曰く": _r_iwaku, "書く": _r_write, "よる": _r_yoru, "言う": _r_iu, "こと": _r_koto, "って": _r_tte,
          "と": _r_to}
 RULES["為る"] = _r_sareru
 RULES.update(dict.fromkeys(CONTENT_NOUNS, _r_source))

@@ -1,7 +1,8 @@
 """The rules of speculative markers (inference, guesses, forecasts): っぽい, そうだ (and the
 hearsay そうだ after a plain form), ようだ / みたいだ, だろう / でしょう, かもしれない, かな,
 たぶん, どうやら, はずだ, 見込みだ, に違いない, 気がする, と思う, とみられる, と予想される,
-おそれがある, から判断すると.
+おそれがある, 可能性が高い / 公算が大きい, とも限らない, であろう, and the grounds of a guess
+(から判断すると, この様子だと, 足跡を見ると…らしい).
 
 Each rule takes the clause's morphemes ``ms``, the trigger's index ``i`` and the clause
 bounds ``lo:hi``, and returns a Marker or None; the cheapest test comes first in each.
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from ..words import table
 from .context import (
-    NEGATIVE, NOMINAL, PREDICATE, after_predicate, has_inference_suffix, is_adjectival_noun, is_quote, negated,
+    NEGATIVE, NOMINAL, PREDICATE, PROPERTY_NOUNS, after_predicate, has_inference_suffix, is_adjectival_noun, is_quote, negated,
     predicate_end, prev_word, property_suffix, quote_index, quoted, span, to_no_quote, with_copula,
 )
 from .marker import REPORTED, SPECULATIVE
@@ -26,6 +27,14 @@ OUTLOOK_NOUNS = table("evidentiality", "outlook_nouns")
 JUDGE_NOUNS = table("evidentiality", "judge_nouns")
 SIMILE_ADVERBS = table("evidentiality", "simile_adverbs")
 VIEW_NOUNS = table("evidentiality", "view_nouns")
+EVIDENCE_NOUNS = table("evidentiality", "evidence_nouns")
+SOURCES = table("evidentiality", "sources")
+LIKELIHOOD_NOUNS = table("evidentiality", "likelihood_nouns")
+PPOI_NOUNS = table("evidentiality", "ppoi_nouns")
+# What a likelihood is said to be: 可能性がある / 高い / 大きい / 出てきた / 強まる.
+LIKELIHOOD_PREDICATES = frozenset({"有る", "高い", "低い", "大きい", "小さい", "強い", "薄い", "濃い", "出る",
+                                   "高まる", "強まる", "大", "濃厚", "十分"})
+HARD_SUFFIXES = frozenset({"難い", "辛い"})  # 考えにくい, 考えがたい, 考えづらい
 SEEM_VERBS = frozenset({"見える", "思う", "感じる"})  # ように見える: an impression of the speaker's
 
 
@@ -38,7 +47,9 @@ def _r_ppoi(ms, i, lo, hi):
     pp = prev.pos
     if pp[0] in ("動詞", "形容詞") and (pp[5].startswith("連用形") or pp[5].startswith("語幹")):
         return None
-    if pp[0] in NOMINAL and not is_adjectival_noun(prev) and property_suffix(ms, i, lo, hi):
+    # a na-adjective noun + らしい is hearsay (静からしい) unless the pair is a word of its own (馬鹿らしい)
+    if pp[0] in NOMINAL and (prev.normalized in PROPERTY_NOUNS or prev.normalized in PPOI_NOUNS
+                          or not is_adjectival_noun(prev) and property_suffix(ms, i, lo, hi)):
         return None
     return span(ms, i, i, SPECULATIVE)
 
@@ -99,7 +110,8 @@ def _r_you(ms, i, lo, hi):
         return None
     if predicate_end(ms, i + 1, hi):
         marker = span(ms, i, with_copula(ms, i, hi), SPECULATIVE)
-    elif i + 2 < hi and ms[i + 1].normalized == "だ" and ms[i + 2].normalized == "気":
+    elif i + 2 < hi and ms[i + 1].normalized == "だ" and ms[i + 1].pos[5].startswith("連体形") \
+            and ms[i + 2].normalized == "気":  # ような気がする (not ように気をつける)
         marker = span(ms, i, i + 2, SPECULATIVE)
     elif i + 2 < hi and ms[i + 1].pos[5] == "連用形-ニ" and _seem_verb(ms, i + 2, hi) is not None:
         marker = span(ms, i, _seem_verb(ms, i + 2, hi), SPECULATIVE)  # ように見える: an impression
@@ -116,6 +128,20 @@ def _seem_verb(ms, j: int, hi: int) -> int | None:
     if ms[j].surface in ("は", "も") and ms[j].pos[0] == "助詞":
         j += 1
     return j if j < hi and ms[j].normalized in SEEM_VERBS else None
+
+
+def _r_aru(ms, i, lo, hi):
+    """であろう, the written だろう (続くであろう, 男であろう): read as だろう is."""
+    if not ms[i].pos[5].startswith("意志推量形") or i - 1 < lo or ms[i - 1].normalized != "だ" \
+            or not ms[i - 1].pos[5].startswith("連用形"):
+        return None
+    nxt = ms[i + 1] if i + 1 < hi else None
+    if nxt is not None and nxt.surface == "か" and nxt.pos[1] == "終助詞":  # であろうか: a question
+        return None
+    if nxt is not None and nxt.normalized in ("が", "と") and i - 2 >= lo \
+            and (ms[i - 2].pos[0] in ("名詞", "代名詞") or is_adjectival_noun(ms[i - 2])):
+        return None  # 大人であろうと子供であろうと: concessive
+    return span(ms, i - 1, i, SPECULATIVE)
 
 
 def _r_copula(ms, i, lo, hi):
@@ -246,6 +272,33 @@ def _r_outlook(ms, i, lo, hi):
     return span(ms, i, i, SPECULATIVE if forecast else REPORTED)
 
 
+def _r_likelihood(ms, i, lo, hi):
+    """Predicate or noun + の + 可能性 / 公算 said to be there or high: 勝つ可能性が高い,
+    成立する公算が大きい, 雨の可能性もある; not 可能性を否定した."""
+    if i - 1 < lo:
+        return None
+    prev = ms[i - 1]
+    if prev.pos[0] not in PREDICATE and not (prev.surface == "の" and i - 2 >= lo and ms[i - 2].pos[0] in NOMINAL):
+        return None
+    j = i + 1
+    if j < hi and ms[j].surface in ("が", "も", "は") and ms[j].pos[0] == "助詞":
+        j += 1
+    if j < hi and ms[j].pos[0] == "副詞":  # 可能性は十分ある
+        j += 1
+    if j < hi and ms[j].normalized in LIKELIHOOD_PREDICATES:
+        return span(ms, i, j, SPECULATIVE)
+    return None
+
+
+def _r_kagiru(ms, i, lo, hi):
+    """とも限らない: the quoted statement may hold (来ないとも限らない). とは限らない (need not
+    hold) is the speaker's own statement, no inference."""
+    if i - 3 < lo or ms[i - 1].surface != "も" or ms[i - 1].pos[0] != "助詞" \
+            or not is_quote(ms[i - 2]) or not after_predicate(ms, i - 3, lo) or not negated(ms, i + 1, hi):
+        return None
+    return span(ms, i - 2, i + 1, SPECULATIVE)
+
+
 def _r_chigai(ms, i, lo, hi):
     """に違いない / に違いありません."""
     if i - 1 >= lo and i + 1 < hi and ms[i - 1].surface == "に" \
@@ -278,6 +331,8 @@ def _think_contrast(ms, i, lo, hi):
             or not after_predicate(ms, i - 3, lo):
         return None
     if ms[i - 1].surface == "は":
+        if i + 1 < hi and ms[i + 1].normalized in HARD_SUFFIXES and ms[i + 1].pos[0] == "接尾辞":
+            return span(ms, i - 2, i + 1, SPECULATIVE)  # とは考えにくい: hard to think, so unlikely
         if not negated(ms, i + 1, hi):
             return None
         j = i + 2 if ms[i + 1].normalized == "ない" else i + 3  # 思わない / 思いません
@@ -311,10 +366,16 @@ def _hedging_think(ms, i: int, hi: int) -> bool:
 
 
 def _r_miru(ms, i, lo, hi):
-    """とみられる."""
+    """とみられる; and what is seen as the ground of an inference later in the clause
+    (足跡を見ると…いたらしい, 様子を見る限り…ようだ), unless it is a source (新聞を見ると: hearsay)."""
     if i + 1 < hi and ms[i + 1].normalized in ("れる", "られる") and quoted(ms, i, lo):
         return span(ms, i - 1, i + 1, SPECULATIVE)
-    return None
+    if i - 2 < lo or i + 1 >= hi or ms[i - 1].surface != "を" or ms[i - 2].pos[0] not in NOMINAL \
+            or ms[i - 2].normalized in SOURCES:
+        return None
+    if not (_judging(ms, i + 1) or ms[i + 1].normalized == "限り"):
+        return None
+    return span(ms, i - 1, i + 1, SPECULATIVE, forward=True) if has_inference_suffix(ms, i + 2, hi) else None
 
 
 def _r_guess_noun(ms, i, lo, hi):
@@ -337,9 +398,31 @@ def _r_kara(ms, i, lo, hi):
     j = i + 1
     if ms[j].normalized in JUDGE_NOUNS and j + 1 < hi and ms[j + 1].normalized == "為る":
         j += 1
-    if ms[j].normalized in ("為る", "見る", "考える") and j + 1 < hi \
-            and ms[j + 1].surface in ("と", "ば") and ms[j + 1].pos[1] == "接続助詞":
+    if ms[j].normalized in ("為る", "見る", "考える", "察する") and j + 1 < hi and _judging(ms, j + 1):
         return span(ms, i, j + 1, SPECULATIVE, forward=True)
+    return None
+
+
+def _judging(ms, j: int) -> bool:
+    """The conditional that makes a verb of judging a frame: 判断すると, 見れば, 察するに."""
+    m = ms[j]
+    return (m.surface in ("と", "ば") and m.pos[1] == "接続助詞") or (m.surface == "に" and ms[j - 1].normalized == "察する")
+
+
+def _r_evidence(ms, i, lo, hi):
+    """An appearance as the ground of a guess: この様子だと, 空の様子では, この分じゃ."""
+    if ms[i].pos[0] != "名詞" or i + 1 >= hi:
+        return None
+    if ms[i].normalized == "分" and not (i - 1 >= lo and ms[i - 1].pos[0] == "連体詞"):
+        return None  # この分だと, not 十分 or 自分
+    nxt = ms[i + 1]
+    if nxt.normalized == "だ" and i + 2 < hi and ms[i + 2].surface == "と" and ms[i + 2].pos[1] == "接続助詞":
+        return span(ms, i, i + 2, SPECULATIVE, forward=True)
+    if nxt.normalized == "で" and nxt.pos[1] == "格助詞":
+        if nxt.surface == "じゃ":
+            return span(ms, i, i + 1, SPECULATIVE, forward=True)
+        if i + 2 < hi and ms[i + 2].surface == "は":
+            return span(ms, i, i + 2, SPECULATIVE, forward=True)
     return None
 
 
@@ -348,8 +431,10 @@ RULES = {
     "ぽい": _r_ppoi, "そう": _r_sou, "よう": _r_you, "みたい": _r_you, "だ": _r_copula, "です": _r_copula, "か": _r_ka,
     "どう": _r_dou, "若し": _r_moshi, "筈": _r_hazu, "見込み": _r_outlook, "見通し": _r_outlook, "模様": _r_outlook,
     "違い": _r_chigai, "相違": _r_chigai, "気": _r_ki, "見る": _r_miru, "在処": _r_arika, "恐れ": _r_risk,
-    "から": _r_kara,
+    "から": _r_kara, "限る": _r_kagiru, "有る": _r_aru,
 }
+RULES.update(dict.fromkeys(LIKELIHOOD_NOUNS, _r_likelihood))
+RULES.update(dict.fromkeys(EVIDENCE_NOUNS, _r_evidence))
 RULES.update(dict.fromkeys(VIEW_NOUNS, _r_view))
 RULES.update(dict.fromkeys(GUESS_ADVERBS, _r_guess_adverb))
 RULES.update(dict.fromkeys(THINK_VERBS, _r_think))
