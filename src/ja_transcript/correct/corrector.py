@@ -362,49 +362,71 @@ class Corrector:
         telling = [(a, b) for a, b in protected if self._zipf(text[a:b]) < _EVERYDAY_ZIPF]
         here = Counter(e.id for e in (self.lexicon.by_alias.get(fold(text[a:b])) for a, b in protected) if e)
         around = _Around.of(window, self._zipf)
-        out = []
-        zipf_of = self._zipf
-        for c in found:
+        scored: dict[int, list[float] | None] = {}
+        words = []  # dictionary words: decided once the names heard on the line are known
+        for k, c in enumerate(found):
             if c.kind in ("latin", "variant"):
-                out.append((c, None))
-                continue
-            # The tests that rule a candidate out need a few features only: they come first.
-            surface = text[c.start:c.end]
-            if self._word_said(surface, morphemes, c):
-                span_zipf, term_zipf = zipf_of(surface), zipf_of(c.alias)
-                # A dictionary word is a word said, unless its own line says the term is being
-                # talked about: other names of the lexicon stand in the same line. Names of the
-                # field in the lines around, or the term written there, do not let it in: measured,
-                # they let in the words a talk on the field is full of (a talk on 治験 still has
-                # 知見); they weigh in the confidence of the candidates that are let in.
-                # Or when the term is said a hundred times as often as the word (Zipf two higher)
-                # and the word is one short unit, whose frequency is its own (野兎 for 野党, 急凍
-                # for 急騰): the prior then favours the term the recogniser missed.
-                if not any(b <= c.start or a >= c.end for a, b in telling) and not (
-                        term_zipf - span_zipf >= _PRIOR_GAP and self._unit_word(surface)):
-                    continue
-                # Nor when the line writes the term itself right: the recogniser knew the term
-                # here, so the other spelling of its sound is the other word.
-                if here.get(c.entry.id):
-                    continue
-                # Nor when the word is over ten times as common as the term (Zipf one higher): a
-                # name or two nearby cannot outweigh that prior (同じ系統の変化球 in a talk on 継投).
-                if span_zipf - term_zipf > 1.0:
-                    continue
-                # A common word for a rarer word (計算 for 決算): both are vocabulary, the prior
-                # favours the word said, and names nearby do not tell which was meant; only the
-                # transcript saying the term elsewhere does.
-                if c.entry.label == "TERM" and span_zipf > term_zipf and not evidence.get(c.entry.id):
-                    continue
-            x = self._features(c, text, morphemes, evidence, telling, here, around)
-            # A name in hiragana that runs on into a word (はままつ朝ラジ) is a title styled so,
-            # written on purpose, not a mishearing: a kana spelling said alone is followed by a
-            # particle or a mark.
-            if c.entry.label != "TERM" and c.distance == 0 and _is_hiragana(surface) and c.end < len(text) \
-                    and not _is_hiragana(text[c.end]) and not x[_NEXT_PARTICLE]:
-                continue
-            out.append((c, x))
-        return out
+                scored[k] = None
+            elif self._word_said(text[c.start:c.end], morphemes, c):
+                words.append(k)
+            elif (x := self._scored(c, text, morphemes, evidence, telling, here, around)) is not None:
+                scored[k] = x
+        if words:
+            # A name heard on the line and corrected with confidence says the line's topic as
+            # much as one written right (博多の一風洞とか: 一風堂 among ramen chains)
+            threshold = self.config.min_confidence
+            heard = [(c.start, c.end, c.entry.id) for k, c in enumerate(found) if scored.get(k) is not None
+                     and self.model.probability(scored[k]) >= threshold]
+            for k in words:
+                c = found[k]
+                names = telling + [(a, b) for a, b, i in heard if i != c.entry.id]
+                if self._word_may_be_term(c, text, evidence, names, here):
+                    x = self._scored(c, text, morphemes, evidence, names, here, around)
+                    if x is not None:
+                        scored[k] = x
+        return [(found[k], scored[k]) for k in sorted(scored)]
+
+    def _word_may_be_term(self, c: Candidate, text: str, evidence: Counter, telling: list[tuple[int, int]],
+                          here: Counter) -> bool:
+        """The tests a dictionary word must pass before it is scored as the term misheard."""
+        surface = text[c.start:c.end]
+        span_zipf, term_zipf = self._zipf(surface), self._zipf(c.alias)
+        # A dictionary word is a word said, unless its own line says the term is being talked
+        # about: other names of the lexicon stand in the same line. Names of the field in the
+        # lines around, or the term written there, do not let it in: measured, they let in the
+        # words a talk on the field is full of (a talk on 治験 still has 知見); they weigh in the
+        # confidence of the candidates that are let in. Or when the term is said a thousand
+        # times as often as the word (Zipf three higher) and the word is one short unit, whose
+        # frequency is its own (野兎 for 野党, 急凍 for 急騰): the prior then favours the term the
+        # recogniser missed.
+        if not any(b <= c.start or a >= c.end for a, b in telling) and not (
+                term_zipf - span_zipf >= _PRIOR_GAP and self._unit_word(surface)):
+            return False
+        # Nor when the line writes the term itself right: the recogniser knew the term here, so
+        # the other spelling of its sound is the other word.
+        if here.get(c.entry.id):
+            return False
+        # Nor when the word is over ten times as common as the term (Zipf one higher): a name or
+        # two nearby cannot outweigh that prior (同じ系統の変化球 in a talk on 継投).
+        if span_zipf - term_zipf > 1.0:
+            return False
+        # A common word for a rarer word (計算 for 決算): both are vocabulary, the prior favours
+        # the word said, and names nearby do not tell which was meant; only the transcript
+        # saying the term elsewhere does.
+        return not (c.entry.label == "TERM" and span_zipf > term_zipf and not evidence.get(c.entry.id))
+
+    def _scored(self, c: Candidate, text: str, morphemes: Sequence[Morpheme], evidence: Counter,
+                telling: list[tuple[int, int]], here: Counter, around: "_Around") -> list[float] | None:
+        """The candidate's features, or None when its span is a kana title styled so."""
+        x = self._features(c, text, morphemes, evidence, telling, here, around)
+        # A name in hiragana that runs on into a word (はままつ朝ラジ) is a title styled so,
+        # written on purpose, not a mishearing: a kana spelling said alone is followed by a
+        # particle or a mark.
+        surface = text[c.start:c.end]
+        if c.entry.label != "TERM" and c.distance == 0 and _is_hiragana(surface) and c.end < len(text) \
+                and not _is_hiragana(text[c.end]) and not x[_NEXT_PARTICLE]:
+            return None
+        return x
 
     def candidates(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
         """Candidate corrections, one per span and entry (the nearest reading)."""
