@@ -1,6 +1,9 @@
 """Benchmark corpora: folders of transcripts of about 200 lines, built from the repository's own.
 
-The lines of `corpus/*.txt` and `tests/e2e/*.txt` are laid end to end and cut into files
+The lines of the repository's transcripts (`corpus/`, `tests/e2e/`, the new-domain sets of
+`benchmarks/transcripts*/`, the correction benchmark's written transcripts and everyday talk,
+and the corrector's domain cases: about 3,500 distinct lines of podcasts, radio, streams and
+conversation) are laid end to end and cut into files
 of `lines_per_file` lines, each file starting further along (so files differ, and within a
 file repeated lines are only those the transcripts have), until the folder holds the
 megabytes asked for.
@@ -11,7 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "tests" / "e2e").glob("*.txt"))
+SOURCES = [p for pattern in ("corpus/*.txt", "tests/e2e/*.txt", "benchmarks/transcripts*/*.txt",
+                             "benchmarks/correction/sources/*/*.txt", "tests/correct/cases/*.txt")
+           for p in sorted(ROOT.glob(pattern)) if p.name != "first_run.txt"]
 
 
 def pool() -> list[str]:

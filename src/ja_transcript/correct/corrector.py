@@ -193,6 +193,11 @@ class Corrector:
                 for key in phonetic_keys(readings[0]):
                     by_key.setdefault(key, set()).add(entry)
         self._index = SoundIndex(sounds)
+        self._mora_split = lru_cache(maxsize=1 << 16)(morae)  # a transcript's kana stretches recur
+        written = [e.pattern for e in lexicon.by_alias.values() if not _is_hiragana(e.pattern)]
+        self._alias_chars = frozenset(ch for a in written for ch in a)
+        self._alias_pairs = frozenset(a[i:i + 2] for a in written for i in range(len(a) - 1))
+        self._in_an_alias = lru_cache(maxsize=1 << 16)(self._may_be_in_an_alias)
         self._spelt = {(s.morae, s.entry.id) for s in self._index.sounds}  # how each entry sounds
         self._written_of: dict[str, list[str]] = {}  # each entry's aliases as written
         for entry in lexicon.entries:
@@ -261,6 +266,13 @@ class Corrector:
                 return []
             options.append(choices)
         return ["".join(combo) for combo in islice(product(*options), limit)] if options else []
+
+    def _may_be_in_an_alias(self, surface: str) -> bool:
+        """False when `surface` stands in no alias: a character or a pair of them no alias has."""
+        if len(surface) == 1:
+            return surface in self._alias_chars
+        pairs = self._alias_pairs
+        return all(surface[i:i + 2] in pairs for i in range(len(surface) - 1))
 
     def _word_said(self, surface: str, morphemes: Sequence[Morpheme], c: Candidate) -> bool:
         """Whether the span is a dictionary word that fits where it stands: a kana verb in its
@@ -623,6 +635,7 @@ class Corrector:
         table's), a bounded number of combinations per run."""
         out = []
         n = len(morphemes)
+        morae_of, may_extend = self._mora_split, self._index.may_extend
         for i in range(n):
             first = morphemes[i]
             if not (first[5][0] in _CONTENT_POS or first[6] or _compound_head(morphemes, i)) \
@@ -651,11 +664,18 @@ class Corrector:
                 if m.surface == "の":
                     continue
                 start, end = first.start, m.end
+                live = False
                 for reading in combos:
-                    for match in self._near(morae(reading)):
+                    mm = morae_of(reading)
+                    if not may_extend(mm):
+                        continue  # nothing is near it, nor near anything it begins
+                    live = True
+                    for match in self._near(mm):
                         s = match.sound
                         out.append(Candidate(start, end, s.entry, _method(match.distance, text, start, end, s.alias),
                                              match.distance, self._morae_of.get(s.entry.id, len(s.morae)), s.alias))
+                if not live and not any(r[-1:] in _GEMINATING for r in combos):
+                    break  # a longer run begins with one of these (unless a sound change turns its end to ッ)
         return out
 
     def _mixed_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
@@ -665,7 +685,9 @@ class Corrector:
         out = []
         n = len(morphemes)
         hira = [_is_hiragana(m.surface) for m in morphemes]
-        word = [not hira[k] and (m.pos[0] in _CONTENT_POS or m.oov) for k, m in enumerate(morphemes)]
+        # the words must stand in an alias as written: a cheap look at the aliases' characters first
+        word = [not hira[k] and (m.pos[0] in _CONTENT_POS or m.oov) and self._in_an_alias(m.surface)
+                for k, m in enumerate(morphemes)]
         for i in range(n):
             if not (hira[i] or word[i]):
                 continue
@@ -725,7 +747,7 @@ class Corrector:
                         continue  # one whole token: the token runs have it
                     surface = text[s:e]
                     mixed = not _is_hiragana(surface) and not is_katakana(surface)
-                    mm = morae(surface)
+                    mm = self._mora_split(surface)
                     if len(mm) < 3:
                         continue
                     if not self._index.may_extend(mm):
@@ -1038,6 +1060,7 @@ def _sino_pair(a: Morpheme, b: Morpheme) -> bool:
 
 
 _VOICELESS_HEAD = frozenset("カキクケコサシスセソタチツテトハヒフヘホ")
+_GEMINATING = frozenset("チツクキ")  # the endings `geminated` turns to ッ
 _H_TO_P = str.maketrans("ハヒフヘホ", "パピプペポ")
 
 
