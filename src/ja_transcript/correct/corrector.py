@@ -43,6 +43,7 @@ from ..nlp.kanji import kanji_readings, span_readings
 from ..chars import is_kanji
 from ..model import Edit
 from .confidence import FEATURES, ConfidenceModel, default_model, zipf
+from .english import ENGLISH_DIGITS as _ENGLISH_DIGITS, LETTERS as _LETTERS, english_reading
 from .index import SoundIndex
 from .lexicon import DEFAULT_LEXICON, Entry, Lexicon, fold
 from .phonetic import devoice, is_katakana, is_latin, morae, mora_distance, phonetic_key, phonetic_keys, to_katakana
@@ -68,11 +69,6 @@ _NEXT_PARTICLE = FEATURES.index("next_particle")
 _MAX_SOUND_SPAN = 7  # tokens of a near-sound span, the joiners of a name's parts (・) included
 _JOINERS = frozenset("・．.＝=")
 # Latin letters said by name, as SudachiPy reads FC (エフシー) and as katakana spells them.
-_LETTERS = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
-    "エー", "ビー", "シー", "ディー", "イー", "エフ", "ジー", "エイチ", "アイ", "ジェー", "ケー", "エル", "エム", "エヌ",
-    "オー", "ピー", "キュー", "アール", "エス", "ティー", "ユー", "ブイ", "ダブリュー", "エックス", "ワイ", "ゼット")))
-_ENGLISH_DIGITS = dict(zip("0123456789", ("ゼロ", "ワン", "ツー", "スリー", "フォー", "ファイブ", "シックス", "セブン", "エイト",
-                                            "ナイン")))
 _DIGITS = re.compile("[0-9０-９]")
 _NUMERALS = re.compile("[0-9０-９〇一二三四五六七八九十百千万億兆]")
 _KATAKANA_PART = re.compile("[ァ-ヺー]+")
@@ -180,16 +176,25 @@ class Corrector:
         latin: dict[str, Entry] = {}
         sounds: list[tuple[tuple[str, ...], Entry, str]] = []
         self._alias_of: dict[tuple[str, str], str] = {}  # (reading, id) -> alias read so
+        # ids the lexicon names in Japanese script too: their Latin aliases need no sound of their own
+        japanese = {e.id for e in lexicon.entries for name in (e.pattern, e.written) if name and not _all_latin(name)}
         for alias, entry in lexicon.by_alias.items():
-            if all(is_latin(word) for word in alias.split(" ")):  # CoreWeave, The Athletic
+            said_as_english = False
+            if _all_latin(alias):  # CoreWeave, The Athletic
                 latin.setdefault(alias, entry)
-                continue
-            readings = [entry.reading] if entry.reading else self._alias_readings(entry.pattern)
+                if entry.id in japanese or entry.reading:
+                    continue
+                # listed in Latin letters only: heard as Japanese says it (GPU ジーピーユー, CoreWeave
+                # コアウィーブ), a katakana near miss is this name
+                readings = [r] if (r := english_reading(entry.pattern)) and len(morae(r)) >= 3 else []
+                said_as_english = True
+            else:
+                readings = [entry.reading] if entry.reading else self._alias_readings(entry.pattern)
             for reading in readings:
                 by_reading.setdefault(reading, set()).add(entry)
                 self._alias_of.setdefault((reading, entry.id), entry.pattern)
                 sounds.append((morae(reading), entry, entry.pattern))
-            if readings and is_katakana(entry.pattern):
+            if readings and (said_as_english or is_katakana(entry.pattern)):
                 for key in phonetic_keys(readings[0]):
                     by_key.setdefault(key, set()).add(entry)
         self._index = SoundIndex(sounds)
@@ -467,6 +472,8 @@ class Corrector:
             lo, hi = _overlapping(morphemes, c.start, c.end)
             if "の" not in c.alias and "ノ" not in c.alias and _joined_by_no(morphemes, lo, hi, c, surface):
                 continue  # 東京の大学 is two words joined by a particle, not 東京大学
+            if c.kind != "latin" and surface.isascii() and _all_latin(c.alias):
+                continue  # letters written for a name in letters (AMC, AMD): for the Latin matcher to judge
             if _DIGITS.search(surface) and not _DIGITS.search(c.alias):
                 continue  # a transcriber writes figures as said: 第13条 is no 第一三共
             if not _NUMERALS.search(c.alias) and any(m.pos[1] == "数詞" and not _is_kana_text(m.surface)
@@ -1019,6 +1026,10 @@ def _noun_in_kana(morphemes: Sequence[Morpheme], k: int) -> bool:
         return False
     after = morphemes[k + 1]
     return _is_hiragana(m.surface) and after.surface in ("は", "を", "が") and after.pos[1] in ("係助詞", "格助詞")
+
+
+def _all_latin(alias: str) -> bool:
+    return all(is_latin(word) for word in alias.split(" "))
 
 
 def _fragment(m: Morpheme) -> bool:
