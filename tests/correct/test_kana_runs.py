@@ -51,3 +51,17 @@ def test_a_term_said_in_kana_and_cut_into_pieces_is_corrected(pipeline, text, or
 ])
 def test_words_and_mentions_stay(pipeline, text):
     assert corrections(pipeline, text) == []
+
+
+def test_a_katakana_name_of_the_dictionary_is_the_term_where_the_transcript_writes_the_term(tmp_path):
+    # アイセン is a surname SudachiPy knows; katakana writes the sounds heard, so where the
+    # transcript names アイゼン right, アイセン (voicing lost) is that name misheard
+    path = tmp_path / "anime.jsonl"
+    path.write_text(json.dumps({"label": "PERSON", "pattern": "アイゼン", "id": "アイゼン"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    pipeline = Pipeline(lexicons=[path], use_default_lexicon=False, options=Options())
+    text = "アイゼンは強い戦士だ。\n弟子もいる。\nアイセンは今日も山にいる。\n"
+    doc = pipeline.process_text(text, format="txt")
+    assert [(c.original, c.canonical) for c in doc.corrections if c.canonical] == [("アイセン", "アイゼン")]
+    # alone, with nothing else to go on, the dictionary's name stands
+    assert corrections(pipeline, "アイセンは今日も山にいる。") == []

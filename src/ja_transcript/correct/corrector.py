@@ -287,6 +287,11 @@ class Corrector:
         lo, hi = _overlapping(morphemes, c.start, c.end)
         return not (hi - lo == 1 and _noun_in_kana(morphemes, lo))
 
+    def _foreign_name(self, surface: str) -> bool:
+        """A katakana word the dictionary has as proper nouns only (アイセン, フォンダ)."""
+        return is_katakana(surface) and all(m.part_of_speech()[1] == "固有名詞"
+                                            for m in self.analyzer.dictionary.lookup(surface))
+
     def _is_unit_word(self, surface: str) -> bool:
         """Whether the dictionary has `surface` as one short unit of common vocabulary only,
         written in kanji (野兎; not 財務相 = 財務 + 相, nor a name such as フォンダ, nor じか, 直
@@ -415,9 +420,12 @@ class Corrector:
         # confidence of the candidates that are let in. Or when the term is said a thousand
         # times as often as the word (Zipf three higher) and the word is one short unit, whose
         # frequency is its own (野兎 for 野党, 急凍 for 急騰): the prior then favours the term the
-        # recogniser missed.
+        # recogniser missed. Or when the span is a name in katakana (the dictionary knows many
+        # foreign names: アイセン) and the transcript writes the term right elsewhere: katakana
+        # writes the sounds heard, so a name of the dictionary there is no sign it was said.
         if not any(b <= c.start or a >= c.end for a, b in telling) and not (
-                term_zipf - span_zipf >= _PRIOR_GAP and self._unit_word(surface)):
+                term_zipf - span_zipf >= _PRIOR_GAP and self._unit_word(surface)) and not (
+                evidence.get(c.entry.id) and self._foreign_name(surface)):
             return False
         # Nor when the line writes the term itself right: the recogniser knew the term here, so
         # the other spelling of its sound is the other word.
