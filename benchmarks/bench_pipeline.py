@@ -20,6 +20,7 @@ process, from timers around the stage functions).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import statistics
@@ -32,7 +33,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import build_files  # noqa: E402
 
-EXE = Path(sys.executable).with_name("ja-transcript")
+# `python -m ja_transcript` rather than the venv's console script: it runs the code this
+# interpreter imports (PYTHONPATH=src measures a working tree, not the installed package).
+EXE = [sys.executable, "-m", "ja_transcript"]
 SUDACHI_ALONE = """
 import sys
 from pathlib import Path
@@ -73,6 +76,7 @@ def stage_shares(files: list[Path]) -> dict[str, float]:
     from ja_transcript.writers import to_json
 
     pipeline = pl.Pipeline()
+    gc.freeze()  # as the command line does once its pipeline is built
     spent: dict[str, float] = defaultdict(float)
 
     def timed(name, fn):
@@ -120,7 +124,7 @@ def main() -> None:
 
     runs = {"sudachi": [sys.executable, "-c", SUDACHI_ALONE, str(inputs)]}
     for j in (1, 2):
-        runs[f"-j {j}"] = [str(EXE), "process", str(inputs), "--out", str(args.dir / f"out{j}"), "-j", str(j), "-q"]
+        runs[f"-j {j}"] = [*EXE, "process", str(inputs), "--out", str(args.dir / f"out{j}"), "-j", str(j), "-q"]
     times: dict[str, list[float]] = defaultdict(list)
     rss: dict[str, float] = defaultdict(float)
     for k in range(args.repeat):

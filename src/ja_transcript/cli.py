@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from enum import Enum
@@ -174,6 +175,9 @@ def process(
         pipeline = config.build_pipeline()  # once: it checks the lexicons, and forked workers share it
     except LexiconError as exc:
         _fail(str(exc))
+    # The lexicon, its sound index and the tokenizer live as long as the process: the cyclic
+    # garbage collector need not walk them again at every collection while the inputs go.
+    gc.freeze()
     if stdin:
         raise typer.Exit(_process_stdin(pipeline, config, targets))
 

@@ -13,6 +13,7 @@ long batch cannot accumulate memory in them.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -41,6 +42,7 @@ def _worker(conn, config: RunConfig, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the workers
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     pipeline = _inherited if _inherited is not None else config.build_pipeline()
+    gc.freeze()  # as the command line does: the pipeline stays, collections need not walk it
     while True:
         try:
             job = conn.recv()

@@ -43,6 +43,10 @@ def carried_over(previous: str, text: str, min_chars: int = 4, max_chars: int = 
     >>> carried_over("はい", "はい")
     0
     """
+    # Whatever is carried over starts with text's first `min_chars` characters: one C-speed
+    # look rules out most pairs (those of a transcript that does not roll) before the scan.
+    if text[:min_chars] not in previous:
+        return 0
     for k in range(min(len(previous), len(text) - 1, max_chars), min_chars - 1, -1):
         if previous.endswith(text[:k]):
             return k
