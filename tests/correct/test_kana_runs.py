@@ -65,3 +65,14 @@ def test_a_katakana_name_of_the_dictionary_is_the_term_where_the_transcript_writ
     assert [(c.original, c.canonical) for c in doc.corrections if c.canonical] == [("アイセン", "アイゼン")]
     # alone, with nothing else to go on, the dictionary's name stands
     assert corrections(pipeline, "アイセンは今日も山にいる。") == []
+
+
+def test_an_honorific_after_a_kana_name_makes_no_word_with_it(tmp_path):
+    # 様 is a suffix to SudachiPy, but it follows a person's name: ハイダー様 is ハイター misheard
+    # with its honorific, not one word ハイダー様 of which a part would be replaced
+    path = tmp_path / "anime.jsonl"
+    path.write_text(json.dumps({"label": "PERSON", "pattern": "ハイター", "id": "ハイター"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    pipeline = Pipeline(lexicons=[path], use_default_lexicon=False, options=Options())
+    doc = pipeline.process_text("ハイター様は優しかった。\nそうですね。\nハイダー様の教えです。\n", format="txt")
+    assert [(c.original, c.canonical) for c in doc.corrections if c.canonical] == [("ハイダー", "ハイター")]

@@ -41,6 +41,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from ..nlp import Analyzer, Morpheme
 from ..nlp.kanji import kanji_readings, span_readings
 from ..chars import is_kanji
+from ..extract.words import table
 from ..model import Edit
 from .confidence import FEATURES, ConfidenceModel, default_model, zipf
 from .english import ENGLISH_DIGITS as _ENGLISH_DIGITS, LETTERS as _LETTERS, english_reading
@@ -64,6 +65,7 @@ _LATIN_RUN = re.compile("[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.&
 # A lexicon mention this common as a word (日本, 東京, 政府: Zipf 5 and over, ten per 100,000
 # words) says nothing of the topic; a rarer one (トヨタ, 首相, 大谷) does.
 _EVERYDAY_ZIPF = 5.0
+_HONORIFICS = table("entities", "honorifics")
 _PRIOR_GAP = 3.0  # Zipf: a term this much commoner than the dictionary word written may stand for it
 _NEXT_PARTICLE = FEATURES.index("next_particle")
 _MAX_SOUND_SPAN = 7  # tokens of a near-sound span, the joiners of a name's parts (・) included
@@ -572,6 +574,8 @@ class Corrector:
             return False
         after = morphemes[hi] if hi < len(morphemes) else None
         before = morphemes[lo - 1] if lo else None
+        if after is not None and after.surface in _HONORIFICS:
+            return False  # ハイダー様: an honorific follows a person's name, it makes no word with it
         return (after is not None and after.pos[0] == "接尾辞") or (before is not None and before.pos[0] == "接頭辞")
 
     def _cand(self, start: int, end: int, entry: Entry, mm: tuple[str, ...] | None, kind: str,
