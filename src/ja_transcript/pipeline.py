@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from .chars import apply_edits
 from .correct.aliases import AliasMatcher
+from .correct.cache import ReadingsCache, default_cache_dir
 from .correct.corrector import Corrector, CorrectorConfig, window_mentions
 from .correct.lexicon import Entry, Lexicon, load_lexicon
 from .dedup import DedupConfig, find_duplicate_lines, find_loops
@@ -59,13 +60,22 @@ class Pipeline:
     """Loads the lexicon and tokenizer once; `process` turns a transcript into a Document."""
 
     def __init__(self, lexicons: Sequence[str | Path] = (), use_default_lexicon: bool = True,
-                 options: Options = Options(), lexicon: Lexicon | None = None):
+                 options: Options = Options(), lexicon: Lexicon | None = None,
+                 cache_dir: str | Path | None | bool = None):
+        """`cache_dir`: where a large lexicon's alias readings are kept between runs (None: the
+        user's cache folder, see `correct.cache`; False: none)."""
         self.options = options
         self.analyzer = get_analyzer(options.split_mode)
         self.lexicon = lexicon if lexicon is not None else load_lexicon(lexicons, use_default_lexicon)
         self.aliases = AliasMatcher(self.lexicon)
+        folder = default_cache_dir() if cache_dir is None or cache_dir is True else (Path(cache_dir) if cache_dir else None)
+        cache = ReadingsCache.open([e.pattern for e in self.lexicon.by_alias.values()], self.analyzer.mode,
+                                   self.analyzer.user_dicts, folder)
         self.corrector = Corrector(self.lexicon, self.analyzer,
-                                   CorrectorConfig(min_confidence=options.min_confidence))
+                                   CorrectorConfig(min_confidence=options.min_confidence),
+                                   readings=cache.readings if cache else None)
+        if cache:
+            cache.save()
         self.entity_backend = None
         if options.ginza:
             from .extract.ginza_backend import GinzaEntities  # loads the model on first use

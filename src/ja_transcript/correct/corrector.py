@@ -162,7 +162,10 @@ def _script(text: str) -> str:
 class Corrector:
     """Lexicon-driven correction of one line at a time (`find`), pure given its inputs."""
 
-    def __init__(self, lexicon: Lexicon, analyzer: Analyzer, config: CorrectorConfig = CorrectorConfig()):
+    def __init__(self, lexicon: Lexicon, analyzer: Analyzer, config: CorrectorConfig = CorrectorConfig(),
+                 readings: dict[str, list[str]] | None = None):
+        """`readings`: aliases' readings already known, by pattern (a cache, see `cache.py`);
+        those read here are added to it."""
         self.lexicon = lexicon
         self.analyzer = analyzer
         self.config = config
@@ -188,16 +191,20 @@ class Corrector:
                     continue
                 # listed in Latin letters only: heard as Japanese says it (GPU ジーピーユー, CoreWeave
                 # コアウィーブ), a katakana near miss is this name
-                readings = [r] if (r := english_reading(entry.pattern)) and len(morae(r)) >= 3 else []
+                alias_readings = [r] if (r := english_reading(entry.pattern)) and len(morae(r)) >= 3 else []
                 said_as_english = True
-            else:
-                readings = [entry.reading] if entry.reading else self._alias_readings(entry.pattern)
-            for reading in readings:
+            elif entry.reading:
+                alias_readings = [entry.reading]
+            elif readings is None or (alias_readings := readings.get(entry.pattern)) is None:
+                alias_readings = self._alias_readings(entry.pattern)
+                if readings is not None:
+                    readings[entry.pattern] = alias_readings
+            for reading in alias_readings:
                 by_reading.setdefault(reading, set()).add(entry)
                 self._alias_of.setdefault((reading, entry.id), entry.pattern)
                 sounds.append((morae(reading), entry, entry.pattern))
-            if readings and (said_as_english or is_katakana(entry.pattern)):
-                for key in phonetic_keys(readings[0]):
+            if alias_readings and (said_as_english or is_katakana(entry.pattern)):
+                for key in phonetic_keys(alias_readings[0]):
                     by_key.setdefault(key, set()).add(entry)
         self._index = SoundIndex(sounds)
         self._mora_split = lru_cache(maxsize=1 << 16)(morae)  # a transcript's kana stretches recur

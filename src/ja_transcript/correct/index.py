@@ -64,25 +64,32 @@ class SoundIndex:
         heads: set[str] = set()
         heads4: set[str] = set()
         seen: set[tuple[tuple[str, ...], str]] = set()
+        keys_of = coarse_keys.__wrapped__  # each reading once: the query cache is left to queries
         for mm, entry, alias in sounds:
             if not mm or (mm, entry.id) in seen:
                 continue
             seen.add((mm, entry.id))
             k = len(self.sounds)
             self.sounds.append(Sound(mm, entry, alias))
-            filed = set()  # each key once per sound (its keys' variants overlap)
-            for key in coarse_keys(mm):
-                filed.update(_variants(key))
-                # What a filed key begins with (its first two and four characters, as it stands
-                # and less one of them): lets a caller stop extending a span (`may_extend`).
-                if len(key) >= _MIN_DELETION_KEY:
-                    heads.update((key[:2], key[1:3], key[0] + key[2]))
-                elif len(key) == 2:
-                    heads.add(key)
-                if len(key) >= 4:
-                    heads4.add(key[:4])
-                if len(key) >= 5:
-                    heads4.update([key[:i] + key[i + 1:5] for i in range(4)])
+            keys = keys_of(mm)
+            if len(keys) == 1 and len(keys[0]) < _MIN_DELETION_KEY:  # filed whole, as it stands
+                filed = keys
+                if len(keys[0]) == 2:
+                    heads.add(keys[0])
+            else:
+                filed = set()  # each key once per sound (its keys' variants overlap)
+                for key in keys:
+                    filed.update(_variants(key))
+                    # What a filed key begins with (its first two and four characters, as it stands
+                    # and less one of them): lets a caller stop extending a span (`may_extend`).
+                    if len(key) >= _MIN_DELETION_KEY:
+                        heads.update((key[:2], key[1:3], key[0] + key[2]))
+                    elif len(key) == 2:
+                        heads.add(key)
+                    if len(key) >= 4:
+                        heads4.add(key[:4])
+                    if len(key) >= 5:
+                        heads4.update([key[:i] + key[i + 1:5] for i in range(4)])
             for v in filed:
                 ids = postings.get(v)
                 if ids is None:
@@ -146,11 +153,14 @@ class SoundIndex:
         sounds = self.sounds
         out = []
         n = len(mm)
+        measured: dict[tuple[str, ...], float] = {}  # entries that sound alike are measured once
         for k in sorted(found):
             s = sounds[k]
             if abs(len(s.morae) - n) * 0.3 > limit:
                 continue
-            d = mora_distance(mm, s.morae, limit)
+            d = measured.get(s.morae)
+            if d is None:
+                d = measured[s.morae] = mora_distance(mm, s.morae, limit)
             if d <= limit:
                 out.append(Match(s, d))
         out.sort(key=lambda m: m.distance)

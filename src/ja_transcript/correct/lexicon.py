@@ -55,10 +55,11 @@ class Lexicon:
         self.by_alias: dict[str, Entry] = {}
         for entry in self.entries:  # a later file overrides an alias of an earlier one
             self.by_alias[fold(entry.pattern)] = entry
+        by_alias = self.by_alias
         for entry in self.entries:  # the canonical and written forms name the entry: a corrected span is a mention
             for name in (entry.id, entry.written):
-                if name:
-                    self.by_alias.setdefault(fold(name), replace(entry, pattern=name, reading=""))
+                if name and (key := fold(name)) not in by_alias:  # a copy only where one is filed
+                    by_alias[key] = replace(entry, pattern=name, reading="")
 
     def __len__(self) -> int:
         return len(self.entries)

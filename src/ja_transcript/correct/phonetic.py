@@ -276,28 +276,54 @@ def mora_distance(a: Sequence[str], b: Sequence[str], limit: float = 9.0) -> flo
     >>> round(mora_distance(morae("ガッコウ"), morae("カッコウ")), 2)
     0.35
     """
-    n, m = len(a), len(b)
-    prev = [0.0] * (m + 1)
-    for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + indel_cost(b[j - 1], b[j - 2] if j > 1 else "")
-    for i in range(1, n + 1):
-        ai = a[i - 1]
-        del_cost = indel_cost(ai, a[i - 2] if i > 1 else "")
-        cur = [prev[0] + del_cost] + [0.0] * m
-        best = cur[0]
-        for j in range(1, m + 1):
-            bj = b[j - 1]
-            sub = prev[j - 1] + (0.0 if ai == bj else substitution_cost(ai, bj))
-            dele = prev[j] + del_cost
-            ins = cur[j - 1] + indel_cost(bj, b[j - 2] if j > 1 else "")
+    # The insertion costs of `b` depend on `b` only: computed once, not once a row. The sums and
+    # comparisons are those of the plain recurrence, in the same order, so values are the same.
+    ins = [indel_cost(bj, b[j - 1] if j else "") for j, bj in enumerate(b)]
+    prev = [0.0]
+    total = 0.0
+    for c in ins:
+        total += c
+        prev.append(total)
+    before = ""
+    for ai in a:
+        del_cost = indel_cost(ai, before)
+        before = ai
+        row = _SUBSTITUTIONS.get(ai)
+        if row is None:
+            row = _SUBSTITUTIONS[ai] = _SubstitutionRow(ai)
+        left = prev[0] + del_cost
+        cur = [left]
+        best = left
+        for bj, diag, up, ins_j in zip(b, prev, prev[1:], ins):
+            sub = diag + row[bj]
+            dele = up + del_cost
             v = sub if sub < dele else dele
-            cur[j] = v if v < ins else ins
-            if cur[j] < best:
-                best = cur[j]
+            ins_v = left + ins_j
+            left = v if v < ins_v else ins_v
+            cur.append(left)
+            if left < best:
+                best = left
         if best > limit:
             return best
         prev = cur
-    return round(prev[m], 4)
+    return round(prev[-1], 4)
+
+
+class _SubstitutionRow(dict):
+    """The costs of hearing each mora for one mora `a`, filled as morae are met (a dict
+    look-up in the inner loop of `mora_distance`, which runs a million times a transcript
+    with a large lexicon)."""
+
+    def __init__(self, a: str):
+        super().__init__({a: 0.0})
+        self.a = a
+
+    def __missing__(self, b: str) -> float:
+        cost = self[b] = substitution_cost(self.a, b)
+        return cost
+
+
+_SUBSTITUTIONS: dict[str, _SubstitutionRow] = {}
 
 
 def coarse_key(mm: Sequence[str]) -> str:
