@@ -297,13 +297,13 @@ class Corrector:
         return not (hi - lo == 1 and _noun_in_kana(morphemes, lo))
 
     def _foreign_name(self, surface: str) -> bool:
-        """A katakana word the dictionary has as proper nouns only (アイセン, フォンダ)."""
+        """A katakana word the dictionary has as proper nouns only (アイセン, a surname)."""
         return is_katakana(surface) and all(m.part_of_speech()[1] == "固有名詞"
                                             for m in self.analyzer.dictionary.lookup(surface))
 
     def _is_unit_word(self, surface: str) -> bool:
         """Whether the dictionary has `surface` as one short unit of common vocabulary only,
-        written in kanji (野兎; not 財務相 = 財務 + 相, nor a name such as フォンダ, nor じか, 直
+        written in kanji (野兎; not 文科相 = 文科 + 相, nor a name such as アイセン, nor じか, 直
         in kana): wordfreq counts such words by that spelling, so their Zipf value is their own,
         not 0 for a compound, a person's rarity for a name, or a kana spelling's for the word."""
         if not any(is_kanji(ch) for ch in surface):
@@ -404,7 +404,7 @@ class Corrector:
                 scored[k] = x
         if words:
             # A name heard on the line and corrected with confidence says the line's topic as
-            # much as one written right (博多の一風洞とか: 一風堂 among ramen chains)
+            # much as one written right (すき屋とか吉野屋とか: 吉野家 among the chains)
             threshold = self.config.min_confidence
             heard = [(c.start, c.end, c.entry.id) for k, c in enumerate(found) if scored.get(k) is not None
                      and self.model.probability(scored[k]) >= threshold]
@@ -501,7 +501,7 @@ class Corrector:
                 continue  # a mention written right (of this entry or another) is not an edit
             if _old_form_kanji(morphemes, lo, hi, c, surface) and fold(c.alias) == fold(
                     "".join(m.normalized for m in morphemes[lo:hi])):
-                continue  # 日本製鐵: the name in old-form kanji (鐵 for 鉄), written right
+                continue  # 國學院: the name in old-form kanji (國 for 国), written right
             if c.entry.label != "TERM" and self._spells_alias(surface, c.entry):
                 spelt.append((c.start, c.end, c.entry.id))
                 continue  # ちゅうごく, ニッポン: the name written in kana, a mention, not an edit
@@ -518,7 +518,7 @@ class Corrector:
             if hi > lo and morphemes[lo].pos[0] == "感動詞" and len(morphemes[lo].surface) > 1 \
                     and morphemes[lo].start == c.start and not (lo + 1 < hi and _fragment(morphemes[lo + 1])):
                 # はい|どう(も): an interjection opens talk, no part of a name (a lone あ may be);
-                # one cut off a kana run SudachiPy could not read (ぐう|ぐ|ん) is no interjection
+                # one SudachiPy cut off the start of a kana run it could not read is no interjection
                 continue
             key = (c.start, c.end, c.entry.id)
             old = best.get(key)
@@ -526,8 +526,8 @@ class Corrector:
             if old is None or (c.kind != "variant", c.distance) < (old.kind != "variant", old.distance):
                 best[key] = c
         if spelt:  # a stretch inside the name spelt in kana, or a mora longer, is that mention, cut,
-            # whichever entry it sounds near (ざいむしょう spells 財務省: no misheard 外務省); one
-            # reaching further says more than the name (なりた|くうこ: the airport misheard)
+            # whichever entry it sounds near (ほうむしょう spells 法務省: no misheard 農務省); one
+            # reaching further says more than the name (はねだ|くうこ: the airport misheard)
             best = {k: c for k, c in best.items()
                     if not any(a < c.end and c.start < b
                                and ((a <= c.start and c.end <= b)
@@ -1038,7 +1038,7 @@ def _old_form_kanji(morphemes: Sequence[Morpheme], lo: int, hi: int, c: Candidat
 
 def _noun_in_kana(morphemes: Sequence[Morpheme], k: int) -> bool:
     """A hiragana token SudachiPy reads as a verb or adjective in its plain form right before
-    は, を or が: a plain form takes no such particle (やとうは: no 雇う), so it is a noun written
+    は, を or が: a plain form takes no such particle, so it is a noun written
     in kana (野党). The token runs skip verbs; the kana stretches look at it."""
     m = morphemes[k]
     if m.pos[0] not in ("動詞", "形容詞") or not m.pos[5].startswith(("終止形", "連体形")) or k + 1 >= len(morphemes):
@@ -1053,13 +1053,13 @@ def _all_latin(alias: str) -> bool:
 
 def _fragment(m: Morpheme) -> bool:
     """A single kana that is no particle or ending: a piece SudachiPy cut off a kana run it
-    could not read as words (ち|の|じ, ぐう|ぐ|ん), not a word said."""
+    could not read as words (ひ|の|じ), not a word said."""
     return len(m.surface) == 1 and _is_kana_text(m.surface) and m.pos[0] not in _FUNCTION_POS
 
 
 def _joined_by_no(morphemes: Sequence[Morpheme], lo: int, hi: int, c: Candidate, surface: str) -> bool:
     """Whether a の inside the span joins two words (東京の大学). In a kana run cut into
-    fragments (ち|の|じ for チノシ) a の token beside a fragment is a sound of the name."""
+    fragments (ひ|の|じ for ヒノシ) a の token beside a fragment is a sound of the name."""
     if "の" not in surface[1:-1]:
         return False
     sounds = [k for k in range(lo + 1, hi - 1) if morphemes[k].surface == "の"

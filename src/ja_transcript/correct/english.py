@@ -23,7 +23,7 @@ ENGLISH_DIGITS = dict(zip("0123456789", ("ゼロ", "ワン", "ツー", "スリ�
 # a capital run (GPU, the OS of macOS), a capitalised or lower-case word, one digit
 _PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]")
 _SAID_BY_LETTERS = 5  # a capital run this long or shorter is said letter by letter (ASML, KDDI)
-# a rendering cannot begin with these (e2k may give ンビディア for nvidia)
+# a rendering cannot begin with these (e2k may render an initial n as ン)
 _NO_START = frozenset("ンッーァィゥェォャュョヮ")
 
 
