@@ -191,7 +191,11 @@ class Corrector:
                     continue
                 # listed in Latin letters only: heard as Japanese says it (GPU ジーピーユー, CoreWeave
                 # コアウィーブ), a katakana near miss is this name
-                alias_readings = [r] if (r := english_reading(entry.pattern)) and len(morae(r)) >= 3 else []
+                if readings is None or (alias_readings := readings.get(entry.pattern)) is None:
+                    r = english_reading(entry.pattern)  # a model's run per word: kept with the readings
+                    alias_readings = [r] if r and len(morae(r)) >= 3 else []
+                    if readings is not None:
+                        readings[entry.pattern] = alias_readings
                 said_as_english = True
             elif entry.reading:
                 alias_readings = [entry.reading]
