@@ -1,11 +1,11 @@
-"""Score the new-domain transcripts of benchmarks/transcripts/ against their hand-made references.
+"""Score the new-domain transcripts of a set (default benchmarks/transcripts/) against their hand-made references.
 
 Each <name>.txt is processed with its <name>.lexicon.jsonl (and the default lexicon) by the
 `ja-transcript` command, and scored by the shared scorer (../shared/tools/score.py beside the
 checkout). Prints the scorer's figures per transcript, then micro totals over all of them
 (hits over required items, summed), which the per-transcript ratios cannot give.
 
-    python benchmarks/bench_transcripts.py [--out DIR] [NAME ...]
+    python benchmarks/bench_transcripts.py [--sets DIR] [--out DIR] [NAME ...]
 """
 from __future__ import annotations
 
@@ -64,23 +64,29 @@ def counts(res: dict, gold: dict) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("names", nargs="*", help="transcripts to score (default: all)")
+    ap.add_argument("--sets", type=Path, default=SETS,
+                    help="folder of <name>.txt, <name>.lexicon.jsonl and <name>.gold.json (default: %(default)s)")
     ap.add_argument("--out", type=Path, help="folder for the documents (default: a temporary one)")
     args = ap.parse_args(argv)
     if not SCORER.exists():
         print(f"the shared scorer is missing: {SCORER}; check out the project beside ../shared", file=sys.stderr)
         return 2
-    names = args.names or sorted(p.name[: -len(".gold.json")] for p in SETS.glob("*.gold.json"))
+    sets = args.sets
+    names = args.names or sorted(p.name[: -len(".gold.json")] for p in sets.glob("*.gold.json"))
+    if not names:
+        print(f"no <name>.gold.json in {sets}", file=sys.stderr)
+        return 2
     scorer = load_scorer()
     out = args.out or Path(tempfile.mkdtemp(prefix="bench_transcripts_"))
     total: dict = {}
     false = {"headings_false": 0, "corrections_false": 0, "must_not_change_broken": 0, "removed_false": 0,
              "kept_broken": 0, "lines_lost": 0}
     for name in names:
-        txt = SETS / f"{name}.txt"
+        txt = sets / f"{name}.txt"
         if not txt.exists():
             print(f"{name}: no transcript {txt}", file=sys.stderr)
             return 2
-        gold = json.loads((SETS / f"{name}.gold.json").read_text(encoding="utf-8"))
+        gold = json.loads((sets / f"{name}.gold.json").read_text(encoding="utf-8"))
         doc = json.loads(process(txt, out).read_text(encoding="utf-8"))
         res = scorer.score(doc, gold)
         print(f"== {name}")

@@ -202,3 +202,49 @@ _KNOWN_MISSES = {
 def test_development_transcripts(case):
     header, texts, gold = case
     assert kinds(texts) == gold
+
+
+@pytest.mark.parametrize("fragment", [
+    "釣り好きの仲間たちの",  # a genitive の: its head noun comes on the next line
+    "昨日の夜の",
+    "3点差くらいの",
+    "勝てるかどうか",  # an embedded question: the predicate that takes it follows
+    "間に合うかどうか",
+])
+def test_an_unfinished_phrase_is_no_question_heading(fragment):
+    # caption-style lines, no punctuation (fishing, cooking, football, exams)
+    lines = ["どうもこんにちは", "今日は海に来ています", fragment, "みんなで来ました",
+             "まだわからないですね", "それでは行ってみましょう", "よろしくお願いします"]
+    assert kinds(lines)[2] == "speech"
+
+
+@pytest.mark.parametrize("question", ["なぜ円安は止まらないのか", "この店はなぜ人気なの"])
+def test_a_question_heading_still_ends_in_ka_or_a_nominal_no(question):
+    assert line_form(question, get_analyzer().analyze(question)).ending == "question"
+
+
+@pytest.mark.parametrize("lines, n", [
+    # a cooking video: the chapter title between a finished sentence and one opening with まず
+    (["こんにちは料理チャンネルです", "今日はカレーを作ります", "よろしくお願いします", "材料の準備",
+      "まず玉ねぎを切っていきます", "薄切りにしてください", "次は人参です", "これも切ります"], 3),
+    # a travel vlog: after a final particle, before an interjection
+    (["おはようございます", "京都に着きましたよ", "朝の清水寺", "いやー人が少ないですね",
+      "早起きしてよかったです", "坂を上っていきます", "もうすぐ門が見えます"], 2),
+])
+def test_an_unpunctuated_noun_phrase_between_finished_sentences_is_a_heading(lines, n):
+    assert kinds(lines)[n] == "heading"
+
+
+def test_a_noun_phrase_leaning_on_a_neighbour_or_near_the_end_is_speech():
+    lines = ["こんにちは釣り日記です", "今日は堤防に来ています", "よろしくお願いします", "この大きなアジ",
+             "見てくださいよ", "すごいですね", "ありがとうございました", "釣り日記", "また来週"]
+    got = kinds(lines)
+    assert got[3] == "speech"  # the object of 見てください, its particle dropped
+    assert got[7] == "speech"  # the show's name said in the goodbye: no chapter follows it
+
+
+@pytest.mark.parametrize("title", ["まちの防災ラジオ 台風に備えましょう", "週末ごはん 簡単に作れます"])
+def test_a_first_line_laid_out_with_a_space_among_punctuated_speech_is_a_title(title):
+    lines = [title, "こんばんは、今日もよろしくお願いします。", "まずは、最初のお便りからです。",
+             "毎日暑いですね、という声をいただきました。"]
+    assert kinds(lines)[0] == "title"

@@ -34,7 +34,8 @@ from .nonspeech import is_nonspeech
 
 _PUNCT = set("、。，．,.！？!?…」』）)")
 _INNER_PAUSES = re.compile("[、，].*[、，]")  # two pauses or more inside a line
-_SPEECH_END = set("、。，,…")  # a line ending so is a piece of a spoken sentence
+_SPEECH_END = set("、。，,…")
+_JAPANESE_SPACE = re.compile("[\u3040-\u30ff\u4e00-\u9fff][ \u3000]+[\u3040-\u30ff\u4e00-\u9fff]")  # a line ending so is a piece of a spoken sentence
 _QUESTION_END = set("？?")
 # Inside a noun-phrase heading, only these particles link nouns: 仮想通貨とAIの関係, オープンAIとの契約.
 _HEADING_PARTICLES = {"の", "と", "や", "へ", "との", "への", "における", "による", "から", "まで", "で"}
@@ -153,7 +154,8 @@ def line_form(text: str, morphemes: Sequence[Morpheme]) -> LineForm:
     if polite:
         ending = "polite"
         ev.append(Evidence("polite predicate", -1.5))
-    elif last.pos[0] == "助詞" and (last.surface in ("か", "の") or question) and len(words) > 2:
+    elif last.pos[0] == "助詞" and (last.surface in ("か", "の") or question) and len(words) > 2 \
+            and not _open_phrase(words):
         ending = "question"  # 遺言書は必要か, 稼げるの？, 落ちにくいのは？
         ev.append(Evidence("question", 1.0))
     elif last.surface in _FORMAL_NOUNS and len(words) > 1:
@@ -188,6 +190,16 @@ def line_form(text: str, morphemes: Sequence[Morpheme]) -> LineForm:
     return LineForm(marker, ending, tuple(ev), _content_words(words))
 
 
+def _open_phrase(words: Sequence[Morpheme]) -> bool:
+    """A line ending in a genitive の (チャンネルの, 1秒差くらいの: its head noun is still to come)
+    or in an embedded question (残れるかどうか: かどうか needs the predicate that takes it) is an
+    unfinished phrase, not a question; the question's の follows a predicate (準体助詞: 稼げるの)."""
+    last = words[-1]
+    if last.surface == "の":
+        return last.pos[1] == "格助詞"
+    return len(words) >= 3 and last.surface == "か" and words[-2].surface == "どう" and words[-3].surface == "か"
+
+
 def _spaced_noun_phrases(morphemes: Sequence[Morpheme]) -> bool:
     """Whether the line is two or more space-separated parts that each end in a noun (not a
     figure) or a question's か: a title laid out in parts (ブラックホールとは何か Black Holes). Speech with a stray space has a part ending in a
@@ -210,6 +222,32 @@ def _is_noun_phrase(words: Sequence[Morpheme]) -> bool:
         if not any(w.pos[0] in _PREDICATE for w in words[k + 1:]):
             return False
     return True
+
+
+def _name_before_space(morphemes: Sequence[Morpheme]) -> bool:
+    """The word before the line's first space is a noun: a name set apart, as titles are laid out."""
+    k = next((k for k, m in enumerate(morphemes) if m.pos[0] == "空白"), None)
+    return k is not None and k > 0 and morphemes[k - 1].pos[0] in _NOUN_END
+
+
+def _ends_sentence(morphemes: Sequence[Morpheme]) -> bool:
+    """A line that ends as a sentence does: a final particle, a predicate in a final form
+    (終止形, 意志推量形, 命令形: 終わりました, 見ていきましょう, 見てください), or an interjection
+    standing alone (はい)."""
+    words = [m for m in morphemes if m.pos[0] not in ("空白", "補助記号")]
+    if not words:
+        return False
+    last = words[-1]
+    if last.pos[1] == "終助詞" or all(m.pos[0] == "感動詞" for m in words):
+        return True
+    return last.pos[0] in _PREDICATE and last.pos[5].startswith(("終止形", "意志推量形", "命令形"))
+
+
+def _opens_sentence(morphemes: Sequence[Morpheme]) -> bool:
+    """A line that opens a sentence of its own: with an interjection, a conjunction, an adverb
+    or a pronoun (はい, じゃあ, まず, これが), not with a word a noun before it could govern."""
+    words = [m for m in morphemes if m.pos[0] not in ("空白", "補助記号")]
+    return bool(words) and words[0].pos[0] in ("感動詞", "接続詞", "副詞", "代名詞")
 
 
 def _continues(morphemes: Sequence[Morpheme]) -> bool:
@@ -265,15 +303,27 @@ def explain_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
             ev.append(Evidence("first line", 1.0))
         if punctuated and stripped[-1] not in _PUNCT:
             ev.append(Evidence("unpunctuated among punctuated speech", 1.5))
+            if form.marker is None and _JAPANESE_SPACE.search(stripped) and _name_before_space(morphemes[i]):
+                # くらしの法律相談 電話でお悩みにお答えします: where speech marks its pauses with 、,
+                # a space after a name was typed as layout (今日は いい天気 pauses after a particle)
+                ev.append(Evidence("a space where the speech would have a comma", 1.0))
             if _INNER_PAUSES.search(stripped):
                 # …の話、先生、健康診断でよく見る: pauses inside, none at the end: speech run on
                 ev.append(Evidence("pauses inside it, none at its end", -1.5))
         if form.ending in ("plain", "question") and polite_share >= 0.3:
             ev.append(Evidence("plain form among polite speech", 0.5))
-        if not punctuated and form.ending == "noun" and len(form.content_words) < 2 and not form.marker:
+        if not punctuated and form.ending == "noun" and len(form.content_words) < 2 and not form.marker \
+                and not any(m.pos[0] == "助詞" for m in morphemes[i]):  # 今週の予定 is a phrase, not a word
             ev.append(Evidence("a lone word in unpunctuated speech", -1.0))
         k = position[i]
         following = content[k + 1:k + 4]
+        if not punctuated and form.ending == "noun" and not form.marker and 0 < k and len(following) == 3 \
+                and content[k - 1] == i - 1 and following[0] == i + 1 \
+                and _ends_sentence(morphemes[i - 1]) and _opens_sentence(morphemes[i + 1]):
+            # 見ていきましょうか / 昨日の米国市場 / はい昨日のダウ平均は: with no punctuation, a noun
+            # phrase between a finished sentence and one that opens anew belongs to neither;
+            # a fragment of speech leans on a neighbour. A chapter has lines after its heading.
+            ev.append(Evidence("between two finished sentences", 0.5))
         if following and _continues(morphemes[following[0]]) and following[0] == i + 1:
             ev.append(Evidence("the next line continues it", -3.0))
         if i + 1 < len(texts) and not texts[i + 1].strip() and blank_share <= 0.15:

@@ -293,3 +293,37 @@ def test_amounts_take_big_units_from_the_numeral_grammar():
     from ja_transcript.extract.numerals import BIG_UNITS
     assert all(BIG_UNITS[u] == e for u, e in BIG_EXP.items())
     assert BIG_UNITS["無量大数"] == 68
+
+
+@pytest.mark.parametrize("text, want", [
+    # a price moved by a figure: SudachiPy's ドル高 / 円安 hold the currency (markets, forex, fuel)
+    ("ダウ平均は前日比250ドル高で終わった", ("250ドル", "money", 250, "USD")),
+    ("日経平均は一時600円安まで売られた", ("600円", "money", 600, "JPY")),
+    ("ガソリンは先週より3円高くなった", ("3円", "money", 3, "JPY")),
+])
+def test_a_price_moved_by_a_figure_keeps_its_currency(text, want):
+    got = [(a["text"], a["kind"], a["value"], a["unit"]) for a in extract_amounts(text)]
+    assert want in got
+
+
+@pytest.mark.parametrize("text", ["円高が進んで輸出株が下がった", "ドル高の影響が出ている"])
+def test_a_currency_moving_without_a_figure_is_no_amount(text):
+    assert extract_amounts(text) == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("彼女は予選で5番手につけた", 5, "番手"),  # a place in order (skating, racing, elections)
+    ("候補者の中では3番手の支持率だ", 3, "番手"),
+])
+def test_bante_is_a_counter(text, value, unit):
+    a = extract_amounts(text)[0]
+    assert (a["kind"], a["value"], a["unit"]) == ("count", value, unit)
+
+
+@pytest.mark.parametrize("text, kind, value, unit", [
+    ("最後は2秒差くらいでゴールした", "duration", 2, "s"),  # a margin, then its hedge
+    ("試合は3点差ほどで終わった", "count", 3, "点"),
+])
+def test_a_hedge_after_a_margin_hedges_its_figure(text, kind, value, unit):
+    a = extract_amounts(text)[0]
+    assert (a["kind"], a["value"], a["unit"], a["approximate"]) == (kind, value, unit, True)

@@ -326,3 +326,43 @@ def test_unseen_cases(case, expected):
 ])
 def test_marker_forms(text, expected):
     assert evidentiality(text) == expected, kinds(text)
+
+
+def claim_kinds(text):
+    ms = get_analyzer().analyze(text)
+    return [(text[c.start:c.end], c.evidentiality) for c in find_claims(text, ms)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body's stated position: と + している / とした closing the clause (news of any field)
+    ("気象庁は、今年の夏は平年より暑くなるとしています。", REPORTED),
+    ("組合は、賃上げ率が5%を超えたとしました。", REPORTED),
+    ("会社側は、工場の閉鎖はしないとした。", REPORTED),
+    ("彼は大阪を拠点としている。", ASSERTED),  # AをBとする: taking A as B
+    ("彼女は家を出ようとしている。", ASSERTED),  # ようとする: trying
+    ("値上げするとした場合、客は減る。", ASSERTED),  # とした + noun: a supposition
+    # a forecast quoted: 見込む, 推計
+    ("来場者は5万人と見込まれています。", SPECULATIVE),
+    ("会社は売上が増えると見込んでいる。", SPECULATIVE),
+    ("2050年には人口が半分になるという推計もある。", SPECULATIVE),
+    ("彼はこの勝負に勝てると見込んで、全財産を賭けた。", SPECULATIVE),
+    # an explanation or an investigation named as the source
+    ("警察の調べでは、男は容疑を認めています。", REPORTED),
+    ("学校の説明では、工事は来月終わります。", REPORTED),
+    ("先生の説明はわかりやすい。", ASSERTED),
+])
+def test_stated_positions_forecasts_and_sources(text, expected):
+    assert evidentiality(text) == expected
+
+
+@pytest.mark.parametrize("text, claim, expected", [
+    # a concessive つつ(も) clause keeps its own marker (cooking, sports, business)
+    ("体に悪いと思いつつも、毎晩ラーメンを食べています。", "毎晩ラーメンを食べています", ASSERTED),
+    ("勝てないかもしれないと知りつつ、チームは最後まで走った。", "チームは最後まで走った", ASSERTED),
+    # a statement quoted after its pause stays with its という
+    ("昔は夜になると狐が出た、という話もあるようです。", "狐が出た", SPECULATIVE),
+    ("駅前に新しい店ができた、という噂を聞きました。", "新しい店ができた", REPORTED),
+])
+def test_clause_bounds_of_concessives_and_paused_quotes(text, claim, expected):
+    got = [(t, e) for t, e in claim_kinds(text) if claim in t]
+    assert got and got[0][1] == expected, claim_kinds(text)

@@ -11,7 +11,7 @@ from .dates import read_date
 from .figures import figure_after, from_figure
 from .records import Amount, Doc, Figure
 from .vocabulary import (
-    AGE_BAND, AMPM, DATE_FALLBACK, DURATION_STEPS, EXTRA, HALF, HALVES, KANJI_FIGURE_CHARS, LEXICALIZED, NO,
+    AGE_BAND, AMPM, DATE_FALLBACK, DURATION_STEPS, EXTRA, HALF, HALVES, KANJI_FIGURE_CHARS, LEXICALIZED, MONEY_MOVES, NO,
     NOT_COUNTERS, OFFICES, ORDINAL_AFTER, TIME_CUES, TIME_WORDS, UNITS, UNIT_CHARS,
 )
 
@@ -24,6 +24,9 @@ def unit_after(doc: Doc, pos: int) -> tuple[str, str, object, int] | None:
         category, payload = UNITS[w]
         return w, category, payload, pos + len(w)
     j = doc.start_index.get(pos)
+    if j is not None and doc.ms[j].surface in MONEY_MOVES:  # 312ドル高: the dollar's part
+        w, code = MONEY_MOVES[doc.ms[j].surface]
+        return w, "money", code, pos + len(w)
     if j is not None:
         m = doc.ms[j]
         if "助数詞" in m.pos[2] and not m.surface.isascii() and m.surface not in NOT_COUNTERS:

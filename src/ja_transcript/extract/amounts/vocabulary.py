@@ -55,7 +55,7 @@ _COUNTERS = (
     "話", "章", "条", "問", "試合", "勝", "敗", "票", "株", "席", "周年", "年生", "代", "階", "号", "ページ",
     "行", "文字", "語", "校", "チーム", "例", "組", "足", "品", "銘柄", "ポイント", "倍速", "人分",
     "枠", "拠点", "工場", "度", "ユーザー", "アカウント", "ドット", "ピクセル", "光年", "錠", "粒", "缶", "泊",
-    "食", "皿", "玉", "安打", "得点", "ゴール", "打点", "勝利", "議席",
+    "食", "皿", "玉", "安打", "得点", "ゴール", "打点", "勝利", "議席", "番手",
 )
 _MEASURES = {
     "km": "km", "キロメートル": "km", "m": "m", "メートル": "m", "cm": "cm", "センチ": "cm",
@@ -79,6 +79,11 @@ UNITS.update({"倍": ("ratio", "x")})
 UNITS.update({w: ("duration", u) for w, u in _DURATIONS.items()})
 UNITS.update({w: ("date", w) for w in _DATE_PARTS})
 UNITS = Words(UNITS)
+# A price moved by a figure: 312ドル高 (up $312), 50円安. SudachiPy has ドル高 / 円安 (a strong
+# dollar, a weak yen) as words, so the currency ends inside the token after the figure.
+MONEY_MOVES = {w + move: (w, code) for w, code in _MONEY.items() for move in ("高", "安")}
+# A margin said with its figure (1秒差, 3点差): a hedge after 差 hedges the figure (1秒差くらい).
+MARGIN = Words(["差"])
 # tagged 助数詞 by SudachiPy but, after a figure, mostly part of a word (二次 = secondary)
 NOT_COUNTERS = frozenset({"次"})
 NAME_SPLIT_COUNTERS = frozenset({"人", "名", "つ", "個", "円", "歳"})

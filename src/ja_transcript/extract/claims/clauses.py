@@ -68,7 +68,8 @@ def link_candidates(sc: Scan) -> list[int]:
         if f & F_COMMA:
             # a comma ends a clause after a predicate or a linking particle, or in のに、
             if i >= 1 and (cf[codes[i - 1]] & (F_LINK | F_TE_FORM | F_PLAIN | F_FINAL)
-                           or (i >= 2 and cf[codes[i - 2]] & F_JUNTAI)):
+                           or (i >= 2 and cf[codes[i - 2]] & F_JUNTAI)
+                           or (i >= 2 and sc.ms[i - 1].surface == "も" and sc.ms[i - 2].normalized == "つつ")):
                 cands.append(i - 1)
         elif not f & F_CONJ or roles[i] & R_CLAUSE_LINK or (i >= 1 and roles[i - 1] & R_IU):
             cands.append(i)
@@ -94,8 +95,12 @@ def _link_after(sc: Scan, i: int) -> str | None:
     nxt = ms[i + 1] if i + 1 < len(ms) else None
     nxt_flags = cf[codes[i + 1]] if nxt is not None else 0
     nxt_comma = nxt_flags & F_COMMA
+    if m.surface == "も" and nxt_comma and i >= 1 and ms[i - 1].normalized == "つつ":
+        return "clause"  # 思いつつも、: a concessive clause, as けど is
     if p[1] == "接続助詞":
         nm = m.normalized
+        if nm == "つつ" and nxt_comma:
+            return "clause"  # 知りつつ、
         if nm in CLAUSE_LINKS:
             if nxt is not None and not nxt_flags & F_SYMBOL and nxt.surface in LINK_CONTINUES:
                 return None
@@ -124,8 +129,15 @@ def _link_after(sc: Scan, i: int) -> str | None:
         if form == "連用形-一般":
             return "te"
         if form.startswith("終止形"):
-            return "clause"
+            # …ようになった、という話もある: the statement is quoted after its pause, and goes on
+            return None if _quote_after_pause(ms, i + 2) else "clause"
     return None
+
+
+def _quote_after_pause(ms, j: int) -> bool:
+    """A quotative と / って and 言う open the words after the pause at j - 1 (、という / 、っていう)."""
+    return j + 1 < len(ms) and ms[j].surface in ("と", "って") and ms[j].pos[0] == "助詞" \
+        and ms[j + 1].normalized == "言う"
 
 
 def _polite_end(ms, k: int) -> bool:

@@ -81,12 +81,30 @@ def _r_source(ms, i, lo, hi):
 
 
 def _r_sareru(ms, i, lo, hi):
-    """Quoted statement + される: と言われる without 言う (副作用が少ないとされている)."""
-    if ms[i].surface != "さ" or i + 1 >= hi or ms[i + 1].normalized != "れる":
+    """Quoted statement + される: と言われる without 言う (副作用が少ないとされている; after a
+    noun it is "regarded as", 長寿の村とされる); and a body's stated position, a statement + と +
+    している / とした closing the clause (市は必要だとしている, 値上げするとした). Not ようとする
+    (trying), not AをBとする (taking A as B), not とすれば / として / とした場合."""
+    if i - 2 < lo or ms[i - 1].surface != "と" or not is_quote(ms[i - 1]):
         return None
-    if i - 2 >= lo and ms[i - 1].surface == "と" and is_quote(ms[i - 1]) and after_predicate(ms, i - 2, lo):
-        return span(ms, i - 1, i + 1, REPORTED)
-    return None
+    if ms[i].surface == "さ":
+        if i + 1 < hi and ms[i + 1].normalized == "れる" and after_predicate(ms, i - 2, lo):
+            return span(ms, i - 1, i + 1, REPORTED)
+        return None
+    if ms[i].surface != "し" or not after_predicate(ms, i - 2, lo) or ms[i - 2].pos[5].startswith("意志推量形"):
+        return None
+    j = i + 1
+    if j + 1 < hi and ms[j].surface == "て" and ms[j + 1].normalized == "居る":  # としている
+        j += 2
+    elif j < hi and ms[j].normalized == "た" and ms[j].pos[5].startswith("終止形"):  # とした
+        j += 1
+    elif j + 1 < hi and ms[j].normalized == "ます" and ms[j + 1].normalized == "た":  # としました
+        j += 2
+    else:
+        return None
+    while j < hi and ms[j].normalized in ("ます", "た"):  # としています, としました
+        j += 1
+    return span(ms, i - 1, j - 1, REPORTED) if rest_is_final(ms, j, hi) else None
 
 
 def _r_relay(ms, i, lo, hi):

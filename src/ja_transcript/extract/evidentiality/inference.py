@@ -378,6 +378,11 @@ def _r_miru(ms, i, lo, hi):
     return span(ms, i - 1, i + 1, SPECULATIVE, forward=True) if has_inference_suffix(ms, i + 2, hi) else None
 
 
+def _r_guess_verb(ms, i, lo, hi):
+    """と見込まれる, と見込んでいる: a forecast quoted (費用は3億円と見込まれています)."""
+    return span(ms, i - 1, i, SPECULATIVE) if quoted(ms, i, lo) else None
+
+
 def _r_guess_noun(ms, i, lo, hi):
     """と予想される / と推定されている, and the passive without a quote (増加が予想されます);
     not 予想以上, 予想が外れた."""
@@ -439,3 +444,4 @@ RULES.update(dict.fromkeys(VIEW_NOUNS, _r_view))
 RULES.update(dict.fromkeys(GUESS_ADVERBS, _r_guess_adverb))
 RULES.update(dict.fromkeys(THINK_VERBS, _r_think))
 RULES.update(dict.fromkeys(GUESS_NOUNS, _r_guess_noun))
+RULES.update(dict.fromkeys(table("evidentiality", "guess_verbs"), _r_guess_verb))
