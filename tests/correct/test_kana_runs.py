@@ -76,3 +76,43 @@ def test_an_honorific_after_a_kana_name_makes_no_word_with_it(tmp_path):
     pipeline = Pipeline(lexicons=[path], use_default_lexicon=False, options=Options())
     doc = pipeline.process_text("ハイター様は優しかった。\nそうですね。\nハイダー様の教えです。\n", format="txt")
     assert [(c.original, c.canonical) for c in doc.corrections if c.canonical] == [("ハイダー", "ハイター")]
+
+
+def _pipeline(tmp_path, rows):
+    path = tmp_path / "lex.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return Pipeline(lexicons=[path], use_default_lexicon=False, options=Options())
+
+
+def test_a_reading_in_the_lexicon_teaches_the_reading_of_its_word(tmp_path):
+    # スミヤ is told for 角谷 (SudachiPy: カドヤ): a name misheard in its given part is still heard
+    pipeline = _pipeline(tmp_path, [{"label": "PERSON", "pattern": "角谷美香", "id": "角谷美香", "reading": "スミヤミカ"}])
+    assert corrections(pipeline, "角谷美佳さんがゲストです。") == [("角谷美佳", "角谷美香")]
+    assert corrections(pipeline, "角谷さんの店に行った。") == []
+
+
+def test_a_no_said_for_the_kanji_read_no_is_part_of_the_name(tmp_path):
+    # 之 is said ノ: 龍|の|介 is the name written with the particle's kana, not two words joined
+    pipeline = _pipeline(tmp_path, [{"label": "PERSON", "pattern": "芥川龍之介", "id": "芥川龍之介"},
+                                    {"label": "ORG", "pattern": "東京大学", "id": "東京大学"}])
+    assert corrections(pipeline, "芥川龍の介の小説を読んだ。") == [("芥川龍の介", "芥川龍之介")]
+    assert corrections(pipeline, "東京の大学に通っている。") == []
+
+
+def test_a_term_in_a_variant_spelling_is_corrected_a_name_in_old_form_kanji_kept(tmp_path):
+    pipeline = _pipeline(tmp_path, [{"label": "TERM", "pattern": "補正予算", "id": "補正予算"},
+                                    {"label": "TERM", "pattern": "一般会計", "id": "一般会計"},
+                                    {"label": "ORG", "pattern": "日本製鉄", "id": "日本製鉄"}])
+    # 補整 is folded to 補正 by SudachiPy, but a budget is 補正予算: the term written otherwise
+    assert corrections(pipeline, "一般会計の補整予算が可決された。") == [("補整予算", "補正予算")]
+    assert corrections(pipeline, "日本製鐵の野球部が優勝した。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("みついふどうさん株式会社の決算が出た。", []),  # the name in kana, 株式会社 as written: a mention
+    ("新垣ゆいさんが主演です。", [("新垣ゆい", "新垣結衣")]),  # written but for a kana piece: misspelt
+])
+def test_a_name_mostly_in_kana_is_a_mention_mostly_written_is_corrected(tmp_path, text, expected):
+    pipeline = _pipeline(tmp_path, [{"label": "ORG", "pattern": "三井不動産株式会社", "id": "三井不動産"},
+                                    {"label": "PERSON", "pattern": "新垣結衣", "id": "新垣結衣"}])
+    assert corrections(pipeline, text) == expected

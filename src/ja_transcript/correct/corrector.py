@@ -173,6 +173,7 @@ class Corrector:
         self._known = lru_cache(maxsize=65536)(self._is_dictionary_word)
         self._unit_word = lru_cache(maxsize=65536)(self._is_unit_word)
         self._dictionary_readings = lru_cache(maxsize=65536)(self._lookup_readings)
+        self._taught = self._readings_taught(lexicon)
         self._cached_readings = lru_cache(maxsize=65536)(self._token_readings)
         self._starts = lru_cache(maxsize=65536)(self._starting_readings)
         self._zipf = lru_cache(maxsize=65536)(zipf)
@@ -300,6 +301,10 @@ class Corrector:
         lo, hi = _overlapping(morphemes, c.start, c.end)
         return not (hi - lo == 1 and _noun_in_kana(morphemes, lo))
 
+    def _said_with_no(self, entry_id: str) -> bool:
+        """Whether some reading of the entry has the mora ノ (之, 乃 and 野 are said so: 新之助)."""
+        return any("ノ" in s.morae for s in self._index.sounds_of(entry_id))
+
     def _foreign_name(self, surface: str) -> bool:
         """A katakana word the dictionary has as proper nouns only (アイセン, a surname)."""
         return is_katakana(surface) and all(m.part_of_speech()[1] == "固有名詞"
@@ -329,6 +334,27 @@ class Corrector:
     def _readings(self, m: Morpheme) -> tuple[str, ...]:
         return self._cached_readings(m.surface, m.reading, m.oov)
 
+    def _readings_taught(self, lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+        """Readings of words the lexicon's own readings teach: where a pattern with a `reading`
+        is read by SudachiPy right but for one word (反田恭平 ソリタキョウヘイ, SudachiPy タンダ +
+        キョウヘイ), that word is read so wherever it stands (反田 ソリタ), and a name misheard in
+        its other part (反田京平) is still heard as the name."""
+        taught: dict[str, list[str]] = {}
+        for entry in lexicon.entries:
+            if not entry.reading or _all_latin(entry.pattern):
+                continue
+            words = [m for m in self.analyzer.analyze(entry.pattern) if m.pos[0] not in ("補助記号", "空白")]
+            said = [to_katakana(m.reading) for m in words]
+            for k, m in enumerate(words):
+                head, tail = "".join(said[:k]), "".join(said[k + 1:])
+                rest = entry.reading[len(head):len(entry.reading) - len(tail)]
+                if len(words) > 1 and entry.reading.startswith(head) and entry.reading.endswith(tail) \
+                        and len(head) + len(tail) < len(entry.reading) and rest != said[k] \
+                        and all(is_kanji(ch) for ch in m.surface):
+                    taught.setdefault(m.surface, []).append(rest)
+                    break
+        return {w: tuple(dict.fromkeys(rs)) for w, rs in taught.items()}
+
     def _token_readings(self, surface: str, reading: str, oov: bool) -> tuple[str, ...]:
         """The readings a token may stand for: SudachiPy's in context, the dictionary's other
         readings of the same word (竹田: タケタ, タケダ), and for a lone or unknown kanji
@@ -339,6 +365,7 @@ class Corrector:
             return ("".join(_LETTERS[c] for c in surface.upper()),)  # F.C. エフシー: letters by name
         reading = to_katakana(reading)
         out = [reading] if _is_kana(reading) else []
+        out.extend(r for r in self._taught.get(surface, ()) if r not in out)  # second: SudachiPy's in context first
         if len(surface) == 1 and is_kanji(surface):
             out.extend(r for r in kanji_readings(surface) if r not in out)
         elif oov and len(surface) <= 3 and all(is_kanji(c) for c in surface):
@@ -491,8 +518,9 @@ class Corrector:
                     (c.start > 0 and is_katakana(text[c.start - 1:c.start + 1])):
                 continue  # a katakana word is heard whole: フリーレ|ンな is SudachiPy's cut, not a span
             lo, hi = _overlapping(morphemes, c.start, c.end)
-            if "の" not in c.alias and "ノ" not in c.alias and _joined_by_no(morphemes, lo, hi, c, surface):
-                continue  # 東京の大学 is two words joined by a particle, not 東京大学
+            if "の" not in c.alias and "ノ" not in c.alias and _joined_by_no(morphemes, lo, hi, c, surface) \
+                    and not self._said_with_no(c.entry.id):
+                continue  # 東京の大学 is two words joined by a particle, not 東京大学 (but 之 of 新之助 is said ノ)
             if c.kind != "latin" and surface.isascii() and _all_latin(c.alias):
                 continue  # letters written for a name in letters (AMC, AMD): for the Latin matcher to judge
             if _DIGITS.search(surface) and not _DIGITS.search(c.alias):
@@ -503,10 +531,12 @@ class Corrector:
             folded = fold(surface)
             if folded in aliases or folded == fold(c.entry.id):
                 continue  # a mention written right (of this entry or another) is not an edit
-            if _old_form_kanji(morphemes, lo, hi, c, surface) and fold(c.alias) == fold(
+            if c.entry.label != "TERM" and _old_form_kanji(morphemes, lo, hi, c, surface) and fold(c.alias) == fold(
                     "".join(m.normalized for m in morphemes[lo:hi])):
-                continue  # 國學院: the name in old-form kanji (國 for 国), written right
-            if c.entry.label != "TERM" and self._spells_alias(surface, c.entry):
+                continue  # 國學院: a name in old-form kanji (國 for 国), its own spelling; a term's variant
+                # (補整 for 補正, which SudachiPy also folds) is corrected to the term
+            if c.entry.label != "TERM" and (self._spells_alias(surface, c.entry) or (
+                    c.distance == 0 and c.method == "reading" and _kana_and_alias_words(surface, c.alias))):
                 spelt.append((c.start, c.end, c.entry.id))
                 continue  # ちゅうごく, ニッポン: the name written in kana, a mention, not an edit
             if self._inside_word(c, morphemes, lo, hi):
@@ -1049,6 +1079,17 @@ def _noun_in_kana(morphemes: Sequence[Morpheme], k: int) -> bool:
         return False
     after = morphemes[k + 1]
     return _is_hiragana(m.surface) and after.surface in ("は", "を", "が") and after.pos[1] in ("係助詞", "格助詞")
+
+
+def _kana_and_alias_words(surface: str, alias: str) -> bool:
+    """Mostly kana, and besides only words written as in the alias (みなもとのきっちょうあんHD for
+    源吉兆庵HD): with the alias's very reading, the name spelt in kana, a mention. A name
+    written as the alias but for a kana piece (小池ゆり子) is the name misspelt, and corrected."""
+    words = _NOT_KANA.findall(surface)
+    return bool(words) and 2 * sum(map(len, words)) < len(surface) and all(w in alias for w in words)
+
+
+_NOT_KANA = re.compile("[^ぁ-ゖァ-ヺー・]+")
 
 
 def _all_latin(alias: str) -> bool:
