@@ -109,13 +109,16 @@ class Pipeline:
         timed = any(line.start is not None for line in raw.lines)
         kinds = line_kinds(texts, morphemes, self.options.structure, timed=timed)
 
-        edits = self._corrections(raw.lines, kinds, morphemes, matches)
+        spelt: dict[int, list[Match]] = {}  # line -> names spelt in kana (ちゅうごく), mentions
+        edits = self._corrections(raw.lines, kinds, morphemes, matches, spelt)
         cleans = [apply_edits(t, edits[i]) if edits[i] else t for i, t in enumerate(texts)]
         del texts
         for i, es in enumerate(edits):
             if es:
                 morphemes[i] = ms = analyze(cleans[i])
                 matches[i] = find_aliases(cleans[i], ms) or _NONE
+        for i, found in spelt.items():
+            matches[i] = _with_mentions(matches[i], _shifted(found, edits[i]))
 
         removals = self._removals(raw.lines, kinds, cleans, morphemes)
         source = Source.model_construct(path=raw.path, sha256=raw.sha256, format=raw.format,
@@ -171,7 +174,9 @@ class Pipeline:
 
     # -- stages ------------------------------------------------------------------
     def _corrections(self, raw_lines: Sequence[RawLine], kinds: Sequence[str],
-                     morphemes: Sequence[list[Morpheme]], matches: Sequence[Sequence[Match]]) -> list[Sequence[Edit]]:
+                     morphemes: Sequence[list[Morpheme]], matches: Sequence[Sequence[Match]],
+                     spelt: dict[int, list[Match]]) -> list[Sequence[Edit]]:
+        """Each line's edits; the names spelt in kana that it holds go into `spelt`."""
         out: list[Sequence[Edit]] = [_NONE] * len(raw_lines)  # most lines have none: one shared empty tuple
         spoken = [i for i, k in enumerate(kinds) if k == "speech"]
         rolled = find_rolling([raw_lines[i].text for i in spoken]) if self.options.dedup else {}
@@ -194,8 +199,11 @@ class Pipeline:
             if kinds[i] == "blank":
                 continue
             protected = [(s, e) for s, e, _ in matches[i]] + [(e.start, e.end) for e in out[i]]
+            mentions: list[Match] = []
             found = self.corrector.find(r.text, morphemes[i], evidence, protected,
-                                        window_mentions(matches, texts, i, width))
+                                        window_mentions(matches, texts, i, width), mentions)
+            if mentions:
+                spelt[i] = mentions
             if found:  # most lines have nothing to correct
                 out[i] = sorted([*out[i], *found], key=lambda e: e.start)
         return out
@@ -330,6 +338,27 @@ class DocumentBuilder:
 
 
 _NONE: tuple = ()  # a line's matches or edits when it has none (most lines): one shared empty tuple
+
+
+def _shifted(mentions: Sequence[Match], edits: Sequence[Edit]) -> list[Match]:
+    """Mentions found in a line's text, placed in its clean text; those an edit touches go."""
+    out = []
+    for start, end, entry in mentions:
+        if any(e.start < end and start < e.end for e in edits):
+            continue
+        shift = sum(len(e.replacement) - (e.end - e.start) for e in edits if e.end <= start)
+        out.append((start + shift, end + shift, entry))
+    return out
+
+
+def _with_mentions(matches: Sequence[Match], mentions: Sequence[Match]) -> Sequence[Match]:
+    """The aliases written right and the kana mentions, apart, longest first where they meet
+    (シビックタイプアール over the シビック written inside it)."""
+    chosen: list[Match] = []
+    for m in sorted([*matches, *mentions], key=lambda m: (m[0] - m[1], m[0])):
+        if all(m[1] <= c[0] or c[1] <= m[0] for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m[0]) or _NONE
 
 
 def _sentence_matches(pieces: Sequence[Piece], index_of: dict[int, int], line_matches: Sequence[Sequence[Match]],

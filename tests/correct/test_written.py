@@ -154,3 +154,15 @@ def test_an_english_word_in_capitals_is_a_word_not_a_misheard_name(default):
 ])
 def test_a_name_in_old_form_kanji_is_a_spelling_not_a_mishearing(default, text):
     assert _edits(default, text)[0] == []
+
+
+def test_a_name_spelt_in_kana_is_an_entity_with_its_canonical_form(default):
+    # a mention, not an edit: the text keeps ちゅうごく, the entities name China there, and a
+    # correction earlier on the line does not move it off its characters
+    doc = default.process_text("コアビーブとちゅうごくの関係について話します。", format="txt")
+    assert [(c.original, c.replacement) for c in doc.corrections if c.canonical] == [("コアビーブ", "CoreWeave")]
+    found = {(e.text, e.canonical) for e in doc.entities}
+    assert ("ちゅうごく", "China") in found and ("CoreWeave", "CoreWeave") in found
+    sentence = doc.sentences[0].text
+    for e in doc.entities:
+        assert sentence[e.start:e.end] == e.text

@@ -383,16 +383,18 @@ class Corrector:
 
     # -- find ----------------------------------------------------------------
     def find(self, text: str, morphemes: Sequence[Morpheme], evidence: Counter | None = None,
-             protected: Sequence[tuple[int, int]] = (), window: Sequence[Nearby] = ()) -> list[Edit]:
+             protected: Sequence[tuple[int, int]] = (), window: Sequence[Nearby] = (),
+             mentions: list[tuple[int, int, Entry]] | None = None) -> list[Edit]:
         """Edits for misheard spans of `text`, non-overlapping and sorted by start.
 
         `evidence` counts correctly written mentions per canonical id in the whole
         transcript; `protected` spans (aliases written correctly, collapsed loops) are left alone;
         `window` holds the mentions written correctly in the lines around this one
-        (`window_mentions`).
+        (`window_mentions`). Names spelt in kana with their own reading (ちゅうごく), which are
+        mentions and no edits, are added to `mentions` when a list is given.
         """
         scored = []
-        for cand, x in self.scored_candidates(text, morphemes, evidence, protected, window):
+        for cand, x in self.scored_candidates(text, morphemes, evidence, protected, window, mentions):
             if x is None:
                 conf = self._unmodelled_confidence(cand, evidence)
             else:
@@ -413,11 +415,12 @@ class Corrector:
         return round(min(conf, 1.0), 3)
 
     def scored_candidates(self, text: str, morphemes: Sequence[Morpheme], evidence: Counter | None = None,
-                          protected: Sequence[tuple[int, int]] = (), window: Sequence[Nearby] = ()
+                          protected: Sequence[tuple[int, int]] = (), window: Sequence[Nearby] = (),
+                          mentions: list[tuple[int, int, Entry]] | None = None
                           ) -> list[tuple[Candidate, list[float] | None]]:
         """Every candidate with its feature vector (in `confidence.FEATURES` order), None for
-        the kinds the model does not cover (latin, variant)."""
-        found = self.candidates(text, morphemes)
+        the kinds the model does not cover (latin, variant); kana mentions into `mentions`."""
+        found = self.candidates(text, morphemes, mentions)
         if not found:
             return []
         evidence = evidence or Counter()
@@ -493,8 +496,10 @@ class Corrector:
             return None
         return x
 
-    def candidates(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
-        """Candidate corrections, one per span and entry (the nearest reading)."""
+    def candidates(self, text: str, morphemes: Sequence[Morpheme],
+                   mentions: list[tuple[int, int, Entry]] | None = None) -> list[Candidate]:
+        """Candidate corrections, one per span and entry (the nearest reading); the names
+        spelt in kana with their own reading, longest first and apart, into `mentions`."""
         found = self._by_reading_spans(text, morphemes) + self._variant_spans(morphemes)
         found += self._sound_spans(text, morphemes)
         if _KANA_RUN.search(text):
@@ -507,7 +512,7 @@ class Corrector:
         if not found:
             return []
         best: dict[tuple[int, int, str], Candidate] = {}
-        spelt: list[tuple[int, int, str]] = []  # names written in kana with their own reading
+        spelt: list[tuple[int, int, Entry]] = []  # names written in kana with their own reading
         aliases = self.lexicon.by_alias
         counts = _counted(morphemes)
         for c in found:
@@ -537,7 +542,7 @@ class Corrector:
                 # (補整 for 補正, which SudachiPy also folds) is corrected to the term
             if c.entry.label != "TERM" and (self._spells_alias(surface, c.entry) or (
                     c.distance == 0 and c.method == "reading" and _kana_and_alias_words(surface, c.alias))):
-                spelt.append((c.start, c.end, c.entry.id))
+                spelt.append((c.start, c.end, c.entry))
                 continue  # ちゅうごく, ニッポン: the name written in kana, a mention, not an edit
             if self._inside_word(c, morphemes, lo, hi):
                 continue  # キュウトウ器 is one word (給湯器) written so, not 急騰 + 器
@@ -559,6 +564,10 @@ class Corrector:
             # SudachiPy's own word that this is a variant spelling beats any sound match
             if old is None or (c.kind != "variant", c.distance) < (old.kind != "variant", old.distance):
                 best[key] = c
+        if spelt and mentions is not None:
+            for a, b, entry in sorted(set(spelt), key=lambda m: (m[0] - m[1], m[0])):
+                if all(b <= x or y <= a for x, y, _ in mentions):
+                    mentions.append((a, b, entry))
         if spelt:  # a stretch inside the name spelt in kana, or a mora longer, is that mention, cut,
             # whichever entry it sounds near (ほうむしょう spells 法務省: no misheard 農務省); one
             # reaching further says more than the name (はねだ|くうこ: the airport misheard)
