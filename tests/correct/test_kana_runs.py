@@ -116,3 +116,12 @@ def test_a_name_mostly_in_kana_is_a_mention_mostly_written_is_corrected(tmp_path
     pipeline = _pipeline(tmp_path, [{"label": "ORG", "pattern": "三井不動産株式会社", "id": "三井不動産"},
                                     {"label": "PERSON", "pattern": "新垣結衣", "id": "新垣結衣"}])
     assert corrections(pipeline, text) == expected
+
+
+def test_a_small_vowel_written_large_is_one_beat_more_not_another_name(tmp_path):
+    # フエルン: the same sounds as フェルン with エ written large; the index is asked both ways
+    pipeline = _pipeline(tmp_path, [{"label": "PERSON", "pattern": "フェルン", "id": "フェルン"},
+                                    {"label": "ORG", "pattern": "ウィキメディア", "id": "ウィキメディア"}])
+    assert corrections(pipeline, "フエルンが怒っている。") == [("フエルン", "フェルン")]
+    assert corrections(pipeline, "ウイキメディアの寄付を募っている。") == [("ウイキメディア", "ウィキメディア")]
+    assert corrections(pipeline, "カエルが鳴いている。") == []

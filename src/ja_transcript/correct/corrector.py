@@ -45,9 +45,11 @@ from ..extract.words import table
 from ..model import Edit
 from .confidence import FEATURES, ConfidenceModel, default_model, zipf
 from .english import ENGLISH_DIGITS as _ENGLISH_DIGITS, LETTERS as _LETTERS, english_reading
-from .index import SoundIndex
+from .index import Match, SoundIndex
 from .lexicon import DEFAULT_LEXICON, Entry, Lexicon, fold
-from .phonetic import devoice, is_katakana, is_latin, morae, mora_distance, phonetic_key, phonetic_keys, to_katakana
+from .phonetic import (
+    devoice, is_katakana, is_latin, morae, mora_distance, phonetic_key, phonetic_keys, small_vowels, to_katakana,
+)
 
 _CONTENT_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
 _FUNCTION_POS = {"助詞", "助動詞"}
@@ -695,8 +697,13 @@ class Corrector:
         if n < 2:
             return []
         top = limits[min(n + 1, len(limits) - 1)]  # the entry may be a mora longer
-        return [m for m in self._index.near(mm, top)
-                if m.distance <= limits[min(len(m.sound.morae), len(limits) - 1)]]
+        found = self._index.near(mm, top)
+        small = small_vowels(mm)
+        if small != mm:  # フエルン may be フェルン with its small vowel written large: look that up too
+            seen = {id(m.sound) for m in found}
+            found = found + [Match(m.sound, d) for m in self._index.near(small, top) if id(m.sound) not in seen
+                             and (d := mora_distance(mm, m.sound.morae, top)) <= top]
+        return [m for m in found if m.distance <= limits[min(len(m.sound.morae), len(limits) - 1)]]
 
     def _sound_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
         """Token runs whose reading is near an entry's: each token's readings (SudachiPy's in

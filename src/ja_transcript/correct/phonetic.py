@@ -265,6 +265,65 @@ def indel_cost(mora: str, before: str) -> float:
 
 
 def mora_distance(a: Sequence[str], b: Sequence[str], limit: float = 9.0) -> float:
+    """`_distance`, or, where a mora with a small vowel stands (フェ, ティ, ウィ), the distance
+    with it written large (フ エ, テ イ, ウ イ) and 0.3 more, if less: a small vowel written large
+    is the same sounds with one beat more (フエルン for フェルン, ウイルス for ウィルス).
+
+    >>> mora_distance(morae("フエルン"), morae("フェルン")), mora_distance(morae("ウイルス"), morae("ウィルス"))
+    (0.3, 0.3)
+    """
+    d = _distance(a, b, limit)
+    if d > 0.3 and (_has_small_vowel(a) or _has_small_vowel(b)):
+        large = _distance(_large(a), _large(b), limit) + 0.3
+        if large < d:
+            return round(large, 4)
+    return d
+
+
+_SMALL_VOWEL = {"ァ": "ア", "ィ": "イ", "ゥ": "ウ", "ェ": "エ", "ォ": "オ"}
+
+
+def _has_small_vowel(mm: Sequence[str]) -> bool:
+    return any(len(x) == 2 and x[1] in _SMALL_VOWEL for x in mm)
+
+
+def _large(mm: Sequence[str]) -> tuple[str, ...]:
+    """The morae with each small vowel written large (ティ -> テ イ: the consonant's kana of
+    that vowel's row where there is one, as a writer spells it, else the kana itself)."""
+    out: list[str] = []
+    for x in mm:
+        if len(x) == 2 and x[1] in _SMALL_VOWEL:
+            out += [x[0], _SMALL_VOWEL[x[1]]]
+        else:
+            out.append(x)
+    return tuple(out)
+
+
+# the morae a small vowel makes with the kana before it, as loanwords are spelt
+_WITH_SMALL_VOWEL = frozenset("ファ フィ フェ フォ ティ ディ トゥ ドゥ ウィ ウェ ウォ シェ ジェ チェ ツァ ツィ ツェ ツォ "
+                              "ヴァ ヴィ ヴェ ヴォ クァ クィ クェ クォ グァ イェ".split())
+_SMALLER = {v: k for k, v in _SMALL_VOWEL.items()}
+
+
+def small_vowels(mm: tuple[str, ...]) -> tuple[str, ...]:
+    """The morae with a vowel written large after a kana read as one mora with it (フ エ ->
+    フェ, テ イ -> ティ), where loanwords spell such a mora: the other way of `_large`.
+
+    >>> small_vowels(morae("フエルン")), small_vowels(morae("カエル"))
+    (('フェ', 'ル', 'ン'), ('カ', 'エ', 'ル'))
+    """
+    if len(mm) < 2:
+        return mm
+    out: list[str] = []
+    for x in mm:
+        if out and x in _SMALLER and out[-1] + _SMALLER[x] in _WITH_SMALL_VOWEL:
+            out[-1] += _SMALLER[x]
+        else:
+            out.append(x)
+    return tuple(out)
+
+
+def _distance(a: Sequence[str], b: Sequence[str], limit: float = 9.0) -> float:
     """Weighted edit distance between two mora sequences (see `substitution_cost`,
     `indel_cost`); a value above `limit` may be returned as `limit` + something (it is cut
     short once every path costs more).
