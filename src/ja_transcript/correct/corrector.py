@@ -690,6 +690,11 @@ class Corrector:
                 out.append(self._cand(m.start, m.end, entry, morae(to_katakana(m.reading)), "variant"))
         return out
 
+    def _may_extend(self, mm: tuple[str, ...]) -> bool:
+        """`SoundIndex.may_extend`, asked as `_near` asks the index: also with small vowels."""
+        may_extend = self._index.may_extend
+        return may_extend(mm) or ((small := small_vowels(mm)) != mm and may_extend(small))
+
     def _near(self, mm: tuple[str, ...]):
         """Index matches of the morae `mm` within the search bound of each entry's length."""
         limits = self.config.near_limits
@@ -711,7 +716,7 @@ class Corrector:
         table's), a bounded number of combinations per run."""
         out = []
         n = len(morphemes)
-        morae_of, may_extend = self._mora_split, self._index.may_extend
+        morae_of, may_extend = self._mora_split, self._may_extend
         for i in range(n):
             first = morphemes[i]
             if not (first[5][0] in _CONTENT_POS or first[6] or _compound_head(morphemes, i)) \
@@ -826,7 +831,7 @@ class Corrector:
                     mm = self._mora_split(surface)
                     if len(mm) < 3:
                         continue
-                    if not self._index.may_extend(mm):
+                    if not self._may_extend(mm):
                         break  # nothing in the lexicon begins like this stretch
                     for match in self._near(mm):
                         snd = match.sound
