@@ -442,8 +442,8 @@ class Corrector:
             # A name heard on the line and corrected with confidence says the line's topic as
             # much as one written right (すき屋とか吉野屋とか: 吉野家 among the chains)
             threshold = self.config.min_confidence
-            heard = [(c.start, c.end, c.entry.id) for k, c in enumerate(found) if scored.get(k) is not None
-                     and self.model.probability(scored[k]) >= threshold]
+            heard = [(c.start, c.end, c.entry.id) for k, c in enumerate(found) if (x := scored.get(k)) is not None
+                     and self.model.probability(x) >= threshold]
             for k in words:
                 c = found[k]
                 names = telling + [(a, b) for a, b, i in heard if i != c.entry.id]
@@ -631,7 +631,7 @@ class Corrector:
         return (after is not None and after.pos[0] == "接尾辞") or (before is not None and before.pos[0] == "接頭辞")
 
     def _cand(self, start: int, end: int, entry: Entry, mm: tuple[str, ...] | None, kind: str,
-              text: str = "", similarity: float = 0.0) -> Candidate | None:
+              text: str = "", similarity: float = 0.0) -> Candidate:
         """A katakana-key, latin or variant candidate, its distance measured on readings."""
         n = self._morae_of.get(entry.id, 0)
         if kind == "latin":
@@ -655,7 +655,7 @@ class Corrector:
         starts = self._starts
         for i in [i for i, m in enumerate(morphemes) if m[5][0] in _CONTENT_POS or m[6]]:
             first = morphemes[i]
-            readings = starts(first.surface, first.reading, first.oov)
+            readings: Sequence[str] = starts(first.surface, first.reading, first.oov)
             if not readings:
                 continue
             for j in range(i, min(n, i + _MAX_SPAN)):
@@ -772,7 +772,8 @@ class Corrector:
         for i in range(n):
             if not (hira[i] or word[i]):
                 continue
-            kinds, reading, kana_chars = [], "", 0
+            kinds: list[str] = []
+            reading, kana_chars = "", 0
             for j in range(i, min(n, i + _MAX_SOUND_SPAN + 2)):
                 m = morphemes[j]
                 kind = "h" if hira[j] else "w" if word[j] else ""
@@ -919,10 +920,10 @@ class Corrector:
                 key = phonetic_key(surface)
                 if len(key) < cfg.min_phonetic_len:
                     continue
-                for rest, entry in self._kana_heads.get(devoice(key), ()):
+                for rest, head_of in self._kana_heads.get(devoice(key), ()):
                     if text.startswith(rest, end) and fold(text[start:end + len(rest)]) not in self.lexicon.by_alias:
                         # ネルブ防災 -> ネルフ防災
-                        out.append(self._cand(start, end + len(rest), entry,
+                        out.append(self._cand(start, end + len(rest), head_of,
                                               morae(text[start:end + len(rest)]) if is_katakana(text[start:end + len(rest)]) else morae(surface),
                                               "katakana"))
                 entry = self._by_key.get(key)
@@ -1041,8 +1042,8 @@ class _Around:
 
     def features(self, entry: Entry) -> dict[str, float]:
         lexicon = _lexicon_of(entry)
-        same = {}  # id -> nearest distance, other names of the term's lexicon
-        label = set()
+        same: dict[str, int] = {}  # id -> nearest distance, other names of the term's lexicon
+        label: set[str] = set()
         for d, e in self.telling:
             if e.id == entry.id:
                 continue

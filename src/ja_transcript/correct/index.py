@@ -94,7 +94,7 @@ class SoundIndex:
                 ids = postings.get(v)
                 if ids is None:
                     postings[v] = k
-                elif ids.__class__ is int:
+                elif isinstance(ids, int):
                     postings[v] = [ids, k]
                 else:
                     ids.append(k)
@@ -144,7 +144,7 @@ class SoundIndex:
                 ids = postings.get(v)
                 if ids is None:
                     continue
-                if ids.__class__ is int:
+                if isinstance(ids, int):
                     found.add(ids)
                 else:
                     found.update(ids)
