@@ -1221,3 +1221,10 @@ def _select(text: str, edits: list[Edit], protected: Sequence[tuple[int, int]]) 
         starts.insert(i, start)
         ends.insert(i, end)
     return sorted(chosen, key=lambda e: e.start)
+
+
+# The compiled twin, when built, replaces the definitions above (ja_transcript/_native.py).
+# Nothing may follow these lines: the build compiles what precedes them.
+from .._native import adopt  # noqa: E402
+
+adopt(globals())

@@ -165,3 +165,10 @@ class SoundIndex:
                 out.append(Match(s, d))
         out.sort(key=lambda m: m.distance)
         return out
+
+
+# The compiled twin, when built, replaces the definitions above (ja_transcript/_native.py).
+# Nothing may follow these lines: the build compiles what precedes them.
+from .._native import adopt  # noqa: E402
+
+adopt(globals())

@@ -449,3 +449,10 @@ _COARSE_OPTIONS: dict[str, tuple[str, ...]] = {}  # mora -> its options, filled 
 _COARSE_DIGRAPHS = {"ティ": "チ", "トゥ": "ツ", "テュ": "チ", "フィ": "ヒ", "ファ": "ハ", "フェ": "ヘ", "フォ": "ホ",
                     "フュ": "ヒ", "ウィ": "ヒ", "ウェ": "ヘ", "ウォ": "ホ", "シェ": "セ", "チェ": "セ", "クァ": "カ",
                     "クィ": "キ", "クェ": "ケ", "クォ": "コ", "ツァ": "サ", "イェ": "エ"}
+
+
+# The compiled twin, when built, replaces the definitions above (ja_transcript/_native.py).
+# Nothing may follow these lines: the build compiles what precedes them.
+from .._native import adopt  # noqa: E402
+
+adopt(globals())
