@@ -71,6 +71,16 @@ STAGES = {  # function the pipeline module calls -> stage name
 }
 
 
+class _Timed:
+    """An object with one method timed: the compiled Corrector's attributes are read-only."""
+
+    def __init__(self, target, name, fn):
+        self._target, self._name, self._fn = target, name, fn
+
+    def __getattr__(self, attr):
+        return self._fn if attr == self._name else getattr(self._target, attr)
+
+
 def stage_shares(files: list[Path]) -> dict[str, float]:
     import ja_transcript.pipeline as pl
     from ja_transcript.writers import to_json
@@ -92,7 +102,7 @@ def stage_shares(files: list[Path]) -> dict[str, float]:
     for attr, fn in originals.items():
         setattr(pl, attr, timed(STAGES[attr], fn))
     pipeline.analyzer.analyze = timed("tokenize (SudachiPy)", pipeline.analyzer.analyze)
-    pipeline.corrector.find = timed("correct (lexicon)", pipeline.corrector.find)
+    pipeline.corrector = _Timed(pipeline.corrector, "find", timed("correct (lexicon)", pipeline.corrector.find))
     pipeline.aliases.find = timed("lexicon aliases", pipeline.aliases.find)
     t0 = time.perf_counter()
     for path in files:
