@@ -73,7 +73,7 @@ class SoundIndex:
             self.sounds.append(Sound(mm, entry, alias))
             keys = keys_of(mm)
             if len(keys) == 1 and len(keys[0]) < _MIN_DELETION_KEY:  # filed whole, as it stands
-                filed = keys
+                filed: list[str] | set[str] = keys
                 if len(keys[0]) == 2:
                     heads.add(keys[0])
             else:
