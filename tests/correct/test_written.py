@@ -166,3 +166,11 @@ def test_a_name_spelt_in_kana_is_an_entity_with_its_canonical_form(default):
     sentence = doc.sentences[0].text
     for e in doc.entities:
         assert sentence[e.start:e.end] == e.text
+
+
+@pytest.mark.parametrize("text", ["ピクセル数が多いカメラだ。", "アルファベットで書いてください。", "ビザが必要です。"])
+def test_a_common_word_sounding_like_a_latin_name_is_no_entity(default, text):
+    # Pixel, Alphabet and Visa are heard as ピクセル, アルファベット, ビザ: those words are words
+    doc = default.process_text(text, format="txt")
+    assert doc.corrections == [] or all(c.canonical is None for c in doc.corrections)
+    assert [e for e in doc.entities if e.canonical in ("Pixel", "Alphabet", "Visa")] == []

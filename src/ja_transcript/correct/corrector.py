@@ -307,6 +307,10 @@ class Corrector:
         """Whether some reading of the entry has the mora ノ (之, 乃 and 野 are said so: 新之助)."""
         return any("ノ" in s.morae for s in self._index.sounds_of(entry_id))
 
+    def _common_word(self, surface: str) -> bool:
+        """A word the dictionary has as other than a proper noun (ピクセル; not ニッポン)."""
+        return any(m.part_of_speech()[1] != "固有名詞" for m in self.analyzer.dictionary.lookup(surface))
+
     def _foreign_name(self, surface: str) -> bool:
         """A katakana word the dictionary has as proper nouns only (アイセン, a surname)."""
         return is_katakana(surface) and all(m.part_of_speech()[1] == "固有名詞"
@@ -568,7 +572,8 @@ class Corrector:
                 best[key] = c
         if spelt and mentions is not None:
             for a, b, entry in sorted(set(spelt), key=lambda m: (m[0] - m[1], m[0])):
-                if all(b <= x or y <= a for x, y, _ in mentions):
+                # a common word that sounds like the name (ピクセル, アルファベット) is that word
+                if all(b <= x or y <= a for x, y, _ in mentions) and not self._common_word(text[a:b]):
                     mentions.append((a, b, entry))
         if spelt:  # a stretch inside the name spelt in kana, or a mora longer, is that mention, cut,
             # whichever entry it sounds near (ほうむしょう spells 法務省: no misheard 農務省); one
