@@ -289,6 +289,9 @@ def test_overlapping_cues_say_nothing_where_many_overlap():
 def test_timed_cues_in_the_flow_need_more_than_a_noun_phrase():
     lines = ["今日のゲスト", "山田さんです。", "よろしくお願いします。"]
     assert timed_kinds(lines, run_on(3)) == ["speech"] * 3
+    # English said aloud gets a cue of its own in subtitles
+    lines = ["次の曲はこちらです。", "Fly Me to the Moon", "いい曲ですよね。", "Thank you very much", "それではまた。"]
+    assert timed_kinds(lines, run_on(5)) == ["speech"] * 5
 
 
 UNPUNCTUATED_TALK = ["どうもこんにちは", "今日は新しいキーボードを紹介します", "さっそく開けていきましょう", None,

@@ -347,6 +347,10 @@ def explain_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
         if timed:
             ev.append(Evidence("laid over the cues around it", 1.5) if i in over
                       else Evidence("a cue in the flow of speech", -1.0))
+            if i not in over and form.marker == "latin":
+                # subtitles give English said aloud a cue of its own: timed to the speech, its
+                # script is no mark of writing
+                ev.append(Evidence("Latin script timed as speech", -1.5))
         if not punctuated and stripped[-1] in _QUESTION_END and unmarked_speech:
             # ノイズキャンセリングの実力は？ where no line of speech ends in 。 or 、: the question
             # mark was typed by whoever wrote the headings, not by the transcriber
