@@ -1,6 +1,6 @@
 """Score the new-domain transcripts of a set (default benchmarks/transcripts/) against their hand-made references.
 
-Each <name>.txt is processed with its <name>.lexicon.jsonl (and the default lexicon) by the
+Each transcript <name>.txt (or .srt, .vtt, .json: any input the reader takes) is processed with its <name>.lexicon.jsonl (and the default lexicon) by the
 `ja-transcript` command, and scored by the shared scorer (../shared/tools/score.py beside the
 checkout). Prints the scorer's figures per transcript, then micro totals over all of them
 (hits over required items, summed), which the per-transcript ratios cannot give.
@@ -31,12 +31,22 @@ def load_scorer():
     return mod
 
 
-def process(txt: Path, out: Path) -> Path:
+INPUT_SUFFIXES = (".txt", ".srt", ".vtt", ".json")  # .json: a Whisper-style export, never <name>.gold.json
+
+
+def transcript_of(sets: Path, name: str) -> Path | None:
+    """The transcript <name>.<suffix> of a set, whatever format it comes in."""
+    found = [sets / f"{name}{s}" for s in INPUT_SUFFIXES if (sets / f"{name}{s}").exists()]
+    return found[0] if found else None
+
+
+def process(txt: Path, out: Path, name: str) -> Path:
     """Run the command line on one transcript with its lexicon; return its document's path."""
     env = dict(os.environ, PYTHONPATH=str(HERE.parent / "src"))
-    cmd = [str(CLI), "process", str(txt), "--lexicon", str(txt.with_suffix(".lexicon.jsonl")), "--out", str(out), "-q"]
+    lexicon = txt.with_name(f"{name}.lexicon.jsonl")
+    cmd = [str(CLI), "process", str(txt), "--lexicon", str(lexicon), "--out", str(out), "-q"]
     subprocess.run(cmd, check=True, env=env)
-    return out / f"{txt.stem}.json"
+    return out / f"{name}.json"
 
 
 def counts(res: dict, gold: dict) -> dict:
@@ -65,7 +75,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("names", nargs="*", help="transcripts to score (default: all)")
     ap.add_argument("--sets", type=Path, default=SETS,
-                    help="folder of <name>.txt, <name>.lexicon.jsonl and <name>.gold.json (default: %(default)s)")
+                    help="folder of <name>.txt (or .srt, .vtt, .json), <name>.lexicon.jsonl and <name>.gold.json (default: %(default)s)")
     ap.add_argument("--out", type=Path, help="folder for the documents (default: a temporary one)")
     args = ap.parse_args(argv)
     if not SCORER.exists():
@@ -82,12 +92,12 @@ def main(argv=None) -> int:
     false = {"headings_false": 0, "corrections_false": 0, "must_not_change_broken": 0, "removed_false": 0,
              "kept_broken": 0, "lines_lost": 0}
     for name in names:
-        txt = sets / f"{name}.txt"
-        if not txt.exists():
-            print(f"{name}: no transcript {txt}", file=sys.stderr)
+        txt = transcript_of(sets, name)
+        if txt is None:
+            print(f"{name}: no transcript {name}{{{','.join(INPUT_SUFFIXES)}}} in {sets}", file=sys.stderr)
             return 2
         gold = json.loads((sets / f"{name}.gold.json").read_text(encoding="utf-8"))
-        doc = json.loads(process(txt, out).read_text(encoding="utf-8"))
+        doc = json.loads(process(txt, out, name).read_text(encoding="utf-8"))
         res = scorer.score(doc, gold)
         print(f"== {name}")
         for k, v in res.items():

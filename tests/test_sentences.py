@@ -65,3 +65,16 @@ def test_sentence_ends_run_over_enders_and_closing_brackets(text):
         else:
             i += 1
     assert sentence_ends(text) == expected
+
+
+def test_hearsay_tte_after_a_polite_form_ends_an_unpunctuated_sentence():
+    lines = spoken(["この町は", "日本一の桜の名所なんですって", "入場料は500円でした"])
+    assert texts(lines, build_sentences(lines, punctuated=False)) == ["この町は日本一の桜の名所なんですって", "入場料は500円でした"]
+
+
+def test_a_connective_opens_a_sentence_of_its_own():
+    # というわけで / ということで open what follows; というわけではない goes on with the line before
+    lines = spoken(["充電は一晩で終わりました", "ということで", "次は音を聞いてみます"])
+    assert texts(lines, build_sentences(lines, punctuated=False)) == ["充電は一晩で終わりました", "ということで次は音を聞いてみます"]
+    lines = spoken(["高いから悪いです", "というわけではないです"])
+    assert len(build_sentences(lines, punctuated=False)) == 1

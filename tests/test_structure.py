@@ -1,6 +1,7 @@
 import pytest
 
 from ja_transcript.nlp import get_analyzer
+from ja_transcript import structure
 from ja_transcript.structure import explain_kinds, is_polite, line_form, line_kinds, punctuated_share
 
 
@@ -51,7 +52,7 @@ def test_long_line_without_punctuation_is_speech():
     assert kinds(["はい。", line])[1] == "speech"
 
 
-def test_timed_cues_are_all_speech():
+def test_timed_cues_without_their_times_are_in_the_flow_of_speech():
     lines = ["今日のゲスト", "山田さんです。"]
     a = get_analyzer()
     assert line_kinds(lines, [a.analyze(t) for t in lines], timed=True) == ["speech", "speech"]
@@ -247,4 +248,97 @@ def test_a_noun_phrase_leaning_on_a_neighbour_or_near_the_end_is_speech():
 def test_a_first_line_laid_out_with_a_space_among_punctuated_speech_is_a_title(title):
     lines = [title, "こんばんは、今日もよろしくお願いします。", "まずは、最初のお便りからです。",
              "毎日暑いですね、という声をいただきました。"]
+    assert kinds(lines)[0] == "title"
+
+
+def timed_kinds(lines, times):
+    a = get_analyzer()
+    return line_kinds(lines, [a.analyze(t) for t in lines], timed=True, times=times)
+
+
+def run_on(n, start=0.0, length=2.0):
+    """Times of n cues of speech following one another."""
+    return [(start + k * (length + 0.1), start + k * (length + 0.1) + length) for k in range(n)]
+
+
+def test_a_chapter_card_laid_over_subtitle_cues_is_a_heading():
+    # a fishing channel's captions, a chapter card pasted in at its time over the speech
+    lines = ["おはようございます", "今日は朝から堤防に来ています", "風もなくていい天気ですね", "仕掛けの準備",
+             "まずはウキを付けて", "エサはオキアミです", "これを針に刺していきます", "投げてみましょう"]
+    times = run_on(3) + [(6.0, 9.0)] + run_on(4, start=6.3)
+    assert timed_kinds(lines, times)[3] == "heading"
+    # the same line cut from the flow of speech, as an ASR cuts it, is speech
+    assert timed_kinds(lines, run_on(len(lines)))[3] == "speech"
+
+
+def test_a_title_card_over_the_opening_cue_and_a_question_card():
+    lines = ["山歩き日記 秋の高尾山へ", "はいどうも", "今日は高尾山に登っていきます", "天気も最高です",
+             "登山道の選び方は？", "高尾山には", "いくつもコースがあって", "今日は稲荷山コースで行きます"]
+    times = [(0.0, 4.0)] + run_on(3, start=0.5) + [(6.0, 9.0)] + run_on(3, start=6.8)
+    assert timed_kinds(lines, times) == ["title"] + ["speech"] * 3 + ["heading"] + ["speech"] * 3
+
+
+def test_overlapping_cues_say_nothing_where_many_overlap():
+    # rolling captions: every cue overlaps the next, so overlapping marks no card
+    lines = ["今日は", "今日はキャンプ場", "キャンプ場の紹介", "紹介をしていきます", "まず受付で", "受付で名前を"]
+    times = [(k * 1.0, k * 1.0 + 2.5) for k in range(len(lines))]
+    assert "heading" not in timed_kinds(lines, times)
+    assert structure.laid_over(times) == set()
+
+
+def test_timed_cues_in_the_flow_need_more_than_a_noun_phrase():
+    lines = ["今日のゲスト", "山田さんです。", "よろしくお願いします。"]
+    assert timed_kinds(lines, run_on(3)) == ["speech"] * 3
+    # English said aloud gets a cue of its own in subtitles
+    lines = ["次の曲はこちらです。", "Fly Me to the Moon", "いい曲ですよね。", "Thank you very much", "それではまた。"]
+    assert timed_kinds(lines, run_on(5)) == ["speech"] * 5
+
+
+UNPUNCTUATED_TALK = ["どうもこんにちは", "今日は新しいキーボードを紹介します", "さっそく開けていきましょう", None,
+                     "箱の中には", "本体とケーブルが入っています", "見た目はかなりシンプルです", None,
+                     "はい", "打ってみると", "音はかなり静かです", "最後に値段ですけど", "1万5000円でした",
+                     "それではまた"]
+
+
+def talk_with(first, second):
+    lines = list(UNPUNCTUATED_TALK)
+    lines[3], lines[7] = first, second
+    return lines
+
+
+@pytest.mark.parametrize("heading", ["付属品の中身は？", "打ち心地はどうか？"])
+def test_a_question_mark_in_captions_without_punctuation_marks_a_heading(heading):
+    assert kinds(talk_with(heading, "打鍵感と静かさ"))[3] == "heading"
+
+
+@pytest.mark.parametrize("name", ["まとめ", "おわりに"])
+def test_a_word_naming_a_part_of_the_talk_is_a_heading(name):
+    lines = ["どうもこんにちは", "今日は新しいキーボードを紹介します", "見た目はかなりシンプルです", "音もかなり静かです",
+             name, "じゃあ最後に", "値段は1万5000円でした", "それではまた"]
+    assert kinds(lines)[4] == "heading"
+    # a lone common noun in its place is a fragment of speech
+    lines[4] = "キーボード"
+    assert kinds(lines)[4] == "speech"
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("値段と買える場所", "heading"),  # topics joined by と, whole on the line
+    ("充電1回で30時間", "speech"),  # a figure said with its unit, the copula left out
+])
+def test_topics_joined_by_to_and_a_figure_with_its_unit(line, expected):
+    lines = ["どうもこんにちは", "今日は新しいキーボードを紹介します", "見た目はかなりシンプルで", "音もかなり静かなんですけど",
+             line, "公式サイトで1万5000円です", "充電は", "USBでできます", "それではまた"]
+    assert kinds(lines)[4] == expected
+
+
+def test_a_connective_opening_the_next_line_does_not_continue_a_heading():
+    lines = ["どうもこんにちは", "今日は新しいキーボードを紹介します", "見た目はかなりシンプルです", "音もかなり静かです",
+             "値段と在庫", "ということで", "値段は1万5000円でした", "それではまた"]
+    assert kinds(lines)[4] == "heading"
+    assert structure._continues(get_analyzer().analyze("というわけではないです"))
+
+
+@pytest.mark.parametrize("title", ["週末キャンプ 初心者でも楽しめる焚き火へ", "ひとり飯 近所の定食屋で"])
+def test_a_spaced_title_whose_last_part_says_where_it_goes(title):
+    lines = [title, "どうもこんにちは", "今日は近所のお店に来ています", "さっそく入ってみましょう", "メニューは", "10種類くらいあります"]
     assert kinds(lines)[0] == "title"

@@ -107,7 +107,8 @@ class Pipeline:
             matches.append(find_aliases(t, ms) or _NONE)
             morphemes.append(ms)
         timed = any(line.start is not None for line in raw.lines)
-        kinds = line_kinds(texts, morphemes, self.options.structure, timed=timed)
+        kinds = line_kinds(texts, morphemes, self.options.structure, timed=timed,
+                           times=[(line.start, line.end) for line in raw.lines] if timed else None)
 
         spelt: dict[int, list[Match]] = {}  # line -> names spelt in kana (ちゅうごく), mentions
         edits = self._corrections(raw.lines, kinds, morphemes, matches, spelt)

@@ -69,6 +69,8 @@ def ends_spoken_sentence(morphemes: Sequence[Morpheme]) -> bool:
     if not content:
         return False
     last = content[-1]
+    if last.surface == "って" and len(content) > 1 and content[-2].normalized in ("です", "ます"):
+        return True  # 99%以上なんですって: hearsay って after a polite form ends what is said
     if last.pos[0] == "助詞":
         return last.pos[1] == "終助詞" or last.surface in _FINAL_PARTICLES
     if last.pos[0] in ("助動詞", "動詞", "形容詞"):
@@ -76,10 +78,23 @@ def ends_spoken_sentence(morphemes: Sequence[Morpheme]) -> bool:
     return last.pos[0] == "感動詞"
 
 
+def opens_with_connective(morphemes: Sequence[Morpheme]) -> bool:
+    """というわけで, ということで, ってことで at the start of a line: a quotative, a formal noun
+    and で used as a conjunction ("so, then"), which opens what follows rather than quoting the
+    line before; というわけではない / ということでも goes on with it (で then は or も)."""
+    words = [m for m in morphemes if m.pos[0] not in ("空白", "補助記号")]
+    k = 2 if len(words) > 1 and words[0].surface in ("と", "って") and words[1].normalized == "言う" \
+        else 1 if words and words[0].surface in ("という", "っていう", "って") else 0
+    if not k or len(words) < k + 2 or words[k].surface not in ("わけ", "こと") or words[k + 1].surface != "で":
+        return False
+    return len(words) == k + 2 or words[k + 2].surface not in ("は", "も")
+
+
 def _continues(morphemes: Sequence[Morpheme]) -> bool:
     """A line that opens with a final or linking particle, an auxiliary or a quotative
-    (よね, けど, です, って) continues the last one; でも or は opens a new one."""
-    if not morphemes:
+    (よね, けど, です, って) continues the last one; でも or は opens a new one, and so does a
+    connective (というわけで)."""
+    if not morphemes or opens_with_connective(morphemes):
         return False
     first = morphemes[0]
     return (first.pos[0] in ("助動詞", "接尾辞") or first.pos[1] in ("終助詞", "接続助詞")

@@ -19,7 +19,10 @@ that could be one is weighed on the transcript's own evidence, each piece with a
   heading of the same shape in the file; against: the next line continuing it (っていう, です),
   a line much longer than the transcript's lines.
 
-Lines that end in 。 or 、, or are too long, are speech outright. Timed cues are speech.
+Lines that end in 。 or 、, or are too long, are speech outright. Timed cues (subtitles, ASR
+segments) are weighed the same way, with their times as evidence: a cue is cut from the speech
+and runs in its flow (against), unless it is laid over the cues around it where the others follow
+one another (a chapter or title card pasted in at its time, for).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from typing import Sequence
 
 from .nlp import Morpheme
 from .nonspeech import is_nonspeech
+from .sentences import opens_with_connective
 
 _PUNCT = set("、。，．,.！？!?…」』）)")
 _INNER_PAUSES = re.compile("[、，].*[、，]")  # two pauses or more inside a line
@@ -43,6 +47,10 @@ _NOUN_END = {"名詞", "接尾辞", "記号"}
 _PREDICATE = {"動詞", "形容詞", "助動詞", "形状詞"}
 _POLITE = {"助動詞-デス", "助動詞-マス"}
 _FINAL_PARTICLES = {"ね", "よ", "な", "わ", "ぞ", "ぜ", "さ", "ねえ", "なあ", "よね", "かな", "じゃん"}
+# Words that name a part of a talk or a text, not something talked about: a line of one of
+# them alone is a chapter's name, not a fragment of speech.
+_PART_NAMES = {"まとめ", "はじめに", "おわりに", "終わりに", "目次", "概要", "結論", "総評", "序章", "終章",
+               "前編", "後編", "番外編", "プロローグ", "エピローグ", "オープニング", "エンディング", "質疑応答"}
 _FORMAL_NOUNS = {"もの", "こと"}  # SudachiPy may tag them 終助詞 (だもの); after a 連体形 they head a noun phrase
 _OPEN = "【［\\[〔〈《<＜(（"
 _CLOSE = "】］\\]〕〉》>＞)）"
@@ -151,7 +159,11 @@ def line_form(text: str, morphemes: Sequence[Morpheme]) -> LineForm:
     if last.surface == "へ" and len(words) > 2:
         last = words[-2]  # ピザの名店へ, 次の時代へ: a title may end heading somewhere
     polite = any(m.pos[0] == "助動詞" and m.pos[4] in _POLITE for m in words[-3:])
-    if polite:
+    if _is_part_name(stripped):
+        ending = "noun"  # おわりに: a name, whatever it ends in
+        ev.append(Evidence("noun phrase", 1.5))
+        ev.append(Evidence("names a part of the talk", 1.0))
+    elif polite:
         ending = "polite"
         ev.append(Evidence("polite predicate", -1.5))
     elif last.pos[0] == "助詞" and (last.surface in ("か", "の") or question) and len(words) > 2 \
@@ -175,6 +187,12 @@ def line_form(text: str, morphemes: Sequence[Morpheme]) -> LineForm:
         if _is_noun_phrase(words):
             ending = "noun"
             ev.append(Evidence("noun phrase", 1.5))
+            if _joins_topics(words):
+                ev.append(Evidence("topics joined by と", 0.5))
+            if len(words) > 2 and words[-2].pos[1] == "数詞" and (last.pos[2] == "助数詞可能" or last.pos[1] == "助数詞"):
+                # ケース込みで24時間: speech says its figures with the copula left out; a chapter
+                # is named by its topic
+                ev.append(Evidence("ends in a figure with its unit", -1.0))
         else:
             ending = "clause"  # それが一番の問題, 今日は いい天気: a statement with its copula dropped
             ev.append(Evidence("clause with a noun predicate", -1.0))
@@ -188,6 +206,10 @@ def line_form(text: str, morphemes: Sequence[Morpheme]) -> LineForm:
                        and words[1].surface != "の"):  # 初めての: an adverb used as a noun
         ev.append(Evidence("opens by linking to what was said", -1.5))
     return LineForm(marker, ending, tuple(ev), _content_words(words))
+
+
+def _is_part_name(stripped: str) -> bool:
+    return stripped.rstrip("？?！!") in _PART_NAMES
 
 
 def _open_phrase(words: Sequence[Morpheme]) -> bool:
@@ -206,7 +228,13 @@ def _spaced_noun_phrases(morphemes: Sequence[Morpheme]) -> bool:
     particle or a predicate (今日は いい天気)."""
     ends = [m for k, m in enumerate(morphemes)
             if m.pos[0] != "空白" and (k + 1 == len(morphemes) or morphemes[k + 1].pos[0] == "空白")]
-    return len(ends) >= 2 and all(m.pos[0] in _NOUN_END and m.pos[1] != "数詞" or m.surface == "か" for m in ends)
+    noun_end = lambda m: m.pos[0] in _NOUN_END and m.pos[1] != "数詞" or m.surface == "か"
+    # The last part may end where a title says where it goes (プロの味を家庭で, 世界へ)
+    last_ok = noun_end(ends[-1]) if ends else False
+    if ends and not last_ok and ends[-1].surface in ("で", "へ", "に") and ends[-1].pos[0] in ("助詞", "助動詞"):
+        k = len(morphemes) - 1
+        last_ok = k > 0 and morphemes[k - 1].pos[0] in _NOUN_END
+    return len(ends) >= 2 and last_ok and all(noun_end(m) for m in ends[:-1])
 
 
 def _is_noun_phrase(words: Sequence[Morpheme]) -> bool:
@@ -222,6 +250,15 @@ def _is_noun_phrase(words: Sequence[Morpheme]) -> bool:
         if not any(w.pos[0] in _PREDICATE for w in words[k + 1:]):
             return False
     return True
+
+
+def _joins_topics(words: Sequence[Morpheme]) -> bool:
+    """A noun phrase of nouns joined by と (音質とバッテリー, 日銀の利上げと住宅ローン, 中国との関係),
+    whole on its line: speech that coordinates nouns goes on to say what they do (…と…が, …と…を
+    on the next line), a chapter names its topics and stops."""
+    particles = [m.surface for m in words if m.pos[0] == "助詞"]
+    return len(words) >= 3 and bool(particles) and all(p in ("と", "の", "との") for p in particles) \
+        and any(p in ("と", "との") for p in particles) and words[0].pos[0] != "助詞"
 
 
 def _name_before_space(morphemes: Sequence[Morpheme]) -> bool:
@@ -245,9 +282,10 @@ def _ends_sentence(morphemes: Sequence[Morpheme]) -> bool:
 
 def _opens_sentence(morphemes: Sequence[Morpheme]) -> bool:
     """A line that opens a sentence of its own: with an interjection, a conjunction, an adverb
-    or a pronoun (はい, じゃあ, まず, これが), not with a word a noun before it could govern."""
+    or a pronoun (はい, じゃあ, まず, これが), or a connective phrase (というわけで), not with a
+    word a noun before it could govern."""
     words = [m for m in morphemes if m.pos[0] not in ("空白", "補助記号")]
-    return bool(words) and words[0].pos[0] in ("感動詞", "接続詞", "副詞", "代名詞")
+    return bool(words) and (words[0].pos[0] in ("感動詞", "接続詞", "副詞", "代名詞") or opens_with_connective(words))
 
 
 def _continues(morphemes: Sequence[Morpheme]) -> bool:
@@ -262,24 +300,28 @@ def _continues(morphemes: Sequence[Morpheme]) -> bool:
     first = words[0]
     if first.surface == "で" and len(words) > 1 and (words[1].surface == "は" or words[1].pos[0] == "補助記号"):
         return False
+    if opens_with_connective(words):
+        return False
     return (first.pos[0] in ("助動詞", "接尾辞") or first.pos[1] in ("終助詞", "接続助詞", "格助詞")
             or first.surface in ("って", "っていう", "という"))
 
 
 def explain_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
-                  config: StructureConfig = StructureConfig(), timed: bool = False
+                  config: StructureConfig = StructureConfig(), timed: bool = False,
+                  times: Sequence[tuple[float | None, float | None]] | None = None
                   ) -> list[tuple[str, tuple[Evidence, ...]]]:
     """Kind of every line (title | heading | speech | nonspeech | blank) with the evidence weighed
     for it (empty where the line could not be a title or heading).
 
-    Timed lines (subtitle cues, Whisper segments) are speech or nonspeech: tools paste chapter
-    titles into text transcripts, not into cues.
+    Timed lines (subtitle cues, ASR segments: `timed`, their (start, end) in `times`) are cut
+    from the speech, so one runs in its flow unless its time says otherwise: a title or chapter
+    card pasted into subtitles is laid over the cues around it (`laid_over`). Without `times`
+    every timed line is in the flow.
     """
     def plain_kind(t: str) -> str:
         return "blank" if not t.strip() else "nonspeech" if is_nonspeech(t) else "speech"
 
-    if timed:
-        return [(plain_kind(t), ()) for t in texts]
+    over = laid_over(times) if timed and times is not None else set()
     content = [i for i, t in enumerate(texts) if t.strip() and not is_nonspeech(t)]
     if not content:
         return [(plain_kind(t), ()) for t in texts]
@@ -287,6 +329,7 @@ def explain_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
     polite_share = sum(is_polite(texts[i]) for i in content) / len(content)
     blank_share = sum(not t.strip() for t in texts) / len(texts)
     median_chars = statistics.median(len(texts[i].strip()) for i in content)
+    unmarked_speech = not any(texts[i].strip()[-1] in _SPEECH_END for i in content)
     first = content[0]
     position = {n: k for k, n in enumerate(content)}
 
@@ -301,7 +344,19 @@ def explain_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
         stripped = texts[i].strip()
         if i == first:
             ev.append(Evidence("first line", 1.0))
-        if punctuated and stripped[-1] not in _PUNCT:
+        if timed:
+            ev.append(Evidence("laid over the cues around it", 1.5) if i in over
+                      else Evidence("a cue in the flow of speech", -1.0))
+            if i not in over and form.marker == "latin":
+                # subtitles give English said aloud a cue of its own: timed to the speech, its
+                # script is no mark of writing
+                ev.append(Evidence("Latin script timed as speech", -1.5))
+        if not punctuated and stripped[-1] in _QUESTION_END and unmarked_speech:
+            # ノイズキャンセリングの実力は？ where no line of speech ends in 。 or 、: the question
+            # mark was typed by whoever wrote the headings, not by the transcriber
+            ev.append(Evidence("a question mark where speech has no punctuation", 1.0))
+        part_name = _is_part_name(stripped)
+        if punctuated and stripped[-1] not in _PUNCT and not timed:  # a cue ends where time cut it
             ev.append(Evidence("unpunctuated among punctuated speech", 1.5))
             if form.marker is None and _JAPANESE_SPACE.search(stripped) and _name_before_space(morphemes[i]):
                 # くらしの法律相談 電話でお悩みにお答えします: where speech marks its pauses with 、,
@@ -313,6 +368,7 @@ def explain_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
         if form.ending in ("plain", "question") and polite_share >= 0.3:
             ev.append(Evidence("plain form among polite speech", 0.5))
         if not punctuated and form.ending == "noun" and len(form.content_words) < 2 and not form.marker \
+                and not part_name \
                 and not any(m.pos[0] == "助詞" for m in morphemes[i]):  # 今週の予定 is a phrase, not a word
             ev.append(Evidence("a lone word in unpunctuated speech", -1.0))
         k = position[i]
@@ -370,11 +426,40 @@ def explain_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
     return out
 
 
+def laid_over(times: Sequence[tuple[float | None, float | None]], max_share: float = 0.1) -> set[int]:
+    """Indices of cues laid over two or more others, where the rest follow one another.
+
+    An ASR or a subtitler cuts one stream of speech into cues that follow one another; a
+    title or chapter card pasted in later at its own time overlaps the cues it lands among.
+    Where many cues overlap (rolling auto-captions, subtitles of people talking at once),
+    overlapping says nothing, and none is returned.
+    """
+    spans = [(k, s, e) for k, (s, e) in enumerate(times) if s is not None and e is not None and e > s]
+    pairs: list[tuple[int, int]] = []
+    for a, (k, s, e) in enumerate(spans):
+        for j, s2, e2 in spans[a + 1:a + 50]:  # a card overlaps the cues of a few seconds
+            if s2 < e and s < e2:
+                pairs.append((k, j))
+    count: dict[int, int] = {}
+    for k, j in pairs:
+        count[k] = count.get(k, 0) + 1
+        count[j] = count.get(j, 0) + 1
+    # the first cue has cues on one side only: a title card over the opening speech
+    over = {k for k, n in count.items() if n >= 2 or k == spans[0][0] and n == 1}
+    # the other overlaps, those no card explains, must be as rare as the cards
+    loose = sum(1 for k, j in pairs if k not in over and j not in over)
+    most = max(2.0, max_share * len(spans))
+    if not spans or len(over) > most or loose > most:
+        return set()
+    return over
+
+
 def _line_words(morphemes: Sequence[Morpheme]) -> frozenset[str]:
     return _content_words([m for m in morphemes if m.pos[0] not in ("空白", "補助記号")])
 
 
 def line_kinds(texts: Sequence[str], morphemes: Sequence[Sequence[Morpheme]],
-               config: StructureConfig = StructureConfig(), timed: bool = False) -> list[str]:
+               config: StructureConfig = StructureConfig(), timed: bool = False,
+               times: Sequence[tuple[float | None, float | None]] | None = None) -> list[str]:
     """Kind of every line: title | heading | speech | nonspeech | blank (see `explain_kinds`)."""
-    return [kind for kind, _ in explain_kinds(texts, morphemes, config, timed)]
+    return [kind for kind, _ in explain_kinds(texts, morphemes, config, timed, times)]

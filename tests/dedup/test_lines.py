@@ -233,6 +233,23 @@ def test_restart_with_an_abandoned_ending():
     assert removals(lines) == {2: ("restart", 3)}
 
 
+@pytest.mark.parametrize("start, restated", [
+    ("昼は中華", "昼は中華にしましょう"),  # three or four characters hold a content word
+    ("最初の、", "最初の質問ですけど、"),
+    ("東京で", "東京で働いていました"),
+])
+def test_a_short_start_naming_something_restated_is_a_restart(start, restated):
+    assert removals(numbered("こんにちは", start, restated)) == {2: ("restart", 3)}
+
+
+@pytest.mark.parametrize("start, next_line", [
+    ("はい", "はいそうです"),  # no content word: a reply, then the answer
+    ("えっと", "えっとですね"),
+])
+def test_a_short_start_without_a_content_word_stays(start, next_line):
+    assert removals(numbered("こんにちは", start, next_line)) == {}
+
+
 def test_finished_sentence_is_not_a_restart():
     lines = numbered("これは血圧の薬です。", "これは血圧の薬ですが、飲み方に注意が必要です。")
     assert removals(lines) == {}

@@ -327,3 +327,28 @@ def test_bante_is_a_counter(text, value, unit):
 def test_a_hedge_after_a_margin_hedges_its_figure(text, kind, value, unit):
     a = extract_amounts(text)[0]
     assert (a["kind"], a["value"], a["unit"], a["approximate"]) == (kind, value, unit, True)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("板を2センチ幅くらいに切ってください", 2, "cm"),  # a width said after its length
+    ("大根は3センチ角ぐらいに", 3, "cm"),  # the side of a cube
+    ("10メートル四方ほどの畑です", 10, "m"),
+])
+def test_a_hedge_after_a_dimension_of_a_length_hedges_its_figure(text, value, unit):
+    a = extract_amounts(text)[0]
+    assert (a["kind"], a["value"], a["unit"], a["approximate"]) == ("count", value, unit, True)
+
+
+def test_a_dimension_word_after_another_unit_is_not_read():
+    a = extract_amounts("3人角くらい")[0]
+    assert (a["text"], a["approximate"]) == ("3人", False)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("牛乳を200ミリリットル加えます", 200, "mL"),
+    ("水は300ccです", 300, "mL"),  # a cubic centimetre is a millilitre
+    ("この薬は5ミリグラムまで", 5, "mg"),
+])
+def test_volume_and_mass_measures_get_their_symbol(text, value, unit):
+    a = extract_amounts(text)[0]
+    assert (a["kind"], a["value"], a["unit"]) == ("count", value, unit)

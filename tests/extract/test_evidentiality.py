@@ -258,6 +258,9 @@ GAPS = [
     ("運賃を据え置く、と鉄道会社が説明した。", REPORTED),
     ("初日だけで三千人入ったって聞きました。", REPORTED),
     ("あの店、閉店したって聞いたよ。", REPORTED),
+    ("この坂は昔、川だったって祖父に教わりました。", REPORTED),  # told by a teacher: 教わる, 習う relay
+    ("円周率は3.14だと学校で習った。", REPORTED),
+    ("祖父に将棋を教わりました。", ASSERTED),  # no quote, only a lesson taken
     ("雨が降ったって試合はやります。", ASSERTED),  # concessive: even if it rains
     ("今年の冬は寒くなるという予想もあります。", SPECULATIVE),
     ("金利はもう上がらないという見方が広がっています。", SPECULATIVE),

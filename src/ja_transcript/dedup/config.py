@@ -16,8 +16,9 @@ class DedupConfig:
     # is almost always a decoder loop.
     min_line_chars: int = 8
     # A shorter unfinished line still goes as a restart when the next lines repeat it word
-    # for word and go on: five characters hold a content word (児童手当が) but not a filler.
-    min_restart_chars: int = 5
+    # for word and go on, if it names something (児童手当が, 最初の, 夜は温泉; `short_restart`
+    # asks for a content word, so はい and えっと stay): three characters hold one.
+    min_restart_chars: int = 3
     # A short line repeated this many times in a row is a loop all the same: people say
     # はい twice or three times, not four identical lines in a row.
     short_loop_run: int = 4

@@ -11,7 +11,7 @@ from .records import Amount, Doc
 from .units import read_single, unit_after
 from .vocabulary import (
     AMPM, APPROX, BAND, BC, DATE_BOUNDS, DATE_RANGE_ENDS, DATE_RANGE_MARKS, ERAS, HALVES, HIGH_APPROX, LOW,
-    LOW_APPROX, MARGIN, MONEY_SYMBOLS, ORDINAL_AFTER, PAIR_MARKS, PREFIX_WORDS, RANGE_MARKS, RELATIVE_AFTER,
+    LOW_APPROX, MARGIN, DIMENSIONS, LENGTHS, MONEY_SYMBOLS, ORDINAL_AFTER, PAIR_MARKS, PREFIX_WORDS, RANGE_MARKS, RELATIVE_AFTER,
     RELATIVE_HEDGES, SIGN_OPENERS, SIGN_WORDS, SUFFIX_WORDS, UNIT_NAMES, Words,
 )
 
@@ -82,8 +82,9 @@ def read_suffixes(doc: Doc, amount: Amount) -> None:
             setattr(amount, DATE_BOUNDS[bound], amount.value)
             amount.end += len(bound)
             return
-    if doc.after(amount.end, MARGIN) and doc.after(amount.end + 1, SUFFIX_WORDS):
-        amount.end += 1  # 1秒差くらい: the margin is the amount the hedge is about
+    measured = doc.after(amount.end, MARGIN) or (doc.after(amount.end, DIMENSIONS) if amount.unit in LENGTHS else None)
+    if measured and doc.after(amount.end + len(measured), SUFFIX_WORDS):
+        amount.end += len(measured)  # 1秒差くらい, 5センチ角くらい: the hedge is about the figure
     seen: set[int] = set()
     for _ in range(2):
         word = doc.after(amount.end, SUFFIX_WORDS)

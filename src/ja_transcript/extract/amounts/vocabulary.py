@@ -61,6 +61,7 @@ _MEASURES = {
     "km": "km", "キロメートル": "km", "m": "m", "メートル": "m", "cm": "cm", "センチ": "cm",
     "センチメートル": "cm", "mm": "mm", "ミリ": "mm", "kg": "kg", "キログラム": "kg", "g": "g",
     "グラム": "g", "t": "t", "トン": "t", "L": "L", "リットル": "L", "ml": "mL", "mL": "mL",
+    "ミリリットル": "mL", "cc": "mL", "mg": "mg", "ミリグラム": "mg",
     "KB": "kB", "MB": "MB", "GB": "GB", "TB": "TB", "PB": "PB", "メガバイト": "MB", "ギガバイト": "GB",
     "テラバイト": "TB", "W": "W", "ワット": "W", "kW": "kW", "キロワット": "kW", "MW": "MW",
     "メガワット": "MW", "GW": "GW", "ギガワット": "GW", "kWh": "kWh", "キロワット時": "kWh",
@@ -82,8 +83,12 @@ UNITS = Words(UNITS)
 # A price moved by a figure: 312ドル高 (up $312), 50円安. SudachiPy has ドル高 / 円安 (a strong
 # dollar, a weak yen) as words, so the currency ends inside the token after the figure.
 MONEY_MOVES = {w + move: (w, code) for w, code in _MONEY.items() for move in ("高", "安")}
-# A margin said with its figure (1秒差, 3点差): a hedge after 差 hedges the figure (1秒差くらい).
+# What a figure measures, said after it: a margin (1秒差, 3点差), or for a length the side of a
+# cube or a square, a width, a thickness (5センチ角, 2センチ幅, 10メートル四方, 3ミリ厚). A hedge
+# after it hedges the figure (1秒差くらい, 5センチ角くらい).
 MARGIN = Words(["差"])
+DIMENSIONS = Words(["角", "幅", "四方", "厚"])
+LENGTHS = frozenset({"km", "m", "cm", "mm"})
 # tagged 助数詞 by SudachiPy but, after a figure, mostly part of a word (二次 = secondary)
 NOT_COUNTERS = frozenset({"次"})
 NAME_SPLIT_COUNTERS = frozenset({"人", "名", "つ", "個", "円", "歳"})
