@@ -66,3 +66,13 @@ def test_renderings_and_other_letters_stay(pipeline, text):
 def test_a_name_with_a_japanese_alias_is_heard_by_that_alias_only(pipeline):
     # Spain has スペイン: the Latin alias gets no second sound, so a near miss names one entry
     assert corrections(pipeline, "スーペインに旅行した。") == [("スーペイン", "スペイン")]
+
+
+def test_a_reading_given_to_a_latin_name_is_how_it_is_heard(tmp_path):
+    # e2k renders no sound for nvidia that a speaker says; the lexicon's reading is used instead
+    path = tmp_path / "gpu.jsonl"
+    path.write_text(json.dumps({"label": "ORG", "pattern": "NVIDIA", "id": "NVIDIA", "reading": "エヌビディア"},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    pipeline = Pipeline(lexicons=[path], use_default_lexicon=False, options=Options())
+    assert corrections(pipeline, "エヌビデアの決算が発表された。") == [("エヌビデア", "NVIDIA")]
+    assert corrections(pipeline, "エヌビディアの決算が発表された。") == []

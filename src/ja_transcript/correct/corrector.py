@@ -190,11 +190,15 @@ class Corrector:
             said_as_english = False
             if _all_latin(alias):  # CoreWeave, The Athletic
                 latin.setdefault(alias, entry)
-                if entry.id in japanese or entry.reading:
+                if entry.id in japanese and not entry.reading:
                     continue
                 # listed in Latin letters only: heard as Japanese says it (GPU ジーピーユー, CoreWeave
-                # コアウィーブ), a katakana near miss is this name
-                if readings is None or (alias_readings := readings.get(entry.pattern)) is None:
+                # コアウィーブ), or as its `reading` says; a katakana near miss is this name
+                if entry.reading:
+                    alias_readings = [entry.reading]
+                elif readings is not None and (cached := readings.get(entry.pattern)) is not None:
+                    alias_readings = cached
+                else:
                     r = english_reading(entry.pattern)  # a model's run per word: kept with the readings
                     alias_readings = [r] if r and len(morae(r)) >= 3 else []
                     if readings is not None:
@@ -202,7 +206,9 @@ class Corrector:
                 said_as_english = True
             elif entry.reading:
                 alias_readings = [entry.reading]
-            elif readings is None or (alias_readings := readings.get(entry.pattern)) is None:
+            elif readings is not None and (cached := readings.get(entry.pattern)) is not None:
+                alias_readings = cached
+            else:
                 alias_readings = self._alias_readings(entry.pattern)
                 if readings is not None:
                     readings[entry.pattern] = alias_readings
