@@ -172,8 +172,7 @@ class Corrector:
         self.analyzer = analyzer
         self.config = config
         self._model = config.model  # the shipped one is read at the first use
-        self._known = lru_cache(maxsize=65536)(self._is_dictionary_word)
-        self._unit_word = lru_cache(maxsize=65536)(self._is_unit_word)
+        self._entries = lru_cache(maxsize=65536)(self._dictionary_entries)
         self._dictionary_readings = lru_cache(maxsize=65536)(self._lookup_readings)
         self._taught = self._readings_taught(lexicon)
         self._cached_readings = lru_cache(maxsize=65536)(self._token_readings)
@@ -313,34 +312,36 @@ class Corrector:
         """Whether some reading of the entry has the mora ノ (之, 乃 and 野 are said so: 新之助)."""
         return any("ノ" in s.morae for s in self._index.sounds_of(entry_id))
 
+    def _dictionary_entries(self, surface: str) -> tuple[tuple[bool, bool], ...]:
+        """What the dictionary has for `surface`, one (proper noun, one short unit) per entry:
+        looked up once (cached) for the questions below, which the candidate loops ask."""
+        return tuple((m.part_of_speech()[1] == "固有名詞", len(m.split(SplitMode.A)) <= 1)
+                     for m in self.analyzer.dictionary.lookup(surface))
+
     def _common_word(self, surface: str) -> bool:
         """A word the dictionary has as other than a proper noun (ピクセル; not ニッポン)."""
-        return any(m.part_of_speech()[1] != "固有名詞" for m in self.analyzer.dictionary.lookup(surface))
+        return any(not proper for proper, _ in self._entries(surface))
 
     def _foreign_name(self, surface: str) -> bool:
         """A katakana word the dictionary has as proper nouns only (アイセン, a surname)."""
-        return is_katakana(surface) and all(m.part_of_speech()[1] == "固有名詞"
-                                            for m in self.analyzer.dictionary.lookup(surface))
+        return is_katakana(surface) and all(proper for proper, _ in self._entries(surface))
 
-    def _is_unit_word(self, surface: str) -> bool:
+    def _unit_word(self, surface: str) -> bool:
         """Whether the dictionary has `surface` as one short unit of common vocabulary only,
         written in kanji (野兎; not 文科相 = 文科 + 相, nor a name such as アイセン, nor じか, 直
         in kana): wordfreq counts such words by that spelling, so their Zipf value is their own,
         not 0 for a compound, a person's rarity for a name, or a kana spelling's for the word."""
         if not any(is_kanji(ch) for ch in surface):
             return False
-        found = self.analyzer.dictionary.lookup(surface)
-        return bool(found) and all(len(m.split(SplitMode.A)) <= 1 and m.part_of_speech()[1] != "固有名詞"
-                                   for m in found)
+        found = self._entries(surface)
+        return bool(found) and all(unit and not proper for proper, unit in found)
 
-    def _is_dictionary_word(self, surface: str) -> bool:
-        lookup = self.analyzer.dictionary.lookup
-        if lookup(surface):
+    def _known(self, surface: str) -> bool:
+        if self._entries(surface):
             return True
         # SudachiPy files Latin words in lower case (its input plugin folds case first): WHITE is
         # the English word white; a romanized name filed so (otani) is no English word
-        return surface.isascii() and not surface.islower() and any(
-            m.part_of_speech()[1] != "固有名詞" for m in lookup(surface.lower()))
+        return surface.isascii() and not surface.islower() and self._common_word(surface.lower())
 
     # -- readings ----------------------------------------------------------
     def _readings(self, m: Morpheme) -> tuple[str, ...]:

@@ -305,6 +305,7 @@ _WITH_SMALL_VOWEL = frozenset("ファ フィ フェ フォ ティ ディ トゥ 
 _SMALLER = {v: k for k, v in _SMALL_VOWEL.items()}
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every span the corrector looks up, twice (prune, then look up)
 def small_vowels(mm: tuple[str, ...]) -> tuple[str, ...]:
     """The morae with a vowel written large after a kana read as one mora with it (フ エ ->
     フェ, テ イ -> ティ), where loanwords spell such a mora: the other way of `_large`.
