@@ -6,11 +6,8 @@ the name is the name misheard, the rendering itself is the name written in anoth
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from ja_transcript import Options, Pipeline
 from ja_transcript.correct.english import english_reading
 
 LEXICON = [
@@ -25,10 +22,8 @@ LEXICON = [
 
 
 @pytest.fixture(scope="module")
-def pipeline(tmp_path_factory):
-    path = tmp_path_factory.mktemp("lex") / "latin.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in LEXICON), encoding="utf-8")
-    return Pipeline(lexicons=[path], use_default_lexicon=False, options=Options())
+def pipeline(lexicon_pipeline):
+    return lexicon_pipeline(LEXICON)
 
 
 def corrections(pipeline, text):
@@ -68,11 +63,8 @@ def test_a_name_with_a_japanese_alias_is_heard_by_that_alias_only(pipeline):
     assert corrections(pipeline, "スーペインに旅行した。") == [("スーペイン", "スペイン")]
 
 
-def test_a_reading_given_to_a_latin_name_is_how_it_is_heard(tmp_path):
+def test_a_reading_given_to_a_latin_name_is_how_it_is_heard(lexicon_pipeline):
     # e2k renders no sound for nvidia that a speaker says; the lexicon's reading is used instead
-    path = tmp_path / "gpu.jsonl"
-    path.write_text(json.dumps({"label": "ORG", "pattern": "NVIDIA", "id": "NVIDIA", "reading": "エヌビディア"},
-                               ensure_ascii=False) + "\n", encoding="utf-8")
-    pipeline = Pipeline(lexicons=[path], use_default_lexicon=False, options=Options())
+    pipeline = lexicon_pipeline([{"label": "ORG", "pattern": "NVIDIA", "id": "NVIDIA", "reading": "エヌビディア"}])
     assert corrections(pipeline, "エヌビデアの決算が発表された。") == [("エヌビデア", "NVIDIA")]
     assert corrections(pipeline, "エヌビディアの決算が発表された。") == []

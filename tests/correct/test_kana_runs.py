@@ -8,11 +8,8 @@ Hand-labelled: each line says the term in kana with one sound misheard.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from ja_transcript import Options, Pipeline
 
 LEXICON = [
     {"label": "GPE", "pattern": "日野市", "id": "日野市"},
@@ -25,10 +22,8 @@ LEXICON = [
 
 
 @pytest.fixture(scope="module")
-def pipeline(tmp_path_factory):
-    path = tmp_path_factory.mktemp("lex") / "kana.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in LEXICON), encoding="utf-8")
-    return Pipeline(lexicons=[path], use_default_lexicon=False, options=Options())
+def pipeline(lexicon_pipeline):
+    return lexicon_pipeline(LEXICON)
 
 
 def corrections(pipeline, text):
@@ -53,13 +48,10 @@ def test_words_and_mentions_stay(pipeline, text):
     assert corrections(pipeline, text) == []
 
 
-def test_a_katakana_name_of_the_dictionary_is_the_term_where_the_transcript_writes_the_term(tmp_path):
+def test_a_katakana_name_of_the_dictionary_is_the_term_where_the_transcript_writes_the_term(lexicon_pipeline):
     # アイセン is a surname SudachiPy knows; katakana writes the sounds heard, so where the
     # transcript names アイゼン right, アイセン (voicing lost) is that name misheard
-    path = tmp_path / "anime.jsonl"
-    path.write_text(json.dumps({"label": "PERSON", "pattern": "アイゼン", "id": "アイゼン"}, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
-    pipeline = Pipeline(lexicons=[path], use_default_lexicon=False, options=Options())
+    pipeline = lexicon_pipeline([{"label": "PERSON", "pattern": "アイゼン", "id": "アイゼン"}])
     text = "アイゼンは強い戦士だ。\n弟子もいる。\nアイセンは今日も山にいる。\n"
     doc = pipeline.process_text(text, format="txt")
     assert [(c.original, c.canonical) for c in doc.corrections if c.canonical] == [("アイセン", "アイゼン")]
@@ -67,40 +59,31 @@ def test_a_katakana_name_of_the_dictionary_is_the_term_where_the_transcript_writ
     assert corrections(pipeline, "アイセンは今日も山にいる。") == []
 
 
-def test_an_honorific_after_a_kana_name_makes_no_word_with_it(tmp_path):
+def test_an_honorific_after_a_kana_name_makes_no_word_with_it(lexicon_pipeline):
     # 様 is a suffix to SudachiPy, but it follows a person's name: ハイダー様 is ハイター misheard
     # with its honorific, not one word ハイダー様 of which a part would be replaced
-    path = tmp_path / "anime.jsonl"
-    path.write_text(json.dumps({"label": "PERSON", "pattern": "ハイター", "id": "ハイター"}, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
-    pipeline = Pipeline(lexicons=[path], use_default_lexicon=False, options=Options())
+    pipeline = lexicon_pipeline([{"label": "PERSON", "pattern": "ハイター", "id": "ハイター"}])
     doc = pipeline.process_text("ハイター様は優しかった。\nそうですね。\nハイダー様の教えです。\n", format="txt")
     assert [(c.original, c.canonical) for c in doc.corrections if c.canonical] == [("ハイダー", "ハイター")]
 
 
-def _pipeline(tmp_path, rows):
-    path = tmp_path / "lex.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return Pipeline(lexicons=[path], use_default_lexicon=False, options=Options())
-
-
-def test_a_reading_in_the_lexicon_teaches_the_reading_of_its_word(tmp_path):
+def test_a_reading_in_the_lexicon_teaches_the_reading_of_its_word(lexicon_pipeline):
     # スミヤ is told for 角谷 (SudachiPy: カドヤ): a name misheard in its given part is still heard
-    pipeline = _pipeline(tmp_path, [{"label": "PERSON", "pattern": "角谷美香", "id": "角谷美香", "reading": "スミヤミカ"}])
+    pipeline = lexicon_pipeline([{"label": "PERSON", "pattern": "角谷美香", "id": "角谷美香", "reading": "スミヤミカ"}])
     assert corrections(pipeline, "角谷美佳さんがゲストです。") == [("角谷美佳", "角谷美香")]
     assert corrections(pipeline, "角谷さんの店に行った。") == []
 
 
-def test_a_no_said_for_the_kanji_read_no_is_part_of_the_name(tmp_path):
+def test_a_no_said_for_the_kanji_read_no_is_part_of_the_name(lexicon_pipeline):
     # 之 is said ノ: 龍|の|介 is the name written with the particle's kana, not two words joined
-    pipeline = _pipeline(tmp_path, [{"label": "PERSON", "pattern": "芥川龍之介", "id": "芥川龍之介"},
+    pipeline = lexicon_pipeline([{"label": "PERSON", "pattern": "芥川龍之介", "id": "芥川龍之介"},
                                     {"label": "ORG", "pattern": "東京大学", "id": "東京大学"}])
     assert corrections(pipeline, "芥川龍の介の小説を読んだ。") == [("芥川龍の介", "芥川龍之介")]
     assert corrections(pipeline, "東京の大学に通っている。") == []
 
 
-def test_a_term_in_a_variant_spelling_is_corrected_a_name_in_old_form_kanji_kept(tmp_path):
-    pipeline = _pipeline(tmp_path, [{"label": "TERM", "pattern": "補正予算", "id": "補正予算"},
+def test_a_term_in_a_variant_spelling_is_corrected_a_name_in_old_form_kanji_kept(lexicon_pipeline):
+    pipeline = lexicon_pipeline([{"label": "TERM", "pattern": "補正予算", "id": "補正予算"},
                                     {"label": "TERM", "pattern": "一般会計", "id": "一般会計"},
                                     {"label": "ORG", "pattern": "日本製鉄", "id": "日本製鉄"}])
     # 補整 is folded to 補正 by SudachiPy, but a budget is 補正予算: the term written otherwise
@@ -112,15 +95,15 @@ def test_a_term_in_a_variant_spelling_is_corrected_a_name_in_old_form_kanji_kept
     ("みついふどうさん株式会社の決算が出た。", []),  # the name in kana, 株式会社 as written: a mention
     ("新垣ゆいさんが主演です。", [("新垣ゆい", "新垣結衣")]),  # written but for a kana piece: misspelt
 ])
-def test_a_name_mostly_in_kana_is_a_mention_mostly_written_is_corrected(tmp_path, text, expected):
-    pipeline = _pipeline(tmp_path, [{"label": "ORG", "pattern": "三井不動産株式会社", "id": "三井不動産"},
+def test_a_name_mostly_in_kana_is_a_mention_mostly_written_is_corrected(lexicon_pipeline, text, expected):
+    pipeline = lexicon_pipeline([{"label": "ORG", "pattern": "三井不動産株式会社", "id": "三井不動産"},
                                     {"label": "PERSON", "pattern": "新垣結衣", "id": "新垣結衣"}])
     assert corrections(pipeline, text) == expected
 
 
-def test_a_small_vowel_written_large_is_one_beat_more_not_another_name(tmp_path):
+def test_a_small_vowel_written_large_is_one_beat_more_not_another_name(lexicon_pipeline):
     # フエルン: the same sounds as フェルン with エ written large; the index is asked both ways
-    pipeline = _pipeline(tmp_path, [{"label": "PERSON", "pattern": "フェルン", "id": "フェルン"},
+    pipeline = lexicon_pipeline([{"label": "PERSON", "pattern": "フェルン", "id": "フェルン"},
                                     {"label": "ORG", "pattern": "ウィキメディア", "id": "ウィキメディア"}])
     assert corrections(pipeline, "フエルンが怒っている。") == [("フエルン", "フェルン")]
     assert corrections(pipeline, "ウイキメディアの寄付を募っている。") == [("ウイキメディア", "ウィキメディア")]
