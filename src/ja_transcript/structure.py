@@ -253,7 +253,7 @@ def _is_noun_phrase(words: Sequence[Morpheme]) -> bool:
 
 
 def _joins_topics(words: Sequence[Morpheme]) -> bool:
-    """A noun phrase of nouns joined by と (音質とバッテリー, 日銀の利上げと住宅ローン, 中国との関係),
+    """A noun phrase of nouns joined by と (燃費と乗り心地, 円安と輸出企業, 中国との関係),
     whole on its line: speech that coordinates nouns goes on to say what they do (…と…が, …と…を
     on the next line), a chapter names its topics and stops."""
     particles = [m.surface for m in words if m.pos[0] == "助詞"]

@@ -92,7 +92,7 @@ def property_suffix(ms, i: int, lo: int, hi: int) -> bool:
 
     Cues: negated or becoming (らしくない, っぽくなった), attributive (春らしい天気),
     a degree adverb before it (とても, 実に, いかにも), a lexicalised noun (男らしい), or a
-    manner as the topic (話し方は先生らしい). A milder adverb is no cue: ちょっとファウルっぽい
+    manner as the topic (歩き方は兵隊っぽい). A milder adverb is no cue: ちょっと雨っぽい
     judges a fact.
     """
     if i + 1 < hi:
