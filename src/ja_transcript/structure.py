@@ -38,8 +38,8 @@ from .sentences import opens_with_connective
 
 _PUNCT = set("、。，．,.！？!?…」』）)")
 _INNER_PAUSES = re.compile("[、，].*[、，]")  # two pauses or more inside a line
-_SPEECH_END = set("、。，,…")
-_JAPANESE_SPACE = re.compile("[\u3040-\u30ff\u4e00-\u9fff][ \u3000]+[\u3040-\u30ff\u4e00-\u9fff]")  # a line ending so is a piece of a spoken sentence
+_SPEECH_END = set("、。，,…")  # a line ending so is a piece of a spoken sentence
+_JAPANESE_SPACE = re.compile("[\u3040-\u30ff\u4e00-\u9fff][ \u3000]+[\u3040-\u30ff\u4e00-\u9fff]")  # a space between Japanese words
 _QUESTION_END = set("？?")
 # Inside a noun-phrase heading, only these particles link nouns: 仮想通貨とAIの関係, オープンAIとの契約.
 _HEADING_PARTICLES = {"の", "と", "や", "へ", "との", "への", "における", "による", "から", "まで", "で"}
