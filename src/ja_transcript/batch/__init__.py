@@ -122,6 +122,10 @@ def run_batch(paths: Sequence[str], config: RunConfig, targets: Targets, workers
         writer.abort()
         manifest.finish(files, argument_errors)
         raise
+    if targets.out is not None:
+        # every job is done and no worker writes now: a worker killed while writing a document
+        # left its temporary file, which the job, run again, did not know of
+        remove_stale_temporaries(targets.out)
     manifest.finish(files, argument_errors)
     result.documents = writer.written
     for path in files:
