@@ -51,14 +51,17 @@ def examples(pipeline, text: str, context: list[tuple[int, str]] = (), elsewhere
     mentions = aliases.find(text, morphemes)
     evidence = Counter(entry.id for _, _, entry in mentions)
     window = []  # as `window_mentions` gives it in the pipeline: (lines away, as written, entry)
+    around = []  # and those lines' morphemes
     for distance, line in [*context, *((None, t) for t in elsewhere)]:
-        found = aliases.find(line, analyzer.analyze(line))
+        words = analyzer.analyze(line)
+        found = aliases.find(line, words)
         evidence.update(entry.id for _, _, entry in found)
         if distance is not None and distance <= corrector.config.window:
             window += [(distance, line[a:b], entry) for a, b, entry in found]
+            around.append(words)
     protected = [(s, e) for s, e, _ in mentions]
     out = []
-    for cand, x in corrector.scored_candidates(text, morphemes, evidence, protected, window):
+    for cand, x in corrector.scored_candidates(text, morphemes, evidence, protected, window, None, around):
         if x is None:
             continue  # latin and variant candidates: not modelled
         blocked = any(cand.start < b and a < cand.end and not (cand.start <= a and b <= cand.end)

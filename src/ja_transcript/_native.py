@@ -58,6 +58,8 @@ def twin(module: str, source: str) -> ModuleType | None:
         compiled = importlib.import_module(twin_name(module))
     except ImportError:
         return None
+    except Exception:  # noqa: BLE001 - a twin of older sources can fail as it loads (a type it
+        return None    # was compiled against has changed): it would be refused below anyway
     try:
         if getattr(compiled, SOURCE_HASH, None) != _source_hash(source):
             return None

@@ -201,8 +201,9 @@ class Pipeline:
                 continue
             protected = [(s, e) for s, e, _ in matches[i]] + [(e.start, e.end) for e in out[i]]
             mentions: list[Match] = []
+            around = [morphemes.view(k) for k in range(max(0, i - width), min(len(texts), i + width + 1)) if k != i]
             found = self.corrector.find(r.text, morphemes[i], evidence, protected,
-                                        window_mentions(matches, texts, i, width), mentions)
+                                        window_mentions(matches, texts, i, width), mentions, around)
             if mentions:
                 spelt[i] = mentions
             if found:  # most lines have nothing to correct

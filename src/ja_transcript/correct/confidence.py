@@ -28,7 +28,10 @@ Features (each a number; the model file lists them by name, in order, with the s
   words, up to 3), `window_nearest` (1 / lines away of the nearest of them, 0 when none),
   `window_label` (other names of the entry's label there), `term_in_window` (the entry itself
   written there); and for a span that is a dictionary word, where only context can tell,
-  `word_window_domain` and `word_term_around` (the term written around or anywhere else).
+  `word_window_domain`, `word_term_around` (the term written around or anywhere else) and
+  `word_topic_fit` (how much nearer the term is than the word to the topic of the line's own
+  words, by word vectors: `topics.py`) and `word_topic_fit_around` (of the line's and the
+  lines' around).
 
 Latin near misses and SudachiPy's spelling variants are not in the benchmark, so the model
 has nothing to learn them from: their confidence stays a fixed function of the match
@@ -55,7 +58,7 @@ FEATURES = (
     "evidence", "same_line", "nearby", "next_particle", "prev_particle",
     "label_term", "method_katakana",
     "window_domain", "window_nearest", "window_label", "term_in_window",
-    "word_window_domain", "word_term_around",
+    "word_window_domain", "word_term_around", "word_topic_fit",
 )
 
 

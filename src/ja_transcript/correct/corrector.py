@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, islice, product
 from operator import attrgetter
-from typing import Sequence
+from typing import Any, Sequence
 
 from sudachipy import SplitMode
 from rapidfuzz import fuzz, process
@@ -44,6 +44,7 @@ from ..chars import is_kanji
 from ..extract.words import table
 from ..model import Edit
 from .confidence import FEATURES, ConfidenceModel, default_model, zipf
+from .topics import Passage, Topics, default_topics
 from .english import ENGLISH_DIGITS as _ENGLISH_DIGITS, LETTERS as _LETTERS, english_reading
 from .index import Match, SoundIndex
 from .lexicon import DEFAULT_LEXICON, Entry, Lexicon, fold
@@ -68,6 +69,8 @@ _LATIN_RUN = re.compile("[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９.&
 # words) says nothing of the topic; a rarer one (トヨタ, 首相, 大谷) does.
 _EVERYDAY_ZIPF = 5.0
 _HONORIFICS = table("entities", "honorifics")
+_TOPIC_FIT = 0.2  # cosine: a term this much nearer the passage's topic than the word heard may stand for it
+_NO_FIT = (0.0, 0.0)
 _PRIOR_GAP = 3.0  # Zipf: a term this much commoner than the dictionary word written may stand for it
 _NEXT_PARTICLE = FEATURES.index("next_particle")
 _MAX_SOUND_SPAN = 7  # tokens of a near-sound span, the joiners of a name's parts (・) included
@@ -172,6 +175,7 @@ class Corrector:
         self.analyzer = analyzer
         self.config = config
         self._model = config.model  # the shipped one is read at the first use
+        self._topics: Topics | None = None  # read when a dictionary word first needs them
         self._entries = lru_cache(maxsize=65536)(self._dictionary_entries)
         self._dictionary_readings = lru_cache(maxsize=65536)(self._lookup_readings)
         self._taught = self._readings_taught(lexicon)
@@ -397,17 +401,19 @@ class Corrector:
     # -- find ----------------------------------------------------------------
     def find(self, text: str, morphemes: Sequence[Morpheme], evidence: Counter | None = None,
              protected: Sequence[tuple[int, int]] = (), window: Sequence[Nearby] = (),
-             mentions: list[tuple[int, int, Entry]] | None = None) -> list[Edit]:
+             mentions: list[tuple[int, int, Entry]] | None = None,
+             around: Sequence[Sequence[Morpheme]] = ()) -> list[Edit]:
         """Edits for misheard spans of `text`, non-overlapping and sorted by start.
 
         `evidence` counts correctly written mentions per canonical id in the whole
         transcript; `protected` spans (aliases written correctly, collapsed loops) are left alone;
         `window` holds the mentions written correctly in the lines around this one
-        (`window_mentions`). Names spelt in kana with their own reading (ちゅうごく), which are
-        mentions and no edits, are added to `mentions` when a list is given.
+        (`window_mentions`), and `around` those lines' morphemes, whose words say the topic.
+        Names spelt in kana with their own reading (ちゅうごく), which are mentions and no
+        edits, are added to `mentions` when a list is given.
         """
         scored = []
-        for cand, x in self.scored_candidates(text, morphemes, evidence, protected, window, mentions):
+        for cand, x in self.scored_candidates(text, morphemes, evidence, protected, window, mentions, around):
             if x is None:
                 conf = self._unmodelled_confidence(cand, evidence)
             else:
@@ -429,7 +435,8 @@ class Corrector:
 
     def scored_candidates(self, text: str, morphemes: Sequence[Morpheme], evidence: Counter | None = None,
                           protected: Sequence[tuple[int, int]] = (), window: Sequence[Nearby] = (),
-                          mentions: list[tuple[int, int, Entry]] | None = None
+                          mentions: list[tuple[int, int, Entry]] | None = None,
+                          around_lines: Sequence[Sequence[Morpheme]] = ()
                           ) -> list[tuple[Candidate, list[float] | None]]:
         """Every candidate with its feature vector (in `confidence.FEATURES` order), None for
         the kinds the model does not cover (latin, variant); kana mentions into `mentions`."""
@@ -447,7 +454,7 @@ class Corrector:
                 scored[k] = None
             elif self._word_said(text[c.start:c.end], morphemes, c):
                 words.append(k)
-            elif (x := self._scored(c, text, morphemes, evidence, telling, here, around)) is not None:
+            elif (x := self._scored(c, text, morphemes, evidence, telling, here, around, _NO_FIT)) is not None:
                 scored[k] = x
         if words:
             # A name heard on the line and corrected with confidence says the line's topic as
@@ -455,17 +462,49 @@ class Corrector:
             threshold = self.config.min_confidence
             heard = [(c.start, c.end, c.entry.id) for k, c in enumerate(found) if (x := scored.get(k)) is not None
                      and self.model.probability(x) >= threshold]
+            passage = self.topics.passage(morphemes, around_lines)
             for k in words:
                 c = found[k]
                 names = telling + [(a, b) for a, b, i in heard if i != c.entry.id]
-                if self._word_may_be_term(c, text, evidence, names, here):
-                    x = self._scored(c, text, morphemes, evidence, names, here, around)
+                fit = self._topic_fit(c, text, morphemes, passage)
+                if self._word_may_be_term(c, text, evidence, names, here, fit[0]):
+                    x = self._scored(c, text, morphemes, evidence, names, here, around, fit)
                     if x is not None:
                         scored[k] = x
         return [(found[k], scored[k]) for k in sorted(scored)]
 
+    @property
+    def topics(self) -> Topics:
+        if self._topics is None:
+            self._topics = default_topics()
+        return self._topics
+
+    def _topic_fit(self, c: Candidate, text: str, morphemes: Sequence[Morpheme], passage: Passage
+                   ) -> tuple[float, float]:
+        """How much better the term fits than the dictionary word heard on the span
+        (`topics.Passage.fit`): the words of the line itself, and those with the lines around."""
+        t = self.topics
+        lo, hi = _overlapping(morphemes, c.start, c.end)
+        inside = morphemes[lo:hi]
+        if inside and inside[0].start == c.start and inside[-1].end == c.end:
+            word = t.words(inside)
+        else:
+            word = t.text(text[c.start:c.end])
+        return passage.fit(self._term_vector(c), word, (c.start, c.end))
+
+    def _term_vector(self, c: Candidate) -> Any:
+        """The vector of the alias heard, else of the entry's other names: they all name one
+        thing (第九 has none of its own, 交響曲第9番 has 交響曲's)."""
+        t = self.topics
+        v = t.text(c.alias)
+        if v is None:
+            for name in (*self._written_of.get(c.entry.id, ()), c.entry.written or "", c.entry.id):
+                if name and name != c.alias and (v := t.text(name)) is not None:
+                    break
+        return v
+
     def _word_may_be_term(self, c: Candidate, text: str, evidence: Counter, telling: list[tuple[int, int]],
-                          here: Counter) -> bool:
+                          here: Counter, fit: float) -> bool:
         """The tests a dictionary word must pass before it is scored as the term misheard."""
         surface = text[c.start:c.end]
         span_zipf, term_zipf = self._zipf(surface), self._zipf(c.alias)
@@ -479,7 +518,11 @@ class Corrector:
         # recogniser missed. Or when the span is a name in katakana (the dictionary knows many
         # foreign names: アイセン) and the transcript writes the term right elsewhere: katakana
         # writes the sounds heard, so a name of the dictionary there is no sign it was said.
-        if not any(b <= c.start or a >= c.end for a, b in telling) and not (
+        # Or when the term fits the line's own words clearly better than the word does (講演
+        # among 研究 and 発表 where 公園 was heard). Not the lines around: measured, their topic
+        # lets in the common words any talk on it has (a talk on rockets still boots computers).
+        fits = fit >= _TOPIC_FIT
+        if not fits and not any(b <= c.start or a >= c.end for a, b in telling) and not (
                 term_zipf - span_zipf >= _PRIOR_GAP and self._unit_word(surface)) and not (
                 evidence.get(c.entry.id) and self._foreign_name(surface)):
             return False
@@ -494,12 +537,13 @@ class Corrector:
         # A common word for a rarer word (計算 for 決算): both are vocabulary, the prior favours
         # the word said, and names nearby do not tell which was meant; only the transcript
         # saying the term elsewhere does.
-        return not (c.entry.label == "TERM" and span_zipf > term_zipf and not evidence.get(c.entry.id))
+        return fits or not (c.entry.label == "TERM" and span_zipf > term_zipf and not evidence.get(c.entry.id))
 
     def _scored(self, c: Candidate, text: str, morphemes: Sequence[Morpheme], evidence: Counter,
-                telling: list[tuple[int, int]], here: Counter, around: "_Around") -> list[float] | None:
+                telling: list[tuple[int, int]], here: Counter, around: "_Around",
+                fit: tuple[float, float]) -> list[float] | None:
         """The candidate's features, or None when its span is a kana title styled so."""
-        x = self._features(c, text, morphemes, evidence, telling, here, around)
+        x = self._features(c, text, morphemes, evidence, telling, here, around, fit)
         # A name in hiragana that runs on into a word (はままつ朝ラジ) is a title styled so,
         # written on purpose, not a mishearing: a kana spelling said alone is followed by a
         # particle or a mark.
@@ -860,7 +904,8 @@ class Corrector:
 
     # -- features ------------------------------------------------------------
     def _features(self, c: Candidate, text: str, morphemes: Sequence[Morpheme], evidence: Counter,
-                  protected: Sequence[tuple[int, int]], here: Counter, around: "_Around") -> list[float]:
+                  protected: Sequence[tuple[int, int]], here: Counter, around: "_Around",
+                  fit: tuple[float, float]) -> list[float]:
         surface = text[c.start:c.end]
         lo, hi = _overlapping(morphemes, c.start, c.end)
         inside = morphemes[lo:hi]
@@ -911,6 +956,7 @@ class Corrector:
         # Context weighs most where the sound cannot decide: a dictionary word said for the term.
         values["word_window_domain"] = values["span_is_word"] * values["window_domain"]
         values["word_term_around"] = values["span_is_word"] * max(values["term_in_window"], values["evidence"])
+        values["word_topic_fit"] = fit[1]
         return [values[f] for f in FEATURES]
 
     def _phonetic_spans(self, text: str, morphemes: Sequence[Morpheme]) -> list[Candidate]:
